@@ -1,0 +1,12 @@
+import ArgumentParser
+import CMECredentials
+
+@main
+struct CMEVC: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cmevc",
+        abstract: "Issue, present and verify CME certificates as W3C Verifiable Credentials, offline.",
+        version: CMECredentials.version,
+        subcommands: []
+    )
+}
