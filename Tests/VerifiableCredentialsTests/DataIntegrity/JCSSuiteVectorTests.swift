@@ -57,12 +57,14 @@ struct JCSSuiteVectorTests {
         arguments: JCSSuiteVector.all)
     func signing(_ vector: JCSSuiteVector) throws {
         let key = try vector.signingKey()
-        let config = try #require(try Vectors.json(vector.file("proofConfig", "json")).objectValue)
-        let created = try #require(DateTimeStamp(try #require(config["created"]?.stringValue)))
+        let configValue = try Vectors.json(vector.file("proofConfig", "json"))
+        let config = try #require(configValue.objectValue)
+        let createdText = try #require(config["created"]?.stringValue)
+        let created = try #require(DateTimeStamp(createdText))
         let suite: any Cryptosuite = key.type == .ed25519 ? EdDSAJCS2022() : ECDSAJCS2019()
         let signer = try DataIntegritySigner(key: key, suite: suite)
-        let options = ProofOptions(
-            verificationMethod: try #require(config["verificationMethod"]?.stringValue), created: created.date)
+        let method = try #require(config["verificationMethod"]?.stringValue)
+        let options = ProofOptions(verificationMethod: method, created: created.date)
         let signed = try signer.addProof(to: try Vectors.json(vector.unsigned), options: options)
         let expected = try Vectors.json(vector.file("signed", "json"))
         var ours = try #require(signed["proof"]?.objectValue)

@@ -186,7 +186,8 @@ struct ProofFailureTests {
         #expect(Self.verify(chained).verified)
         // Dropping the first proof breaks the chain.
         var object = try #require(chained.objectValue)
-        object["proof"] = .array([try #require(object["proof"]?.arrayValue?.last)])
+        let last = try #require(object["proof"]?.arrayValue?.last)
+        object["proof"] = .array([last])
         #expect(Self.failureCode(Self.verify(.object(object))) == .previousProofMissing)
         // Signing against a proof that is not there is refused.
         #expect(throws: CredentialError.self) {
