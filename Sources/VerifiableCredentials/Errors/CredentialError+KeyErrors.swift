@@ -53,3 +53,17 @@ extension CredentialError {
         text.count <= 120 ? text : String(text.prefix(117)) + "…"
     }
 }
+
+extension CredentialError {
+    static func malformedKeyFile(_ reason: String) -> CredentialError {
+        CredentialError(.invalidKeyFile, "The key file is malformed: \(reason).")
+    }
+
+    static var wrongPassphrase: CredentialError {
+        CredentialError(.wrongPassphrase, "The passphrase does not decrypt the key file.")
+    }
+
+    static var passphraseRequired: CredentialError {
+        CredentialError(.passphraseRequired, "The key file is encrypted; give its passphrase.")
+    }
+}
