@@ -42,6 +42,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "cmevc-bench",
+            dependencies: ["VerifiableCredentials", "CMECredentials", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "VerifiableCredentialsTests",
             dependencies: ["VerifiableCredentials", .product(name: "Crypto", package: "swift-crypto")]
