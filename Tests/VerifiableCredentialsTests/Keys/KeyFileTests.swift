@@ -67,3 +67,14 @@ struct KeyFileTests {
         #expect(error?.code == .io)
     }
 }
+
+extension KeyFileTests {
+    @Test
+    func refusesAnOversizedFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanUp() }
+        let file = try directory.write(String(repeating: "A", count: KeyFile.maximumFileSize + 1), to: "big.pem")
+        let error = #expect(throws: CredentialError.self) { try KeyFile.read(at: file, passphrase: nil) }
+        #expect(error?.code == .invalidKeyFile)
+    }
+}

@@ -50,7 +50,8 @@ struct PEMTests {
     func rejectsInvalidKDFParameters() {
         let key = SigningKey(generating: .ed25519)
         for kdf in [
-            PBES2KDF.scrypt(cost: 1000, blockSize: 8, parallelization: 1), .scrypt(cost: 1 << 22, blockSize: 8, parallelization: 1),
+            PBES2KDF.scrypt(cost: 1000, blockSize: 8, parallelization: 1),
+            .scrypt(cost: 1 << 22, blockSize: 8, parallelization: 1),
             .pbkdf2(iterations: 0),
         ] {
             let error = #expect(throws: CredentialError.self) { try key.pemEncoded(passphrase: [1], kdf: kdf) }
@@ -91,5 +92,37 @@ struct PEMTests {
         let corrupted = lines.joined(separator: "\n") + "\n"
         let error = #expect(throws: CredentialError.self) { try SigningKey(pemEncoded: corrupted, passphrase: [7]) }
         #expect([.wrongPassphrase, .invalidKeyFile].contains(error?.code))
+    }
+}
+
+@Suite("PKCS#8 structure details")
+struct PKCS8DetailTests {
+    @Test
+    func readsTheRFC8410OneAsymmetricKeyExample() throws {
+        // RFC 8410 §10.3: version 1 with attributes and the public key.
+        let pem = """
+            -----BEGIN PRIVATE KEY-----
+            MHICAQEwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC
+            oB8wHQYKKoZIhvcNAQkJFDEPDA1DdXJkbGUgQ2hhaXJzgSEAGb9ECWmEzf6FQbrB
+            Z9w7lshQhqowtrbLDFw4rXAxZuE=
+            -----END PRIVATE KEY-----
+            """
+        let key = try SigningKey(pemEncoded: pem)
+        #expect(key.type == .ed25519)
+        #expect(key.publicKey.rawRepresentation.prefix(4) == [0x19, 0xBF, 0x44, 0x09])
+    }
+
+    @Test(arguments: [KeyType.p256, .p384])
+    func rejectsAnEmbeddedPublicKeyThatDoesNotMatch(_ type: KeyType) throws {
+        let pem = try SigningKey(generating: type).pemEncoded()
+        let body = pem.split(separator: "\n").dropFirst().dropLast().joined()
+        var der = Array(try #require(Data(base64Encoded: body)))
+        // The DER ends with the embedded public point's last Y byte.
+        der[der.count - 1] ^= 0x01
+        let tampered =
+            "-----BEGIN PRIVATE KEY-----\n" + Data(der).base64EncodedString(options: .lineLength64Characters)
+            + "\n-----END PRIVATE KEY-----\n"
+        let error = #expect(throws: CredentialError.self) { try SigningKey(pemEncoded: tampered) }
+        #expect(error?.code == .invalidKeyFile)
     }
 }
