@@ -32,15 +32,17 @@ enum OpenSSL {
         stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
         // Read both pipes before waiting, so a full pipe cannot deadlock the child.
-        let errorData = Box()
-        let errorReader = Thread { errorData.value = stderr.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
+        let errorData = DataBox()
+        let errorDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorData.value = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorDone.signal()
+        }
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        errorDone.wait()
         process.waitUntilExit()
-        while errorData.value == nil { Thread.sleep(forTimeInterval: 0.001) }
         return Result(
-            status: process.terminationStatus, stdout: output,
-            stderr: String(decoding: errorData.value ?? Data(), as: UTF8.self))
+            status: process.terminationStatus, stdout: output, stderr: String(decoding: errorData.value, as: UTF8.self))
     }
 
     /// Runs `openssl` and requires exit status 0.
@@ -51,8 +53,9 @@ enum OpenSSL {
         return result
     }
 
-    private final class Box: @unchecked Sendable {
-        var value: Data?
+    /// Written once by the reader, read after the semaphore; the semaphore orders the two.
+    private final class DataBox: @unchecked Sendable {
+        var value = Data()
     }
 }
 

@@ -73,8 +73,8 @@ struct PEMTests {
 
     @Test
     func rejectsAnRSAKey() throws {
-        // A 512-bit RSA PKCS#8 key is enough to show the algorithm check.
-        let pem = try OpenSSL.succeed(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:512"]).text
+        // A small RSA PKCS#8 key is enough to show the algorithm check.
+        let pem = try OpenSSL.succeed(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024"]).text
         let error = #expect(throws: CredentialError.self) { try SigningKey(pemEncoded: pem) }
         #expect(error?.code == .unsupportedKeyType)
     }
