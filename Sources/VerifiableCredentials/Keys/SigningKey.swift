@@ -55,13 +55,16 @@ public struct SigningKey: Sendable {
         // The secret was validated on creation, so rebuilding the backend key cannot fail.
         let bytes: [UInt8]? =
             switch type {
-            case .ed25519: (try? Curve25519.Signing.PrivateKey(rawRepresentation: secret)).map {
+            case .ed25519:
+                (try? Curve25519.Signing.PrivateKey(rawRepresentation: secret)).map {
                     Array($0.publicKey.rawRepresentation)
                 }
-            case .p256: (try? P256.Signing.PrivateKey(rawRepresentation: secret)).map {
+            case .p256:
+                (try? P256.Signing.PrivateKey(rawRepresentation: secret)).map {
                     Array($0.publicKey.compressedRepresentation)
                 }
-            case .p384: (try? P384.Signing.PrivateKey(rawRepresentation: secret)).map {
+            case .p384:
+                (try? P384.Signing.PrivateKey(rawRepresentation: secret)).map {
                     Array($0.publicKey.compressedRepresentation)
                 }
             }
