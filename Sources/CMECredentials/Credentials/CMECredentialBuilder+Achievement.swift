@@ -114,7 +114,7 @@ extension CMECredentialBuilder {
                     "type": ["Alignment"], "targetName": .string(type?.name ?? credit.code),
                     "targetUrl": .string(CMEVocabulary.creditTypesBaseURL + credit.code),
                     "targetCode": .string(credit.code), "targetFramework": .string(CMEVocabulary.creditTypesFramework),
-                    "targetDescription": .string(type.map { "\($0.unit) awarded under \($0.awardingBody) rules" } ?? ""),
+                    "targetDescription": .string(type.map { "Unit: \($0.unit). Awarding body: \($0.awardingBody)." } ?? credit.code),
                 ]
             ],
         ]
