@@ -11,11 +11,11 @@ extension CredentialError {
 
     /// RDFC-1.0 gave up on a dataset whose blank nodes need more work than the configured limit allows
     /// (RDFC-1.0 §7.1, dataset poisoning).
-    static func rdfcWorkLimitExceeded(limit: Int, blankNodes: Int) -> CredentialError {
+    static func rdfcWorkLimitExceeded(steps: Int, symmetric: Int, of blankNodes: Int) -> CredentialError {
         CredentialError(
             .workLimitExceeded,
-            "RDF canonicalization stopped after \(limit) steps of the N-degree hash search; the dataset's "
-                + "\(blankNodes) blank nodes are too symmetric to label within the work limit "
-                + "(a possible poison dataset)")
+            "RDF canonicalization gave up after \(steps) steps of the N-degree hash search: \(symmetric) of the "
+                + "dataset's \(blankNodes) blank nodes are too symmetric to label within the work limit "
+                + "(a possible poison dataset, RDFC-1.0 §7.1)")
     }
 }

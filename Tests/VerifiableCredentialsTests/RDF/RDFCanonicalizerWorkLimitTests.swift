@@ -42,7 +42,7 @@ struct RDFCanonicalizerWorkLimitTests {
     func configurable() throws {
         let input = try Vectors.text("rdf-canon/rdfc10/test044-in.nq")
         _ = try RDFCanonicalizer().canonicalize(nquads: input)
-        let tight = RDFCanonicalizer(workLimit: .init(stepsPerBlankNode: 1, maximumSteps: 2))
+        let tight = RDFCanonicalizer(workLimit: .init(stepsPerBlankNodePair: 1, maximumSteps: 2))
         let error = #expect(throws: CredentialError.self) { try tight.canonicalize(nquads: input) }
         #expect(error?.code == .workLimitExceeded)
     }
