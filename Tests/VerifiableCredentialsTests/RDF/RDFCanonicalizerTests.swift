@@ -37,6 +37,21 @@ struct RDFCanonicalizerTests {
         }
     }
 
+    @Test("Canonicalizing a canonical document gives it back", arguments: try RDFCVector.all().filter { $0.kind == .eval })
+    func idempotent(_ vector: RDFCVector) throws {
+        let canonical = try Vectors.text("rdf-canon/\(try #require(vector.result))")
+        let again = try RDFCanonicalizer(hashAlgorithm: vector.hashAlgorithm).canonicalize(nquads: canonical)
+        #expect(again.nquads == canonical)
+    }
+
+    @Test("The Open Badges 3.0 vector's canonical document is canonical")
+    func openBadgesDocument() throws {
+        for name in ["canonDocument.nq", "canonProofConfig.nq"] {
+            let canonical = try Vectors.text("ob3-eddsa/\(name)")
+            #expect(try RDFCanonicalizer().canonicalize(nquads: canonical).nquads == canonical, "\(name)")
+        }
+    }
+
     @Test("Duplicate quads count once and the output has unique lines")
     func duplicates() throws {
         let line = "_:x <urn:ex:p> \"v\" .\n"
