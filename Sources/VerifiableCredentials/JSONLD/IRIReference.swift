@@ -130,7 +130,7 @@ enum IRIReference {
 
     /// Whether `value` is an absolute IRI without characters IRIs forbid (spaces, `<>"{}|\^` and backtick).
     static func isWellFormedIRI(_ value: String) -> Bool {
-        guard isAbsolute(value) else { return false }
+        guard isAbsolute(value), value.firstIndex(of: "#") == value.lastIndex(of: "#") else { return false }
         for scalar in value.unicodeScalars {
             if scalar.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains(scalar) { return false }
         }

@@ -73,8 +73,9 @@ extension JSONLDProcessor {
             guard let id = value.stringValue else {
                 throw .jsonLD(.invalidIdValue, "@id must be a string", location: path)
             }
+            // An @id that expands to null (a keyword-like "@foo") leaves a node that never becomes RDF.
             expandedValue = try checkedIRI(expandIRI(id, in: active, documentRelative: true), original: id, path: path)
-                .map(JSONValue.string)
+                .map(JSONValue.string) ?? .null
         case "@type":
             var types: [JSONValue] = []
             let items: [JSONValue]
@@ -97,7 +98,8 @@ extension JSONLDProcessor {
             expandedValue = .array(expanded?.asArray ?? [])
         case "@included":
             if isJSONLD10 { return }
-            let expanded = try expand(value, active: active, activeProperty: nil, baseURL: state.baseURL, path: path)
+            let expanded = try expand(
+                value, active: active, activeProperty: "@included", baseURL: state.baseURL, path: path)
             let items = expanded?.asArray ?? []
             for item in items {
                 guard let object = item.objectValue, !object.contains("@value"), !object.contains("@list"),

@@ -104,7 +104,9 @@ extension JSONLDProcessor {
             } else if value.stringValue == nil && result.contains("@language") {
                 throw .jsonLD(.invalidLanguageTaggedValue, "only strings can have a language", location: path)
             } else if let type = result["@type"] {
-                guard let iri = type.stringValue, IRIReference.isAbsolute(iri), !Keywords.isBlankNode(iri) else {
+                guard let iri = type.stringValue, IRIReference.isAbsolute(iri), !Keywords.isBlankNode(iri),
+                      !iri.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+                else {
                     throw .jsonLD(.invalidTypedValue, "the @type of a value must be an IRI", location: path)
                 }
             }

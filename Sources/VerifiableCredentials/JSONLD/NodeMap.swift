@@ -99,7 +99,12 @@ struct NodeMap {
     private mutating func generateNode(
         _ object: JSONObject, graph: String, subject: Subject, property: String?, list: ListBox?
     ) throws(CredentialError) {
-        let id = object["@id"]?.stringValue.map { relabel($0) } ?? issuer.issue()
+        let id: String
+        switch object["@id"] {
+        case .string(let value)?: id = relabel(value)
+        case .null?: id = "@null"  // an @id that expanded to null: never well-formed, so never output
+        default: id = issuer.issue()
+        }
         if graphs[graph]?[id] == nil { graphs[graph]?[id] = NodeMapNode(id: id) }
         if case .reverse(let reference) = subject, let property {
             graphs[graph]?[id]?.addUnique(reference, to: property)
