@@ -69,8 +69,11 @@ struct SchemasMatchModelTests {
         #expect(formats == Set(ActivityFormat.allCases.map(\.rawValue)))
         let topics = strings(schema["properties"]?["topics"]?["items"]?["properties"]?["code"]?["enum"])
         #expect(topics == Set(catalog.topics.flatMap { [$0.code] + $0.aliases }))
-        let amaStep = schema["properties"]?["credits"]?["properties"]?["AMA_PRA_CAT1"]?["multipleOf"]?.numberValue
-        #expect(amaStep == 0.25)
+        for type in catalog.creditTypes where type.providerDesignated {
+            let multipleOf = schema["properties"]?["credits"]?["properties"]?[type.code]?["multipleOf"]?.numberValue
+            #expect(multipleOf == type.step.map { NSDecimalNumber(decimal: $0).doubleValue }, "\(type.code)")
+        }
+        #expect(catalog.creditType("AMA_PRA_CAT1")?.step == 0.25)
     }
 
     @Test("Every CSV column is documented in the schema")
