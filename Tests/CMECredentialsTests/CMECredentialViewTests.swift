@@ -66,8 +66,14 @@ struct CMECredentialViewTests {
         (#"{"id": "urn:x", "type": "Thing"}"#, "/type"),
         (#"{"id": "urn:x", "type": "VerifiableCredential", "credentialSubject": {}}"#, "/issuer"),
         (#"{"id": "urn:x", "type": "VerifiableCredential", "issuer": "did:x:1"}"#, "/credentialSubject"),
-        (#"{"id": "urn:x", "type": "VerifiableCredential", "issuer": "did:x:1", "credentialSubject": {}}"#, "/credentialSubject/achievement"),
-        (#"{"id": "urn:x", "type": "VerifiableCredential", "issuer": "did:x:1", "credentialSubject": {"achievement": {"id": "urn:a", "name": "A"}}, "validFrom": "yesterday"}"#, "/validFrom"),
+        (
+            #"{"id": "urn:x", "type": "VerifiableCredential", "issuer": "did:x:1", "credentialSubject": {}}"#,
+            "/credentialSubject/achievement"
+        ),
+        (
+            #"{"id": "urn:x", "type": "VerifiableCredential", "issuer": "did:x:1", "credentialSubject": {"achievement": {"id": "urn:a", "name": "A"}}, "validFrom": "yesterday"}"#,
+            "/validFrom"
+        ),
     ]
 
     @Test("Malformed credentials are rejected with a pointer", arguments: broken)

@@ -11,9 +11,10 @@ struct CSVReaderTests {
     func exampleBatch() throws {
         let result = try ActivityRecordReader.read(contentsOf: SharedFiles.example("provider-batch/attendance.csv"))
         #expect(result.records.count == 11)
-        #expect(result.diagnostics.map(\.description) == [
-            "attendance.csv:12: learner_npi: expected an NPI with a valid check digit, found \"1234567890\""
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "attendance.csv:12: learner_npi: expected an NPI with a valid check digit, found \"1234567890\""
+            ])
         let activities = Set(result.records.map(\.activityID))
         #expect(activities == ["2026-017", "GR-2026-02", "EM-2026-004"])
         // Quoted fields with commas, doubled quotes and a line break survive intact.
@@ -53,9 +54,11 @@ struct CSVReaderTests {
         #expect(result.records.map(\.location.line) == [2, 4])
     }
 
-    @Test("Blank lines are skipped and do not shift line numbers")
+    @Test("Blank lines and rows of empty fields are skipped and do not shift line numbers")
     func blankLines() {
-        let text = F.header + "\n\n" + F.validRow + "\n\n\n" + F.row(replacing: "learner_npi", with: "1").split(separator: "\n")[1] + "\n"
+        let text =
+            F.header + "\n\n" + F.validRow + "\n,,,,, ,\n  \n"
+            + F.row(replacing: "learner_npi", with: "1").split(separator: "\n")[1] + "\n"
         let result = F.csv(text)
         #expect(result.records.map(\.location.line) == [3])
         #expect(result.diagnostics.map(\.line) == [6])
@@ -120,7 +123,8 @@ struct CSVReaderTests {
         #expect(empty.records.isEmpty)
         #expect(empty.diagnostics.map(\.field) == ["header"])
         #expect(F.csv(F.header + "\n").diagnostics.map(\.field) == ["file"])
-        let binary = ActivityRecordReader.read(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], fileName: "b.csv", format: .csv)
+        let binary = ActivityRecordReader.read(
+            bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], fileName: "b.csv", format: .csv)
         #expect(binary.records.isEmpty)
         #expect(binary.diagnostics.map(\.field) == ["file"])
         var bytes = Array((F.header + "\n").utf8)

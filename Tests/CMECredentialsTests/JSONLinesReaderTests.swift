@@ -22,9 +22,13 @@ struct JSONLinesReaderTests {
     func nested() throws {
         let record = try #require(F.jsonl(Self.valid).records.first)
         #expect(record.learner.npi?.digits == "1234567893")
-        #expect(record.credits == [CreditAmount(code: "AMA_PRA_CAT1", amount: 3), CreditAmount(code: "ABIM_MOC", amount: 3)])
+        #expect(
+            record.credits == [
+                CreditAmount(code: "AMA_PRA_CAT1", amount: 3), CreditAmount(code: "ABIM_MOC", amount: 3),
+            ])
         #expect(record.maxAMACredits == 3)
-        #expect(record.topics == [TopicCredit(code: "opioid-prescribing", hours: 2), TopicCredit(code: "medical-ethics")])
+        #expect(
+            record.topics == [TopicCredit(code: "opioid-prescribing", hours: 2), TopicCredit(code: "medical-ethics")])
     }
 
     @Test("record.json reads back as an equal record")

@@ -129,7 +129,8 @@ struct OpenBadgesConformanceTests {
         let directory = SharedFiles.packageDirectory.appendingPathComponent("Schemas/contexts")
         let index = try JSONParser.parse(Array(try Data(contentsOf: directory.appendingPathComponent("index.json"))))
         #expect(index[CMEVocabulary.cmeContext] == "cme-v1.jsonld")
-        let context = try JSONParser.parse(Array(try Data(contentsOf: directory.appendingPathComponent("cme-v1.jsonld"))))
+        let context = try JSONParser.parse(
+            Array(try Data(contentsOf: directory.appendingPathComponent("cme-v1.jsonld"))))
         let terms = try #require(context["@context"]?.objectValue)
         #expect(terms["@protected"] == true)
         #expect(terms["@version"] == 1.1)

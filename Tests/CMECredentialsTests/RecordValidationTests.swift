@@ -96,8 +96,10 @@ struct RecordValidationTests {
 
     @Test("Optional activity fields are checked: dates in order, PARS id, board id, DID")
     func optionalFields() {
-        let header = "learner_given_name,learner_family_name,learner_did,learner_board_id,activity_id,activity_title,activity_format,completion_date,activity_start,activity_end,pars_activity_id,credits_ABIM_MOC"
-        let good = "A,B,did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK,ABIM:123456,A1,T,course,2026-03-01,2026-03-01T13:00:00-08:00,2026-03-01T16:00:00-08:00,202603117,3"
+        let header =
+            "learner_given_name,learner_family_name,learner_did,learner_board_id,activity_id,activity_title,activity_format,completion_date,activity_start,activity_end,pars_activity_id,credits_ABIM_MOC"
+        let good =
+            "A,B,did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK,ABIM:123456,A1,T,course,2026-03-01,2026-03-01T13:00:00-08:00,2026-03-01T16:00:00-08:00,202603117,3"
         let valid = RecordFixtures.csv(header + "\n" + good + "\n")
         #expect(valid.diagnostics.isEmpty, "\(valid.diagnostics)")
         #expect(valid.records.first?.learner.boardIDs.map(\.description) == ["ABIM:123456"])
@@ -109,7 +111,8 @@ struct RecordValidationTests {
 
     @Test("Claimed AMA credit may not exceed the designated maximum, and a maximum needs a claim")
     func designatedMaximum() {
-        let header = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,completion_date,credits_AMA_PRA_CAT1,max_credits_AMA_PRA_CAT1,credits_ABIM_MOC"
+        let header =
+            "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,completion_date,credits_AMA_PRA_CAT1,max_credits_AMA_PRA_CAT1,credits_ABIM_MOC"
         let rows = [
             "A,B,a@b.org,A1,T,course,2026-03-01,2.5,3,",  // valid
             "A,B,a@b.org,A1,T,course,2026-03-01,3.5,3,",  // over the maximum
@@ -120,12 +123,16 @@ struct RecordValidationTests {
         #expect(result.records.count == 1)
         #expect(result.records.first?.maxAMACredits == 3)
         #expect(result.diagnostics.map(\.line) == [3, 4, 5])
-        #expect(result.diagnostics.map(\.field) == ["credits_AMA_PRA_CAT1", "credits_AMA_PRA_CAT1", "max_credits_AMA_PRA_CAT1"])
+        #expect(
+            result.diagnostics.map(\.field) == [
+                "credits_AMA_PRA_CAT1", "credits_AMA_PRA_CAT1", "max_credits_AMA_PRA_CAT1",
+            ])
     }
 
     @Test("AMA PRA Category 2 is self-claimed and never accepted from a provider")
     func categoryTwoRejected() {
-        let text = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,completion_date,credits_AMA_PRA_CAT2\nA,B,a@b.org,A1,T,course,2026-03-01,2\n"
+        let text =
+            "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,completion_date,credits_AMA_PRA_CAT2\nA,B,a@b.org,A1,T,course,2026-03-01,2\n"
         let result = RecordFixtures.csv(text)
         #expect(result.records.isEmpty)
         #expect(result.diagnostics.map(\.field).contains("credits_AMA_PRA_CAT2"))
@@ -142,14 +149,19 @@ struct RecordValidationTests {
 
     @Test("The learner key prefers NPI, then DID, e-mail, license, board id")
     func learnerKey() {
-        var learner = Learner(givenName: "A", familyName: "B", email: "a@b.org", licenses: [StateLicense("ca:a1")].compactMap { $0 })
+        var learner = Learner(
+            givenName: "A", familyName: "B", email: "a@b.org", licenses: [StateLicense("ca:a1")].compactMap { $0 })
         #expect(learner.key == "email:a@b.org")
         learner.did = "did:key:z6Mk1"
         #expect(learner.key == "did:key:z6Mk1")
         learner.npi = NPI("1234567893")
         #expect(learner.key == "npi:1234567893")
-        #expect(Learner(givenName: "A", familyName: "B", licenses: [StateLicense("ca:a1")].compactMap { $0 }).key == "license:CA:A1")
-        #expect(Learner(givenName: "A", familyName: "B", boardIDs: [BoardIdentifier("abim:9")].compactMap { $0 }).key == "board:ABIM:9")
+        #expect(
+            Learner(givenName: "A", familyName: "B", licenses: [StateLicense("ca:a1")].compactMap { $0 }).key
+                == "license:CA:A1")
+        #expect(
+            Learner(givenName: "A", familyName: "B", boardIDs: [BoardIdentifier("abim:9")].compactMap { $0 }).key
+                == "board:ABIM:9")
     }
 
     @Test("E-mail addresses are stored lower-case")

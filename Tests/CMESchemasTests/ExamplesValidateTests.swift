@@ -58,7 +58,9 @@ struct ExamplesValidateTests {
         #expect(results.dropFirst().allSatisfy { $0.hasPrefix("error") }, "\(results)")
         #expect(results.count == 6)
         for line in bad {
-            #expect(ActivityRecordReader.read(bytes: Array(line.utf8), fileName: "x.jsonl", format: .jsonLines).records.isEmpty)
+            #expect(
+                ActivityRecordReader.read(bytes: Array(line.utf8), fileName: "x.jsonl", format: .jsonLines).records
+                    .isEmpty)
         }
     }
 }

@@ -29,7 +29,8 @@ struct SchemasMatchModelTests {
         for group in ["learner", "activity"] {
             #expect(keys(schema["properties"]?[group]?["properties"]) == keys(json[group]), "\(group)")
         }
-        #expect(keys(schema["properties"]?["topics"]?["items"]?["properties"]) == keys(json["topics"]?.arrayValue?.first))
+        #expect(
+            keys(schema["properties"]?["topics"]?["items"]?["properties"]) == keys(json["topics"]?.arrayValue?.first))
     }
 
     @Test("The required fields are the ones whose absence the reader rejects")
@@ -47,11 +48,14 @@ struct SchemasMatchModelTests {
                 let result = ActivityRecordReader.read(bytes: Array(line.utf8), fileName: "f.jsonl", format: .jsonLines)
                 if result.records.isEmpty { readerRequired[group, default: []].insert(key) }
             }
-            #expect(readerRequired[group, default: []] == strings(schema["properties"]?[group]?["required"]), "\(group)")
+            #expect(
+                readerRequired[group, default: []] == strings(schema["properties"]?[group]?["required"]), "\(group)")
         }
         #expect(strings(schema["required"]) == ["learner", "activity", "credits"])
         // At least one identifier: each alone is enough, none is rejected (schema anyOf).
-        let identifiers = (schema["properties"]?["learner"]?["anyOf"]?.arrayValue ?? []).flatMap { strings($0["required"]) }
+        let identifiers = (schema["properties"]?["learner"]?["anyOf"]?.arrayValue ?? []).flatMap {
+            strings($0["required"])
+        }
         #expect(Set(identifiers) == ["npi", "email", "did", "licenses", "boardIds"])
     }
 
@@ -65,13 +69,17 @@ struct SchemasMatchModelTests {
         #expect(formats == Set(ActivityFormat.allCases.map(\.rawValue)))
         let topics = strings(schema["properties"]?["topics"]?["items"]?["properties"]?["code"]?["enum"])
         #expect(topics == Set(catalog.topics.flatMap { [$0.code] + $0.aliases }))
-        let amaStep = schema["properties"]?["credits"]?["properties"]?["AMA_PRA_CAT1"]?["multipleOf"]?.numberValue
-        #expect(amaStep == 0.25)
+        for type in catalog.creditTypes where type.providerDesignated {
+            let multipleOf = schema["properties"]?["credits"]?["properties"]?[type.code]?["multipleOf"]?.numberValue
+            #expect(multipleOf == type.step.map { NSDecimalNumber(decimal: $0).doubleValue }, "\(type.code)")
+        }
+        #expect(catalog.creditType("AMA_PRA_CAT1")?.step == 0.25)
     }
 
     @Test("Every CSV column is documented in the schema")
     func csvColumnsDocumented() throws {
-        let text = String(decoding: try #require(CMESchemas.schema(named: "activity-record.schema.json")), as: UTF8.self)
+        let text = String(
+            decoding: try #require(CMESchemas.schema(named: "activity-record.schema.json")), as: UTF8.self)
         for column in ActivityRecordReader.csvColumns() where !column.hasPrefix("credits_") {
             #expect(text.contains("CSV \(column)"), "\(column)")
         }

@@ -3,6 +3,8 @@ import VerifiableCredentials
 
 /// Exact decimal amounts for credits: parsed from text, never through binary floating point.
 enum DecimalText {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// The value of a plain decimal such as `3`, `1.5` or `.25`; `nil` for anything else (signs, exponents,
     /// commas, several dots).
     static func decimal(_ text: String) -> Decimal? {
@@ -21,7 +23,7 @@ enum DecimalText {
             }
         }
         guard digitsBefore + digitsAfter > 0, digitsBefore <= 9, digitsAfter <= 9 else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posix)
     }
 
     /// The exact decimal a JSON number was written as (shortest round-trip digits), if it is a plain decimal.
@@ -42,7 +44,7 @@ enum DecimalText {
     /// The amount as credentials and diagnostics write it: `3`, `1.5`, `0.25`.
     static func string(_ value: Decimal) -> String {
         var copy = value
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&copy, posix)
     }
 
     /// The amount as a JSON number.

@@ -65,7 +65,8 @@ public struct CMECredential: Sendable, Hashable {
         guard let achievementID = achievement["id"]?.stringValue, let title = achievement["name"]?.stringValue else {
             throw .credential("expected an achievement id and name", at: "/credentialSubject/achievement")
         }
-        let dateText = credential["awardedDate"]?.stringValue ?? credential["validFrom"]?.stringValue
+        let dateText =
+            credential["awardedDate"]?.stringValue ?? credential["validFrom"]?.stringValue
             ?? credential["issuanceDate"]?.stringValue
         guard let dateText, DateText.instant(dateText) != nil else {
             throw .credential("expected an awardedDate or validFrom date-time", at: "/validFrom")
@@ -78,7 +79,8 @@ public struct CMECredential: Sendable, Hashable {
         self.activityTitle = title
         self.completionDate = String(dateText.prefix(10))
         self.isCMEAchievement = Self.strings(achievement["type"]).contains(CMEVocabulary.achievementType)
-        self.format = achievement["activityFormat"]?.stringValue.flatMap(ActivityFormat.init(rawValue:))
+        self.format =
+            achievement["activityFormat"]?.stringValue.flatMap(ActivityFormat.init(rawValue:))
             ?? achievement["parsActivityType"]?.stringValue.flatMap(ActivityFormat.init(parsCode:))
         let others = achievement["otherIdentifier"]?.asArray ?? []
         self.activityID =

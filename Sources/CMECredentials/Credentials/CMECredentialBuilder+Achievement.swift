@@ -114,7 +114,8 @@ extension CMECredentialBuilder {
                     "type": ["Alignment"], "targetName": .string(type?.name ?? credit.code),
                     "targetUrl": .string(CMEVocabulary.creditTypesBaseURL + credit.code),
                     "targetCode": .string(credit.code), "targetFramework": .string(CMEVocabulary.creditTypesFramework),
-                    "targetDescription": .string(type.map { "Unit: \($0.unit). Awarding body: \($0.awardingBody)." } ?? credit.code),
+                    "targetDescription": .string(
+                        type.map { "Unit: \($0.unit). Awarding body: \($0.awardingBody)." } ?? credit.code),
                 ]
             ],
         ]
@@ -137,10 +138,14 @@ extension CMECredentialBuilder {
         var output = ""
         for byte in text.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar) {
+            if scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar)
+            {
                 output.unicodeScalars.append(scalar)
             } else {
-                output += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0x0F, radix: 16, uppercase: true)
+                output +=
+                    "%" + String(byte >> 4, radix: 16, uppercase: true)
+                    + String(byte & 0x0F, radix: 16, uppercase: true)
             }
         }
         return output

@@ -38,7 +38,8 @@ public struct CMECredentialBuilder: Sendable {
                 location: location)
         }
         guard !id.isEmpty, id.contains(":") else {
-            throw CMEError(.invalidRecord, "the credential id must be an absolute URI, such as urn:uuid:…", location: location)
+            throw CMEError(
+                .invalidRecord, "the credential id must be an absolute URI, such as urn:uuid:…", location: location)
         }
         for (index, status) in statuses.enumerated() {
             guard let entry = status.objectValue, entry["id"]?.stringValue != nil, entry["type"] != nil else {
@@ -91,7 +92,9 @@ public struct CMECredentialBuilder: Sendable {
             + " and was awarded " + credits.joined(separator: ", ") + "."
     }
 
-    private func credentialSubject(_ record: ActivityRecord, credentialID: String, salt: String) throws(CMEError) -> JSONValue {
+    private func credentialSubject(_ record: ActivityRecord, credentialID: String, salt: String) throws(CMEError)
+        -> JSONValue
+    {
         let learner = record.learner
         var identifiers: [JSONValue] = []
         func hashed(_ type: String, _ value: String) {
@@ -106,7 +109,9 @@ public struct CMECredentialBuilder: Sendable {
         for board in learner.boardIDs { hashed(CMEVocabulary.IdentityType.board(board.board), board.description) }
         if let dob = learner.dateOfBirth { hashed(CMEVocabulary.IdentityType.birthMonthDay, dob.description) }
         guard learner.did != nil || !identifiers.isEmpty else {
-            throw CMEError(.invalidRecord, "the learner has no identifier to put in the credential", location: record.location.description)
+            throw CMEError(
+                .invalidRecord, "the learner has no identifier to put in the credential",
+                location: record.location.description)
         }
 
         var subject = JSONObject()

@@ -19,7 +19,9 @@ public struct IssuerProfile: Sendable, Hashable {
     public static let providerIDType = "ext:ACCMEProviderId"
 
     /// Creates a profile.
-    public init(id: String, name: String, url: String? = nil, providerID: String? = nil, accreditationStatement: String? = nil) {
+    public init(
+        id: String, name: String, url: String? = nil, providerID: String? = nil, accreditationStatement: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.url = url
@@ -64,7 +66,10 @@ public struct IssuerProfile: Sendable, Hashable {
         object["url"] = url.map { .string($0) }
         if let providerID {
             object["otherIdentifier"] = [
-                ["type": "IdentifierEntry", "identifier": .string(providerID), "identifierType": .string(Self.providerIDType)]
+                [
+                    "type": "IdentifierEntry", "identifier": .string(providerID),
+                    "identifierType": .string(Self.providerIDType),
+                ]
             ]
         }
         object["accreditationStatement"] = effectiveAccreditationStatement.map { .string($0) }

@@ -10,39 +10,72 @@ struct ActivityRecordCSV {
         case duplicate(of: Int)
     }
 
-    var fileName: String
-    var catalog: CMECatalog
+    let fileName: String
+    let catalog: CMECatalog
+    private var parser: CSVParser
+    private var header: CSVParser.Row?
+    private var columns: [Column] = []
+    private var rowCount = 0
+    private var finished = false
+    /// Problems with the file or its header, found before the first record.
+    private(set) var fileDiagnostics: [RecordDiagnostic] = []
 
-    /// Drafts for every data row, plus the header's own diagnostics.
-    func drafts(from bytes: [UInt8]) -> (drafts: [RecordDraft], headerDiagnostics: [RecordDiagnostic]) {
+    /// Reads the header; ``fileDiagnostics`` then holds its problems.
+    init(fileName: String, catalog: CMECatalog, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.catalog = catalog
+        self.parser = CSVParser(bytes)
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            return (
-                [],
-                [RecordDiagnostic(file: fileName, line: line, field: "file", expected: "CSV text", found: "binary data (a NUL byte)")]
-            )
+            fileDiagnostics = [
+                RecordDiagnostic(
+                    file: fileName, line: line, field: "file", expected: "CSV text", found: "binary data (a NUL byte)")
+            ]
+            finished = true
+            return
         }
-        let rows = CSVParser.rows(bytes)
-        guard let header = rows.first else {
-            return ([], [RecordDiagnostic(file: fileName, line: 1, field: "header", expected: "a header row", found: "an empty file")])
+        guard let header = parser.next() else {
+            fileDiagnostics = [
+                RecordDiagnostic(
+                    file: fileName, line: 1, field: "header", expected: "a header row", found: "an empty file")
+            ]
+            finished = true
+            return
         }
-        var diagnostics: [RecordDiagnostic] = []
-        let columns = mapHeader(header, diagnostics: &diagnostics)
-        var drafts: [RecordDraft] = []
-        drafts.reserveCapacity(rows.count - 1)
-        for row in rows.dropFirst() {
-            drafts.append(draft(row, header: header, columns: columns))
+        self.header = header
+        columns = mapHeader(header, diagnostics: &fileDiagnostics)
+    }
+
+    /// The next record's draft; at the end, `nil` (and a diagnostic in `endDiagnostics` if there were no rows).
+    mutating func nextDraft() -> RecordDraft? {
+        guard !finished, let header else { return nil }
+        while let row = parser.next() {
+            // Rows with nothing but separators and spaces (spreadsheets export them) carry no record.
+            let empty =
+                row.problems.isEmpty
+                && row.fields.allSatisfy { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+            if empty { continue }
+            rowCount += 1
+            return draft(row, header: header, columns: columns)
         }
-        if drafts.isEmpty {
-            diagnostics.append(
-                RecordDiagnostic(file: fileName, line: header.line, field: "file", expected: "at least one record after the header", found: "none"))
-        }
-        return (drafts, diagnostics)
+        finished = true
+        return nil
+    }
+
+    /// Problems found at the end of the file (a header with no rows below it).
+    var endDiagnostics: [RecordDiagnostic] {
+        guard let header, rowCount == 0 else { return [] }
+        return [
+            RecordDiagnostic(
+                file: fileName, line: header.line, field: "file", expected: "at least one record after the header",
+                found: "none")
+        ]
     }
 
     private func mapHeader(_ header: CSVParser.Row, diagnostics: inout [RecordDiagnostic]) -> [Column] {
         func report(_ field: String, _ expected: String, _ found: String) {
-            diagnostics.append(RecordDiagnostic(file: fileName, line: header.line, field: field, expected: expected, found: found))
+            diagnostics.append(
+                RecordDiagnostic(file: fileName, line: header.line, field: field, expected: expected, found: found))
         }
         for problem in header.problems {
             report("header", problem.expected, problem.found)
@@ -94,7 +127,8 @@ struct ActivityRecordCSV {
     private func draft(_ row: CSVParser.Row, header: CSVParser.Row, columns: [Column]) -> RecordDraft {
         var draft = RecordDraft(location: RecordLocation(file: fileName, line: row.line), format: .csv)
         if row.fields.count != header.fields.count {
-            draft.report(.record, expected: "\(header.fields.count) fields like the header", found: "\(row.fields.count)")
+            draft.report(
+                .record, expected: "\(header.fields.count) fields like the header", found: "\(row.fields.count)")
         }
         for problem in row.problems {
             draft.report(columnName(problem.field, header: header), expected: problem.expected, found: problem.found)
@@ -104,7 +138,8 @@ struct ActivityRecordCSV {
             switch columns[index] {
             case .ignored: break
             case .duplicate(let first):
-                let other = first < row.fields.count ? String(decoding: row.fields[first], as: UTF8.self).trimmingSpaces() : ""
+                let other =
+                    first < row.fields.count ? String(decoding: row.fields[first], as: UTF8.self).trimmingSpaces() : ""
                 if other != text {
                     draft.report(
                         columnName(index, header: header), expected: "the same value in both columns of this name",

@@ -3,33 +3,44 @@ import VerifiableCredentials
 /// Turns JSON Lines into record drafts: one JSON object per line in the nested form of
 /// `activity-record.schema.json`; wrong JSON types and unknown members are reported by JSON Pointer.
 struct ActivityRecordJSONLines {
-    var fileName: String
+    let fileName: String
+    private let bytes: [UInt8]
+    private var index: Int
+    private var line = 1
+    private var recordCount = 0
 
     private static let groups = ["learner", "activity", "credits", "maxCredits", "topics"]
 
-    /// Drafts for every non-blank line, plus file-level diagnostics.
-    func drafts(from bytes: [UInt8]) -> (drafts: [RecordDraft], fileDiagnostics: [RecordDiagnostic]) {
-        var start = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        var drafts: [RecordDraft] = []
-        var line = 1
-        var lineStart = start
-        var index = start
-        while index <= bytes.count {
-            if index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
-                var lineBytes = bytes[lineStart..<index]
-                if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
-                let isBlank = lineBytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-                if !isBlank { drafts.append(draft(lineBytes, line: line)) }
-                line += 1
-                lineStart = index + 1
-            }
-            index += 1
+    init(fileName: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.bytes = bytes
+        index = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// The draft of the next non-blank line, or `nil` at the end.
+    mutating func nextDraft() -> RecordDraft? {
+        while index < bytes.count {
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            var lineBytes = bytes[start..<index]
+            index += 1  // past the line feed
+            let number = line
+            line += 1
+            if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
+            if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            recordCount += 1
+            return draft(lineBytes, line: number)
         }
-        if drafts.isEmpty {
-            return ([], [RecordDiagnostic(file: fileName, line: 1, field: "file", expected: "at least one JSON record", found: "none")])
-        }
-        return (drafts, [])
+        return nil
+    }
+
+    /// Problems found at the end of the file (no records at all).
+    var endDiagnostics: [RecordDiagnostic] {
+        guard recordCount == 0 else { return [] }
+        return [
+            RecordDiagnostic(
+                file: fileName, line: 1, field: "file", expected: "at least one JSON record", found: "none")
+        ]
     }
 
     private func draft(_ bytes: ArraySlice<UInt8>, line: Int) -> RecordDraft {
@@ -148,7 +159,8 @@ struct ActivityRecordJSONLines {
                 draft.report(pointer + "/" + key, expected: "only code, hours", found: "an unknown member")
             }
             guard let code = entry["code"]?.stringValue else {
-                draft.report(pointer + "/code", expected: "a topic code", found: entry["code"]?.kindDescription ?? "nothing")
+                draft.report(
+                    pointer + "/code", expected: "a topic code", found: entry["code"]?.kindDescription ?? "nothing")
                 continue
             }
             var hours: String?

@@ -37,22 +37,13 @@ public struct ActivityRecordReader {
     public static func read(
         bytes: [UInt8], fileName: String, format: RecordFormat, catalog: CMECatalog = .bundled
     ) -> (records: [ActivityRecord], diagnostics: [RecordDiagnostic]) {
-        var drafts: [RecordDraft]
-        var diagnostics: [RecordDiagnostic]
-        switch format {
-        case .csv:
-            (drafts, diagnostics) = ActivityRecordCSV(fileName: fileName, catalog: catalog).drafts(from: bytes)
-        case .jsonLines:
-            (drafts, diagnostics) = ActivityRecordJSONLines(fileName: fileName).drafts(from: bytes)
-        }
-        let validator = ActivityRecordValidator(catalog: catalog)
         var records: [ActivityRecord] = []
-        records.reserveCapacity(drafts.count)
-        for index in drafts.indices {
-            if let record = validator.validate(&drafts[index]) {
-                records.append(record)
-            } else {
-                diagnostics.append(contentsOf: drafts[index].diagnostics)
+        var diagnostics: [RecordDiagnostic] = []
+        for item in ActivityRecordStream(bytes: bytes, fileName: fileName, format: format, catalog: catalog) {
+            switch item {
+            case .record(let record): records.append(record)
+            case .rejected(_, let problems): diagnostics.append(contentsOf: problems)
+            case .fileProblem(let problem): diagnostics.append(problem)
             }
         }
         return (records, diagnostics)

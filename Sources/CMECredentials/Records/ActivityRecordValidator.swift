@@ -77,10 +77,12 @@ struct ActivityRecordValidator {
         if let text = draft.text[.dateOfBirth] {
             dob = MonthDay(text)
             if dob == nil {
-                draft.report(.dateOfBirth, expected: "a month and day of birth MM-DD", found: RecordDiagnostic.quote(text))
+                draft.report(
+                    .dateOfBirth, expected: "a month and day of birth MM-DD", found: RecordDiagnostic.quote(text))
             }
         }
-        let anyIdentifier = [RecordField.npi, .email, .did].contains { draft.text[$0] != nil }
+        let anyIdentifier =
+            [RecordField.npi, .email, .did].contains { draft.text[$0] != nil }
             || !draft.licenses.isEmpty || !draft.boardIDs.isEmpty
         if !anyIdentifier {
             let names = [RecordField.npi, .email, .did, .licenses, .boardIDs].map { $0.name(in: draft.format) }
@@ -122,7 +124,8 @@ struct ActivityRecordValidator {
         let start = dateOrDateTime(&draft, .startDate)
         let end = dateOrDateTime(&draft, .endDate)
         if let start, let end, let from = DateText.instant(start), let to = DateText.instant(end), to < from {
-            draft.report(.endDate, expected: "a time not before activity start \(start)", found: RecordDiagnostic.quote(end))
+            draft.report(
+                .endDate, expected: "a time not before activity start \(start)", found: RecordDiagnostic.quote(end))
         }
         if let start, let completion, completion < String(start.prefix(10)) {
             draft.report(
@@ -134,7 +137,8 @@ struct ActivityRecordValidator {
             if (1...12).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                 parsID = text
             } else {
-                draft.report(.parsActivityID, expected: "a PARS activity id (digits)", found: RecordDiagnostic.quote(text))
+                draft.report(
+                    .parsActivityID, expected: "a PARS activity id (digits)", found: RecordDiagnostic.quote(text))
             }
         }
         let joint = optionalText(&draft, .jointProvider, maxLength: 300, what: "a joint provider name")
@@ -147,7 +151,8 @@ struct ActivityRecordValidator {
     private func dateOrDateTime(_ draft: inout RecordDraft, _ field: RecordField) -> String? {
         guard let text = draft.text[field] else { return nil }
         guard DateText.instant(text) != nil else {
-            draft.report(field, expected: "a date YYYY-MM-DD or an RFC 3339 date-time", found: RecordDiagnostic.quote(text))
+            draft.report(
+                field, expected: "a date YYYY-MM-DD or an RFC 3339 date-time", found: RecordDiagnostic.quote(text))
             return nil
         }
         return text
@@ -160,12 +165,14 @@ struct ActivityRecordValidator {
         for (code, text) in draft.credits {
             guard let type = catalog.creditType(code) else {
                 draft.report(
-                    .credits(code), expected: "a credit type code from credit-types.json", found: RecordDiagnostic.quote(code))
+                    .credits(code), expected: "a credit type code from credit-types.json",
+                    found: RecordDiagnostic.quote(code))
                 continue
             }
             guard type.providerDesignated else {
                 draft.report(
-                    .credits(code), expected: "no \(type.name) (learners claim it themselves; providers never designate it)",
+                    .credits(code),
+                    expected: "no \(type.name) (learners claim it themselves; providers never designate it)",
                     found: RecordDiagnostic.quote(text))
                 continue
             }
@@ -262,7 +269,8 @@ struct ActivityRecordValidator {
     ) -> String? {
         guard let text = draft.text[field] else { return nil }
         if text.unicodeScalars.count > maxLength {
-            draft.report(field, expected: "\(what) of at most \(maxLength) characters", found: "\(text.count) characters")
+            draft.report(
+                field, expected: "\(what) of at most \(maxLength) characters", found: "\(text.count) characters")
             return nil
         }
         let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []

@@ -15,12 +15,26 @@ struct CSVParser {
         var problems: [(field: Int, expected: String, found: String)] = []
     }
 
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+
+    /// A parser positioned at the start of `bytes` (after a byte order mark, if any).
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+    }
+
     /// Splits `bytes` into rows.
     static func rows(_ bytes: [UInt8]) -> [Row] {
+        var parser = CSVParser(bytes)
         var rows: [Row] = []
-        var index = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-        var line = 1
+        while let row = parser.next() { rows.append(row) }
+        return rows
+    }
+
+    /// The next non-blank row, or `nil` at the end of the input.
+    mutating func next() -> Row? {
         let quote = UInt8(ascii: "\"")
         let comma = UInt8(ascii: ",")
         let cr = UInt8(ascii: "\r")
@@ -65,7 +79,8 @@ struct CSVParser {
                         index += 1
                     }
                     if stray {
-                        row.problems.append((row.fields.count, "a comma or line break after a closing quote", "more text"))
+                        row.problems.append(
+                            (row.fields.count, "a comma or line break after a closing quote", "more text"))
                     }
                 } else {
                     var strayQuote = false
@@ -75,7 +90,8 @@ struct CSVParser {
                         index += 1
                     }
                     if strayQuote {
-                        row.problems.append((row.fields.count, "a field with quotes to be quoted (\"a \"\"b\"\"\")", "a bare quote"))
+                        row.problems.append(
+                            (row.fields.count, "a field with quotes to be quoted (\"a \"\"b\"\"\")", "a bare quote"))
                     }
                 }
                 row.fields.append(field)
@@ -100,8 +116,8 @@ struct CSVParser {
                 }
             }
             let blank = row.fields.count == 1 && row.fields[0].isEmpty && !quotedRow && row.problems.isEmpty
-            if !blank { rows.append(row) }
+            if !blank { return row }
         }
-        return rows
+        return nil
     }
 }

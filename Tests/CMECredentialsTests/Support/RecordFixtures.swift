@@ -10,12 +10,16 @@ enum RecordFixtures {
         "Maria,Gonzalez,1234567893,maria@example.org,CA:A123456,04-17,2026-017,Safe Opioid Prescribing,course,2026-03-01,3,opioid-prescribing=2"
 
     /// Reads CSV text.
-    static func csv(_ text: String, file: String = "t.csv") -> (records: [ActivityRecord], diagnostics: [RecordDiagnostic]) {
+    static func csv(_ text: String, file: String = "t.csv") -> (
+        records: [ActivityRecord], diagnostics: [RecordDiagnostic]
+    ) {
         ActivityRecordReader.read(bytes: Array(text.utf8), fileName: file, format: .csv)
     }
 
     /// Reads JSON Lines text.
-    static func jsonl(_ text: String, file: String = "t.jsonl") -> (records: [ActivityRecord], diagnostics: [RecordDiagnostic]) {
+    static func jsonl(_ text: String, file: String = "t.jsonl") -> (
+        records: [ActivityRecord], diagnostics: [RecordDiagnostic]
+    ) {
         ActivityRecordReader.read(bytes: Array(text.utf8), fileName: file, format: .jsonLines)
     }
 
