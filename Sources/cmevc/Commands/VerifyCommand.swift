@@ -44,7 +44,13 @@ struct VerifyCommand: ParsableCommand {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        let verifier = DataIntegrityVerifier(suites: Suites.all, resolver: DIDKeyResolver(), now: Date())
+        let suites: CryptosuiteSet
+        do {
+            suites = try Suites.all()
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        let verifier = DataIntegrityVerifier(suites: suites, resolver: DIDKeyResolver(), now: Date())
         let expectations = ProofExpectations(proofPurpose: purpose, challenge: challenge, domain: domain)
         var reports: [JSONValue] = []
         var allVerified = true
