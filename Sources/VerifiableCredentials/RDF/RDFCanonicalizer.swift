@@ -107,7 +107,7 @@ public struct RDFCanonicalizer: Sendable {
             quad.write(to: &line) { node, bytes in bytes.append(contentsOf: labels[node]) }
             lines.append((line, index))
         }
-        lines.sort { $0.line.lexicographicallyPrecedes($1.line) }
+        lines.sort { EncodedDataset.precedes($0.line, $1.line) }
         return lines
     }
 
