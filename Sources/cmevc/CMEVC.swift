@@ -7,6 +7,6 @@ struct CMEVC: AsyncParsableCommand {
         commandName: "cmevc",
         abstract: "Issue, present and verify CME certificates as W3C Verifiable Credentials, offline.",
         version: CMECredentials.version,
-        subcommands: []
+        subcommands: [KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self]
     )
 }

@@ -57,3 +57,23 @@ extension CredentialError {
         public static let compression = Code("compression")
     }
 }
+
+extension CredentialError.Code {
+    // Data Integrity proofs (in addition to those above)
+    public static let missingProof = Self("missingProof")
+    public static let malformedProof = Self("malformedProof")
+    /// The signature does not verify: the document or the proof changed after signing.
+    public static let signatureMismatch = Self("signatureMismatch")
+    /// The signature does not verify although other proofs show the document intact: the proof itself changed.
+    public static let proofModified = Self("proofModified")
+    /// No proof verifies the document although each proof is well-formed: the document changed after signing.
+    public static let documentModified = Self("documentModified")
+    public static let proofPurposeMismatch = Self("proofPurposeMismatch")
+    public static let challengeMismatch = Self("challengeMismatch")
+    public static let domainMismatch = Self("domainMismatch")
+    public static let proofExpired = Self("proofExpired")
+    public static let proofNotYetValid = Self("proofNotYetValid")
+    public static let previousProofMissing = Self("previousProofMissing")
+    public static let contextMismatch = Self("contextMismatch")
+    public static let unresolvableVerificationMethod = Self("unresolvableVerificationMethod")
+}

@@ -1,0 +1,69 @@
+import Crypto
+
+/// Adds Data Integrity proofs to JSON(-LD) documents (Data Integrity §4.2 Add Proof, §4.3 Add Proof Set/Chain).
+public struct DataIntegritySigner: Sendable {
+    /// The key that signs.
+    public let key: SigningKey
+    /// The cryptosuite that turns the document into signed bytes.
+    public let suite: any Cryptosuite
+
+    /// A signer; throws `keyTypeMismatch` when the suite cannot use the key's type.
+    public init(key: SigningKey, suite: any Cryptosuite) throws(CredentialError) {
+        guard suite.accepts(key.type) else {
+            throw CredentialError(
+                .keyTypeMismatch, "the cryptosuite \(suite.name) cannot sign with a \(key.type.rawValue) key")
+        }
+        self.key = key
+        self.suite = suite
+    }
+
+    /// Returns `document` with a new proof. A document that already has proofs gets a proof set (an array);
+    /// `options.previousProof` makes the new proof part of a chain. With `asArray`, a single proof is also
+    /// written as a one-element array.
+    public func addProof(to document: JSONValue, options: ProofOptions, asArray: Bool = false)
+        throws(CredentialError) -> JSONValue
+    {
+        guard case .object(let object) = document else {
+            throw CredentialError(.unexpectedJSON, "only a JSON object can be signed, found \(document.kindDescription)")
+        }
+        let existing = ProofSet.proofs(of: object)
+        let (unsecured, missing) = ProofSet.documentToSign(object, previous: options.previousProof, all: existing)
+        guard missing.isEmpty else {
+            throw CredentialError(
+                .previousProofMissing,
+                "previousProof names \(missing.joined(separator: ", ")), which is not a proof of the document")
+        }
+        let proof = try createProof(for: unsecured, options: options)
+        var output = object.removing("proof")
+        if existing.isEmpty {
+            output["proof"] = asArray ? .array([.object(proof)]) : .object(proof)
+        } else {
+            output["proof"] = .array(existing.map { $0.map(JSONValue.object) ?? .null } + [.object(proof)])
+        }
+        return .object(output)
+    }
+
+    /// Creates the proof object for an unsecured document (Create Proof of the cryptosuite specs).
+    public func createProof(for unsecured: JSONObject, options: ProofOptions) throws(CredentialError) -> JSONObject {
+        var config = options.configuration(cryptosuite: suite.name)
+        if let context = unsecured["@context"] { config["@context"] = context }
+        let hashData = try DataIntegrityHashing.hashData(
+            document: unsecured, proofConfiguration: config, suite: suite, keyType: key.type)
+        let signature = try key.signature(for: hashData)
+        var proof = config
+        if !suite.proofIncludesContext { proof["@context"] = nil }
+        proof["proofValue"] = .string(Multibase.encode(signature, as: .base58btc))
+        return proof
+    }
+}
+
+/// The hashing step shared by signing and verifying: `H(C(proofConfig)) ‖ H(C(document))`.
+enum DataIntegrityHashing {
+    static func hashData(document: JSONObject, proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType)
+        throws(CredentialError) -> [UInt8]
+    {
+        let canonicalConfig = try suite.canonicalize(.object(proofConfiguration), keyType: keyType)
+        let canonicalDocument = try suite.canonicalize(.object(document), keyType: keyType)
+        return suite.hash(canonicalConfig, keyType: keyType) + suite.hash(canonicalDocument, keyType: keyType)
+    }
+}

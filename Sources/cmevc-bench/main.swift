@@ -1,0 +1,134 @@
+// `make bench`: throughput of cmevc's hot paths, reported as ratios against raw swift-crypto measured in the
+// same run. Not a test: nothing here asserts; it prints figures for people and CI logs.
+import Crypto
+import Foundation
+import VerifiableCredentials
+
+let documentCount = Int(ProcessInfo.processInfo.environment["CMEVC_BENCH_DOCS"] ?? "") ?? 10_000
+
+/// Seconds taken by `body`.
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func rate(_ count: Int, _ seconds: Double) -> Double { Double(count) / seconds }
+
+func format(_ value: Double) -> String { String(format: "%10.0f", value) }
+
+/// A CME-certificate-sized credential (about 1.5 KB) that differs per index.
+func sampleCredential(_ index: Int) -> JSONValue {
+    [
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": .string("urn:uuid:7b1e4c9a-2f3d-4e5a-9b8c-\(String(format: "%012d", index))"),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": "CME certificate: Safe Opioid Prescribing 2026",
+        "issuer": [
+            "id": "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2", "type": ["Profile"],
+            "name": "Example Hospital CME Office",
+        ],
+        "validFrom": "2026-03-02T00:00:00Z",
+        "credentialSubject": [
+            "type": ["AchievementSubject"],
+            "identifier": [[
+                "type": "IdentityObject", "identityType": "ext:NPI", "hashed": true,
+                "identityHash": "sha256$5f4dcc3b5aa765d61d8327deb882cf99b0f7d7c1e3f1a2b3c4d5e6f708192a3b",
+                "salt": .string(String(format: "%016x", index)),
+            ]],
+            "activityStartDate": "2026-03-01T13:00:00Z", "activityEndDate": "2026-03-01T16:00:00Z",
+            "creditsEarned": 3.0,
+            "achievement": [
+                "id": "https://cme.example-hospital.org/activities/2026-017", "type": ["Achievement"],
+                "name": "Safe Opioid Prescribing 2026",
+                "description": "Evidence-based opioid prescribing, tapering, naloxone co-prescribing and state PDMP use.",
+                "criteria": [
+                    "narrative":
+                        "Example Hospital designates this live activity for a maximum of 3.0 AMA PRA Category 1 Credits. Physicians should claim only the credit commensurate with the extent of their participation in the activity."
+                ],
+                "achievementType": "Course", "creditsAvailable": 3.0,
+                "alignment": [[
+                    "type": ["Alignment"], "targetName": "Opioid prescribing", "targetCode": "opioid-prescribing",
+                    "targetUrl": "https://w3id.org/cmevc/topics#opioid-prescribing",
+                ]],
+            ],
+        ],
+    ]
+}
+
+print("cmevc benchmark: \(documentCount) documents of about \(JSONSerializer.bytes(sampleCredential(0)).count) bytes, 1 core")
+print("")
+
+// Raw swift-crypto baselines over 64/96-byte messages (the size of Data Integrity hashData).
+let message64 = [UInt8](repeating: 0xA5, count: 64)
+let message96 = [UInt8](repeating: 0xA5, count: 96)
+let ed = Curve25519.Signing.PrivateKey()
+let p256 = P256.Signing.PrivateKey()
+let p384 = P384.Signing.PrivateKey()
+var raw: [String: (sign: Double, verify: Double)] = [:]
+do {
+    var edSig = Data()
+    let edSign = try measure { for _ in 0..<documentCount { edSig = try ed.signature(for: message64) } }
+    let edVerify = measure { for _ in 0..<documentCount { _ = ed.publicKey.isValidSignature(edSig, for: message64) } }
+    raw["ed25519"] = (rate(documentCount, edSign), rate(documentCount, edVerify))
+    var p256Sig = try p256.signature(for: message64)
+    let p256Sign = try measure { for _ in 0..<documentCount { p256Sig = try p256.signature(for: message64) } }
+    let p256Verify = measure {
+        for _ in 0..<documentCount { _ = p256.publicKey.isValidSignature(p256Sig, for: message64) }
+    }
+    raw["p256"] = (rate(documentCount, p256Sign), rate(documentCount, p256Verify))
+    var p384Sig = try p384.signature(for: message96)
+    let p384Sign = try measure { for _ in 0..<documentCount { p384Sig = try p384.signature(for: message96) } }
+    let p384Verify = measure {
+        for _ in 0..<documentCount { _ = p384.publicKey.isValidSignature(p384Sig, for: message96) }
+    }
+    raw["p384"] = (rate(documentCount, p384Sign), rate(documentCount, p384Verify))
+} catch {
+    print("raw baseline failed: \(error)")
+    exit(1)
+}
+print("raw swift-crypto            sign/s     verify/s")
+for name in ["ed25519", "p256", "p384"] {
+    if let r = raw[name] { print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))\(format(r.sign))   \(format(r.verify))") }
+}
+print("")
+
+// JCS canonicalization throughput.
+let documents = (0..<documentCount).map(sampleCredential)
+var canonicalBytes = 0
+let jcsSeconds = measure { for document in documents { canonicalBytes += JSONCanonicalizer.canonicalize(document).count } }
+let jcsMBps = Double(canonicalBytes) / jcsSeconds / 1_000_000
+print(String(format: "JCS canonicalization         %.1f MB/s   (target ≥ 50 MB/s)", jcsMBps))
+print("")
+
+// Data Integrity suites end to end (proof configuration, canonicalization, hashing, signing / verifying).
+print("Data Integrity               sign/s     verify/s   sign÷raw  verify÷raw")
+let created = Date(timeIntervalSince1970: 1_772_409_600)
+for (keyType, suite) in [(KeyType.ed25519, EdDSAJCS2022() as any Cryptosuite), (.p256, ECDSAJCS2019()), (.p384, ECDSAJCS2019())] {
+    do {
+        let key = SigningKey(generating: keyType)
+        let signer = try DataIntegritySigner(key: key, suite: suite)
+        let options = ProofOptions(verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: created)
+        var signed: [JSONValue] = []
+        signed.reserveCapacity(documentCount)
+        let signSeconds = try measure {
+            for document in documents { signed.append(try signer.addProof(to: document, options: options)) }
+        }
+        let verifier = DataIntegrityVerifier(now: created.addingTimeInterval(60))
+        var failures = 0
+        let verifySeconds = measure {
+            for document in signed where !verifier.verify(document).verified { failures += 1 }
+        }
+        let baseline = raw[keyType.rawValue] ?? (1, 1)
+        let signRate = rate(documentCount, signSeconds)
+        let verifyRate = rate(documentCount, verifySeconds)
+        let label = "\(suite.name) \(keyType.rawValue)".padding(toLength: 27, withPad: " ", startingAt: 0)
+        print("  \(label)\(format(signRate))   \(format(verifyRate))   \(String(format: "%6.2f", signRate / baseline.sign))    \(String(format: "%6.2f", verifyRate / baseline.verify))\(failures > 0 ? "  (\(failures) FAILED)" : "")")
+    } catch {
+        print("  \(suite.name) \(keyType.rawValue): \(error)")
+    }
+}
+print("")
+print("targets: eddsa-jcs-2022 sign ≥ 0.5 × raw Ed25519 sign, verify ≥ 0.6 × raw Ed25519 verify")

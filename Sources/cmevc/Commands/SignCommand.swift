@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import VerifiableCredentials
+
+/// `cmevc sign`: add a Data Integrity proof to any JSON-LD document.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Add a Data Integrity proof to a JSON-LD document (a proof set if it already has proofs).")
+
+    @Option(help: ArgumentHelp("The private key file (PEM).", valueName: "file"))
+    var key: String
+
+    @Option(help: "The cryptosuite; default by key type (eddsa-jcs-2022 for Ed25519, ecdsa-jcs-2019 for P-256/P-384).")
+    var suite: String?
+
+    @Option(help: ArgumentHelp("The verification method id; default the key's did:key method.", valueName: "id"))
+    var verificationMethod: String?
+
+    @Option(help: "assertionMethod (credentials) or authentication (presentations).")
+    var purpose: String = "assertionMethod"
+
+    @Option(help: "A verifier's challenge to bind the proof to.")
+    var challenge: String?
+
+    @Option(help: "The domain the proof is meant for.")
+    var domain: String?
+
+    @Option(help: ArgumentHelp("An id for the proof (needed to chain a later proof to it).", valueName: "id"))
+    var proofID: String?
+
+    @Option(help: ArgumentHelp("The id of an earlier proof to chain to (repeatable).", valueName: "id"))
+    var previousProof: [String] = []
+
+    @Option(help: ArgumentHelp("Where to write the signed document; default standard output.", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var passphrase: PassphraseOptions
+
+    @Argument(help: ArgumentHelp("The JSON-LD document to sign.", valueName: "doc.json"))
+    var document: String
+
+    func validate() throws {
+        if let suite, Suites.all[suite] == nil {
+            throw ValidationError("unknown suite \(suite); choose one of \(Suites.all.names.joined(separator: ", "))")
+        }
+        guard ["assertionMethod", "authentication"].contains(purpose) else {
+            throw ValidationError("--purpose must be assertionMethod or authentication")
+        }
+    }
+
+    func run() throws {
+        let signingKey = try KeyLoading.load(key, passphrase: passphrase)
+        let chosen = suite.flatMap { Suites.all[$0] } ?? Suites.defaultSuite(for: signingKey.type)
+        do {
+            let input = try InputFiles.json(document)
+            let signer = try DataIntegritySigner(key: signingKey, suite: chosen)
+            let options = ProofOptions(
+                verificationMethod: verificationMethod ?? DIDKey.verificationMethodID(for: signingKey.publicKey),
+                proofPurpose: purpose, challenge: challenge, domain: domain.map { [$0] } ?? [], id: proofID,
+                previousProof: previousProof)
+            let signed = try signer.addProof(to: input, options: options)
+            let bytes = JSONSerializer.bytes(signed, layout: .pretty)
+            if let out {
+                try InputFiles.write(bytes, to: out)
+                Terminal.err("signed \(document) with \(chosen.name) → \(out)")
+            } else {
+                Terminal.outBytes(bytes)
+            }
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+    }
+}
+
+/// The cryptosuites the CLI offers.
+enum Suites {
+    static var all: CryptosuiteSet { .jcs }
+
+    static func defaultSuite(for type: KeyType) -> any Cryptosuite {
+        type == .ed25519 ? EdDSAJCS2022() : ECDSAJCS2019()
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@Suite("cmevc sign, verify --proof-only, canonicalize")
+struct SignVerifyCommandTests {
+    static let credential = """
+        {"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:1","type":["VerifiableCredential"],
+         "issuer":"did:example:issuer","validFrom":"2026-03-02T00:00:00Z",
+         "credentialSubject":{"id":"did:example:subject","credits":3.25}}
+        """
+
+    func prepare(_ type: String = "ed25519") throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        try Self.credential.write(to: dir.appendingPathComponent("vc.json"), atomically: true, encoding: .utf8)
+        try CLI.run(["keys", "generate", "--type", type, "--out", "k.pem"], in: dir)
+        return dir
+    }
+
+    @Test("sign then verify exits 0; tampering exits 1", arguments: ["ed25519", "p256", "p384"])
+    func signVerifyTamper(_ type: String) throws {
+        let dir = try prepare(type)
+        let signed = try CLI.run(["sign", "--key", "k.pem", "--out", "signed.json", "vc.json"], in: dir)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let verified = try CLI.run(["verify", "--proof-only", "signed.json"], in: dir)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("VERIFIED"))
+        #expect(verified.stdout.contains("issuers were not checked"))
+        let text = try String(contentsOf: dir.appendingPathComponent("signed.json"), encoding: .utf8)
+        try text.replacingOccurrences(of: "3.25", with: "32.5")
+            .write(to: dir.appendingPathComponent("tampered.json"), atomically: true, encoding: .utf8)
+        let tampered = try CLI.run(["verify", "--proof-only", "tampered.json"], in: dir)
+        #expect(tampered.status == 1)
+        #expect(tampered.stdout.contains("NOT VERIFIED"))
+        #expect(tampered.stdout.contains("signatureMismatch"))
+    }
+
+    @Test("verify --format json reports per proof and per check")
+    func jsonReport() throws {
+        let dir = try prepare()
+        try CLI.run(["sign", "--key", "k.pem", "--challenge", "abc", "--domain", "board.example", "--purpose", "authentication", "--out", "signed.json", "vc.json"], in: dir)
+        let ok = try CLI.run(["verify", "--proof-only", "--format", "json", "--challenge", "abc", "--domain", "board.example", "signed.json"], in: dir)
+        #expect(ok.status == 0, "\(ok.stdout)")
+        let report = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any]
+        #expect(report?["verified"] as? Bool == true)
+        #expect(report?["issuersChecked"] as? Bool == false)
+        let replay = try CLI.run(["verify", "--proof-only", "--format", "json", "--challenge", "old", "signed.json"], in: dir)
+        #expect(replay.status == 1)
+        #expect(replay.stdout.contains("challengeMismatch"))
+    }
+
+    @Test("unreadable or malformed input exits 2 with the file and position; usage errors exit 64")
+    func exitCodes() throws {
+        let dir = try prepare()
+        try "{\"a\":1,\"a\":2}".write(to: dir.appendingPathComponent("dup.json"), atomically: true, encoding: .utf8)
+        let dup = try CLI.run(["verify", "--proof-only", "dup.json"], in: dir)
+        #expect(dup.status == 2)
+        #expect(dup.stderr.contains("dup.json: line 1, column 8"))
+        #expect(try CLI.run(["verify", "--proof-only", "missing.json"], in: dir).status == 2)
+        #expect(try CLI.run(["verify", "vc.json"], in: dir).status == 64)
+        #expect(try CLI.run(["sign", "--key", "k.pem", "--suite", "nope", "vc.json"], in: dir).status == 64)
+    }
+
+    @Test("a folder is verified file by file; one bad file makes the run fail")
+    func folder() throws {
+        let dir = try prepare()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try CLI.run(["sign", "--key", "k.pem", "--out", "in/a.json", "vc.json"], in: dir)
+        try CLI.run(["sign", "--key", "k.pem", "--out", "in/b.json", "vc.json"], in: dir)
+        #expect(try CLI.run(["verify", "--proof-only", "in"], in: dir).status == 0)
+        try "{}".write(to: dir.appendingPathComponent("in/c.json"), atomically: true, encoding: .utf8)
+        let mixed = try CLI.run(["verify", "--proof-only", "in"], in: dir)
+        #expect(mixed.status == 1)
+        #expect(mixed.stdout.contains("missingProof") || mixed.stdout.contains("no proof"))
+    }
+
+    @Test("canonicalize --jcs prints exactly the RFC 8785 bytes")
+    func canonicalize() throws {
+        let dir = try prepare()
+        let result = try CLI.run(["canonicalize", "--jcs", "vc.json"], in: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"credentialSubject\":{\"credits\":3.25,"))
+        #expect(!result.stdout.hasSuffix("\n"))
+    }
+}
