@@ -7,12 +7,6 @@ import VerifiableCredentials
     import Darwin
 #endif
 
-#if canImport(Glibc)
-    private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-    private let systemWrite = Darwin.write
-#endif
-
 /// Writes files so that a reader (or a rerun after a crash) sees either no file or the whole file:
 /// the bytes go to a temporary file in the same directory, which is then renamed over the target.
 enum AtomicFile {
@@ -27,7 +21,7 @@ enum AtomicFile {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
+                writeBytes(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
             }
             if result < 0, errno == EINTR { continue }
             guard result > 0 else {
@@ -50,4 +44,9 @@ enum AtomicFile {
             throw CredentialError(.io, "cannot write the file (\(reason))", location: path)
         }
     }
+}
+
+/// `write(2)`, under a name the `AtomicFile.write` method does not shadow.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

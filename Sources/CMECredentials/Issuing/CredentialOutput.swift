@@ -50,6 +50,7 @@ final class CredentialWriter {
             } catch {
                 throw CredentialError(.io, "cannot create the output directory", location: url.path)
             }
+            Self.removeAbandonedTemporaryFiles(in: url)
         case .jsonLines(let url):
             let temporary = URL(fileURLWithPath: "\(url.path).\(getpid()).tmp")
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
@@ -104,6 +105,19 @@ final class CredentialWriter {
         self.lines = nil
         guard rename(linesTemporary.path, url.path) == 0 else {
             throw CredentialError(.io, "cannot move the JSON Lines file into place", location: url.path)
+        }
+    }
+
+    /// Removes the temporary files (`<name>.<pid>.<random>.tmp`) of writers that died before renaming them;
+    /// files of a process that is still running are left alone.
+    static func removeAbandonedTemporaryFiles(in directory: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(directory.appendingPathComponent(name).path)
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public struct RecordChunkReader {
         self.format = format
         self.catalog = catalog
         self.handle = handle
-        self.blockSize = max(blockSize, 1024)
+        self.blockSize = max(blockSize, 1)
         self.scanner = BoundaryScanner(linesOnly: format == .jsonLines)
     }
 

@@ -28,12 +28,13 @@ struct StatusCommand: ParsableCommand {
             let ledger = try IssuerOptions.parse(["--issuer", issuer]).ledger()
             var refused = false
             for argument in credentials {
-                let id: String
                 do {
-                    id = try credentialID(argument)
+                    let id = try credentialID(argument)
                     let credential = try change(ledger, id, Date())
-                    let where_ = credential.statusAllocations.map { "\($0.purpose) list \($0.listNumber) index \($0.index)" }
-                    Terminal.out("\(verb) \(id) (\(where_.joined(separator: ", ")))")
+                    let positions = credential.statusAllocations.map {
+                        "\($0.purpose) list \($0.listNumber) index \($0.index)"
+                    }
+                    Terminal.out("\(verb) \(id) (\(positions.joined(separator: ", ")))")
                 } catch where error.code == .ledger || error.code == .io {
                     throw Terminal.couldNotRun(error.description)
                 } catch {
