@@ -60,7 +60,7 @@ public struct CredentialIssuer: Sendable {
         return try ledger.issue(pending, replacing: replacing) { assignment throws(CredentialError) -> [UInt8] in
             let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
             let unsigned: JSONValue
-            do {
+            do throws(CMEError) {
                 unsigned = try builder.credential(
                     for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses)
             } catch {

@@ -1,4 +1,5 @@
 import GRDB
+public import VerifiableCredentials
 
 extension IssuerLedger {
     /// The number of credentials in `state`.

@@ -51,7 +51,7 @@ struct StatusCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue
             else { return argument }
             let bytes = try InputFiles.bytes(argument)
-            do {
+            do throws(CredentialError) {
                 guard let id = try JSONParser.parse(bytes)["id"]?.stringValue else {
                     throw CredentialError(.unexpectedJSON, "the credential has no id", location: argument)
                 }
@@ -118,7 +118,7 @@ struct StatusCommand: ParsableCommand {
 
         func run() throws {
             let issuer = try issuerOptions.credentialIssuer()
-            do {
+            do throws(CredentialError) {
                 let lists = try StatusListPublisher(issuer: issuer).publish(now: Date(), ttl: try DurationText.seconds(ttl))
                 let directory = URL(fileURLWithPath: out)
                 do {
