@@ -63,8 +63,11 @@ public struct IssuerConfiguration: Sendable, Hashable {
 
     /// The configuration as `issuer.json` stores it.
     public var json: JSONValue {
-        [
-            "profile": profile.json,
+        // The statement as given (not the ACCME default the credentials carry), so the file reads back equal.
+        var profileObject = profile.json.objectValue ?? JSONObject()
+        profileObject["accreditationStatement"] = profile.accreditationStatement.map { .string($0) }
+        return [
+            "profile": .object(profileObject),
             "keyPath": .string(keyPath),
             "verificationMethod": .string(verificationMethod),
             "statusBaseURL": .string(statusBaseURL),

@@ -40,7 +40,7 @@ public struct DateTimeStamp: Sendable, Hashable, Comparable, CustomStringConvert
     /// Pure arithmetic (no `Calendar` or formatter is created), so it is cheap on hot paths.
     public static func format(_ date: Date, milliseconds: Bool) -> String {
         let interval = date.timeIntervalSince1970
-        let totalMilliseconds = Int((interval * 1000).rounded(.down))
+        let totalMilliseconds = Int((interval * 1000).rounded())
         var seconds = totalMilliseconds >= 0 ? totalMilliseconds / 1000 : (totalMilliseconds - 999) / 1000
         let millis = totalMilliseconds - seconds * 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
