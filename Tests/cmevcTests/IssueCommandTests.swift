@@ -190,7 +190,7 @@ struct IssueCommandTests {
         let show = try fixture.run(["issuer", "show", fixture.issuer])
         #expect(show.status == 0)
         let shown = try JSONParser.parse(Array(show.stdout.utf8))
-        #expect(shown["suite"]?.stringValue == "eddsa-jcs-2022")
+        #expect(shown["suite"]?.stringValue == "eddsa-rdfc-2022")
         #expect(shown["keyPath"]?.stringValue?.hasSuffix("provider.pem") == true)
 
         let web = try fixture.run([

@@ -57,7 +57,7 @@ struct IssueCrashTests {
 
     @Test("kill -9 at random moments of a 20,000-record batch, then a rerun: every record issued exactly once")
     func killNine() throws {
-        let fixture = try IssuerFixture()
+        let fixture = try IssuerFixture(suite: "eddsa-jcs-2022")  // crash safety does not depend on the suite
         let count = 20_000
         try Self.writeBatch(fixture.url("big.csv"), learners: 0..<count)
         let arguments = ["issue", "--issuer", fixture.issuer, "--out", "creds", "big.csv"]
@@ -84,7 +84,7 @@ struct IssueCrashTests {
 
     @Test("two cmevc issue processes on one issuer with overlapping batches: no duplicate, no index collision")
     func concurrentIssuers() throws {
-        let fixture = try IssuerFixture()
+        let fixture = try IssuerFixture(suite: "eddsa-jcs-2022")  // crash safety does not depend on the suite
         try Self.writeBatch(fixture.url("a.csv"), learners: 0..<1_500)
         try Self.writeBatch(fixture.url("b.csv"), learners: 500..<2_000)
         let first = try Self.start(["issue", "--issuer", fixture.issuer, "--out", "a", "a.csv"], in: fixture.directory)

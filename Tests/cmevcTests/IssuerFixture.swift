@@ -15,8 +15,9 @@ struct IssuerFixture {
         packageDirectory.appendingPathComponent("Examples/provider-batch").appendingPathComponent(path).path
     }
 
-    /// Generates a key and creates the issuer (a did:key issuer, so `verify --proof-only` resolves the key).
-    init() throws {
+    /// Generates a key and creates the issuer (a did:key issuer, so `verify --proof-only` resolves the key),
+    /// signing with `suite` (default: the issuer default, eddsa-rdfc-2022).
+    init(suite: String? = nil) throws {
         directory = try CLI.temporaryDirectory()
         let keys = try CLI.run(["keys", "generate", "--type", "ed25519", "--out", "provider.pem"], in: directory)
         try #require(keys.status == 0, "\(keys.stderr)")
@@ -26,7 +27,7 @@ struct IssuerFixture {
             [
                 "issuer", "init", issuer, "--id", did, "--name", "Example Hospital CME Office", "--key", "provider.pem",
                 "--status-base-url", "https://cme.example.org/status", "--provider-id", "0001234",
-            ], in: directory)
+            ] + (suite.map { ["--suite", $0] } ?? []), in: directory)
         try #require(created.status == 0, "\(created.stderr)")
     }
 

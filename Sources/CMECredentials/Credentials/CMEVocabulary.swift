@@ -49,4 +49,10 @@ public enum CMEVocabulary {
         achievementType, "activityFormat", "parsActivityType", "providership", "jointProviders",
         "creditDesignationStatement", "accreditationStatement", "topicCredits", "topic", "credits", "creditType",
     ]
+
+    /// Terms the CME context also defines because the OB 3.0 context leaves them undefined although OB 3.0
+    /// credentials use them; without a definition an RDFC proof could not cover them.
+    public static let borrowedTerms = [
+        openBadgesSchemaType: "https://purl.imsglobal.org/spec/vccs/v1p0/vocab.html#1EdTechJsonSchemaValidator2019"
+    ]
 }

@@ -38,9 +38,15 @@ struct IssuerCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The accreditation statement; default the ACCME statement when --provider-id is given.", valueName: "text"))
         var accreditationStatement: String?
 
+        @Option(help: "The cryptosuite credentials are signed with; default eddsa-rdfc-2022 (Ed25519) or ecdsa-rdfc-2019 (P-256/P-384).")
+        var suite: String?
+
         @OptionGroup var passphrase: PassphraseOptions
 
         func validate() throws {
+            if let suite, !IssuanceSuites.names.contains(suite) {
+                throw ValidationError("unknown suite \(suite); choose one of \(IssuanceSuites.names.joined(separator: ", "))")
+            }
             guard id.hasPrefix("did:") || id.hasPrefix("https://") else {
                 throw ValidationError("--id must be a DID (did:web:…, did:key:…) or an https URL")
             }
@@ -65,8 +71,12 @@ struct IssuerCommand: ParsableCommand {
                 profile: IssuerProfile(
                     id: id, name: name, providerID: providerID, accreditationStatement: accreditationStatement),
                 keyPath: keyPath, verificationMethod: method, statusBaseURL: statusBaseURL,
-                suite: IssuanceSuites.defaultName(for: signingKey.type))
-            do {
+                suite: suite ?? IssuanceSuites.defaultName(for: signingKey.type))
+            do throws(CredentialError) {
+                let chosen = try IssuanceSuites.suite(named: configuration.suite)
+                guard chosen.accepts(signingKey.type) else {
+                    throw CredentialError(.keyTypeMismatch, "\(chosen.name) cannot sign with a \(signingKey.type.rawValue) key")
+                }
                 try IssuerDirectory.create(
                     at: directoryURL, configuration: configuration, publicKey: signingKey.publicKey, now: Date())
             } catch {

@@ -54,7 +54,7 @@ struct BatchIssuerTests {
 
         let files = try fixture.outputFiles()
         #expect(files.count == 11)
-        let verifier = DataIntegrityVerifier(now: IssuingFixture.now.addingTimeInterval(60))
+        let verifier = DataIntegrityVerifier(suites: try CMEContexts.suites(), now: IssuingFixture.now.addingTimeInterval(60))
         for name in files {
             let document = try JSONParser.parse(Array(try Data(contentsOf: fixture.out.appendingPathComponent(name))))
             #expect(verifier.verify(document).verified, "\(name)")
@@ -116,7 +116,7 @@ struct BatchIssuerTests {
                 issuer.ledger.credential(id: ids[offset])?.statusAllocations.first { $0.purpose.rawValue == state })
             expected["\(state)/\(allocation.listNumber)", default: []].insert(allocation.index)
         }
-        let verifier = DataIntegrityVerifier(now: IssuingFixture.now.addingTimeInterval(60))
+        let verifier = DataIntegrityVerifier(suites: try CMEContexts.suites(), now: IssuingFixture.now.addingTimeInterval(60))
         for list in published {
             let json = try JSONParser.parse(list.bytes)
             #expect(verifier.verify(json).verified)
