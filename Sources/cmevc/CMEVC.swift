@@ -7,6 +7,9 @@ struct CMEVC: AsyncParsableCommand {
         commandName: "cmevc",
         abstract: "Issue, present and verify CME certificates as W3C Verifiable Credentials, offline.",
         version: CMECredentials.version,
-        subcommands: [KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self]
+        subcommands: [
+            KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self, RegistryCommand.self,
+            WalletCommand.self, PresentCommand.self,
+        ]
     )
 }
