@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "VerifiableCredentials", "CMESchemas",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -50,7 +51,10 @@ let package = Package(
             name: "VerifiableCredentialsTests",
             dependencies: ["VerifiableCredentials", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "CMECredentialsTests", dependencies: ["CMECredentials", "VerifiableCredentials"]),
+        .testTarget(
+            name: "CMECredentialsTests",
+            dependencies: ["CMECredentials", "VerifiableCredentials", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "CMESchemasTests", dependencies: ["CMESchemas", "CMECredentials"]),
         .testTarget(name: "cmevcTests", dependencies: ["cmevc", "VerifiableCredentials"]),
     ]

@@ -7,6 +7,8 @@ extension Double {
     public var ecmaScriptString: String {
         guard isFinite else { return "null" }
         if self == 0 { return "0" }
+        // Integers below 2^53 are exact and print as plain digits.
+        if self == rounded(.towardZero), abs(self) < 9_007_199_254_740_992 { return String(Int64(self)) }
         let (digits, exponent) = Self.shortestDigits(of: abs(self))
         let sign = self < 0 ? "-" : ""
         let k = digits.count

@@ -20,13 +20,13 @@ public enum JSONCanonicalizer {
         switch value {
         case .object(let object):
             output.append(UInt8(ascii: "{"))
-            let sorted = object.members.map { (units: Array($0.key.utf16), member: $0) }
-                .sorted { $0.units.lexicographicallyPrecedes($1.units) }
-            for (offset, entry) in sorted.enumerated() {
+            let members = object.members
+            let order = members.indices.sorted { utf16Precedes(members[$0].key, members[$1].key) }
+            for (offset, index) in order.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
-                JSONSerializer.writeString(entry.member.key, into: &output)
+                JSONSerializer.writeString(members[index].key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                write(entry.member.value, into: &output)
+                write(members[index].value, into: &output)
             }
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
@@ -38,6 +38,30 @@ public enum JSONCanonicalizer {
             output.append(UInt8(ascii: "]"))
         default:
             JSONSerializer.writeScalar(value, into: &output)
+        }
+    }
+
+    /// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3), computed on the UTF-8 bytes
+    /// without allocating.
+    ///
+    /// UTF-8 byte order is code point order, which equals UTF-16 order except when a supplementary character
+    /// (a surrogate pair in UTF-16, lead byte F0–F4 in UTF-8) meets a character in U+E000–U+FFFF (lead byte EE
+    /// or EF): there UTF-16 puts the supplementary character first. The first differing byte is a lead byte in
+    /// exactly that case, so checking it is enough.
+    public static func utf16Precedes(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let x?, let y?):
+                if x == y { continue }
+                if x >= 0xF0 && (y == 0xEE || y == 0xEF) { return true }
+                if y >= 0xF0 && (x == 0xEE || x == 0xEF) { return false }
+                return x < y
+            }
         }
     }
 }

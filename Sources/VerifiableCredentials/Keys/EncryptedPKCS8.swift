@@ -26,7 +26,8 @@ enum EncryptedPKCS8 {
             case .scrypt(let n, let r, let p):
                 kdfAlgorithm = AlgorithmIdentifier(
                     algorithm: KeyOID.scrypt,
-                    parameters: try ASN1Any(erasing: ScryptParameters(salt: salt, cost: n, blockSize: r, parallelization: p)))
+                    parameters: try ASN1Any(
+                        erasing: ScryptParameters(salt: salt, cost: n, blockSize: r, parallelization: p)))
             case .pbkdf2(let iterations):
                 kdfAlgorithm = AlgorithmIdentifier(
                     algorithm: KeyOID.pbkdf2,
@@ -89,7 +90,8 @@ enum EncryptedPKCS8 {
                 guard encryption.algorithm == KeyOID.pbes2, let parameters = encryption.parameters else {
                     throw CredentialError(
                         .invalidKeyFile,
-                        "The key file is encrypted with \(encryption.algorithm); only PBES2 (scrypt or PBKDF2 with AES-CBC) is supported.")
+                        "The key file is encrypted with \(encryption.algorithm); only PBES2 (scrypt or PBKDF2 with AES-CBC) is supported."
+                    )
                 }
                 let pbes2 = try PBES2Parameters(asn1Any: parameters)
                 let (kdfAlgorithm, cipher) = (pbes2.keyDerivation, pbes2.encryption)
@@ -128,7 +130,8 @@ enum EncryptedPKCS8 {
                 default:
                     throw CredentialError(
                         .invalidKeyFile,
-                        "The key file derives its key with \(kdfAlgorithm.algorithm); only scrypt and PBKDF2 are supported.")
+                        "The key file derives its key with \(kdfAlgorithm.algorithm); only scrypt and PBKDF2 are supported."
+                    )
                 }
                 return (scheme, Array(ciphertext.bytes))
             }
@@ -152,10 +155,12 @@ enum EncryptedPKCS8 {
                 case KeyOID.hmacWithSHA384: hash = .sha384
                 case KeyOID.hmacWithSHA512: hash = .sha512
                 default:
-                    throw CredentialError(.invalidKeyFile, "The key file uses PBKDF2 with PRF \(prf), which is not supported.")
+                    throw CredentialError(
+                        .invalidKeyFile, "The key file uses PBKDF2 with PRF \(prf), which is not supported.")
                 }
                 return try KDF.Insecure.PBKDF2.deriveKey(
-                    from: passphrase, salt: salt, using: hash, outputByteCount: length, unsafeUncheckedRounds: iterations)
+                    from: passphrase, salt: salt, using: hash, outputByteCount: length,
+                    unsafeUncheckedRounds: iterations)
             }
         } catch let error as CredentialError {
             throw error

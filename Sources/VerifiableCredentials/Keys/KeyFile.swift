@@ -1,9 +1,9 @@
 public import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Private key files: PEM PKCS#8, optionally passphrase-encrypted, readable and writable by OpenSSL.
@@ -19,15 +19,18 @@ public enum KeyFile {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw CredentialError(.invalidKeyFile, "The file is \(size) bytes; a key file is at most \(maximumFileSize).")
-                    .located(url.path)
+            if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumFileSize {
+                throw CredentialError(
+                    .invalidKeyFile, "The file is \(size) bytes; a key file is at most \(maximumFileSize)."
+                )
+                .located(url.path)
             }
             data = try Data(contentsOf: url)
         } catch let error as CredentialError {
             throw error
         } catch {
-            throw CredentialError(.io, "The key file cannot be read.", location: url.path, underlying: error.localizedDescription)
+            throw CredentialError(
+                .io, "The key file cannot be read.", location: url.path, underlying: error.localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CredentialError(.invalidKeyFile, "The key file is not PEM text.", location: url.path)
@@ -102,7 +105,8 @@ public enum KeyFile {
     }
 
     private static func fileExists(_ path: String) -> CredentialError {
-        CredentialError(.fileExists, "A file already exists here; it is not overwritten without --force.", location: path)
+        CredentialError(
+            .fileExists, "A file already exists here; it is not overwritten without --force.", location: path)
     }
 
     private static func posixError() -> String {
@@ -113,8 +117,8 @@ public enum KeyFile {
 /// `write(2)`, named so it does not clash with ``KeyFile/write(_:to:passphrase:force:kdf:)``.
 private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
+        Glibc.write(descriptor, buffer, count)
     #else
-    Darwin.write(descriptor, buffer, count)
+        Darwin.write(descriptor, buffer, count)
     #endif
 }

@@ -75,7 +75,8 @@ enum PKCS8 {
                 case nil: throw CredentialError.malformedKeyFile("the EC key does not name its curve")
                 case let other?:
                     throw CredentialError(
-                        .unsupportedKeyType, "The key file holds a key on curve \(other); supported are P-256 and P-384.")
+                        .unsupportedKeyType,
+                        "The key file holds a key on curve \(other); supported are P-256 and P-384.")
                 }
                 // RFC 5915 fixes the length, but tolerate an encoder that dropped leading zero bytes.
                 var secret = Array(scalar.bytes)

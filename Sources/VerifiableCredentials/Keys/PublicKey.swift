@@ -73,10 +73,12 @@ public struct PublicKey: Sendable, Hashable {
     var uncompressedPoint: [UInt8]? {
         switch type {
         case .ed25519: nil
-        case .p256: (try? P256.Signing.PublicKey(compressedRepresentation: rawRepresentation)).map {
+        case .p256:
+            (try? P256.Signing.PublicKey(compressedRepresentation: rawRepresentation)).map {
                 Array($0.x963Representation)
             }
-        case .p384: (try? P384.Signing.PublicKey(compressedRepresentation: rawRepresentation)).map {
+        case .p384:
+            (try? P384.Signing.PublicKey(compressedRepresentation: rawRepresentation)).map {
                 Array($0.x963Representation)
             }
         }

@@ -22,7 +22,7 @@ extension SigningKey {
             let der = try EncryptedPKCS8.decrypt(document.derBytes, passphrase: passphrase)
             do {
                 self = try PKCS8.signingKey(fromPrivateKeyInfo: der)
-            } catch where error.code == .invalidKeyFile {
+            } catch  where error.code == .invalidKeyFile {
                 // Decryption produced DER, but not a key: almost surely the wrong passphrase.
                 throw .wrongPassphrase
             }
@@ -31,7 +31,8 @@ extension SigningKey {
         default:
             throw CredentialError(
                 .invalidKeyFile,
-                "The PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY.")
+                "The PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY."
+            )
         }
     }
 

@@ -7,18 +7,20 @@ public import Foundation
 public struct SigningKey: Sendable {
     /// The algorithm of the key.
     public let type: KeyType
-    /// The validated secret: Ed25519 seed or big-endian EC scalar. (The backend key types are not
-    /// `Sendable`, so the key is rebuilt from these bytes for each use.)
+    /// The validated secret: Ed25519 seed or big-endian EC scalar.
     private let secret: [UInt8]
+    /// The backend key, built once (building an Ed25519 key costs as much as a signature).
+    private let backend: BackendKey
+    /// The matching public key.
+    public let publicKey: PublicKey
 
     /// Generates a new random key of `type` with the system's secure random source.
     public init(generating type: KeyType) {
+        let backend = BackendKey(generating: type)
         self.type = type
-        switch type {
-        case .ed25519: secret = Array(Curve25519.Signing.PrivateKey().rawRepresentation)
-        case .p256: secret = Array(P256.Signing.PrivateKey().rawRepresentation)
-        case .p384: secret = Array(P384.Signing.PrivateKey().rawRepresentation)
-        }
+        self.backend = backend
+        self.secret = backend.secretBytes
+        self.publicKey = PublicKey(validatedType: type, rawRepresentation: backend.publicKeyBytes)
     }
 
     /// Creates a key from its secret bytes: the 32-byte Ed25519 seed or the big-endian EC scalar.
@@ -28,17 +30,13 @@ public struct SigningKey: Sendable {
         guard bytes.count == type.secretKeyByteCount else {
             throw .invalidKeyBytes(type, "expected a \(type.secretKeyByteCount)-byte secret, got \(bytes.count) bytes")
         }
-        do {
-            switch type {
-            case .ed25519: _ = try Curve25519.Signing.PrivateKey(rawRepresentation: bytes)
-            case .p256: _ = try P256.Signing.PrivateKey(rawRepresentation: bytes)
-            case .p384: _ = try P384.Signing.PrivateKey(rawRepresentation: bytes)
-            }
-        } catch {
+        guard let backend = try? BackendKey(type: type, secret: bytes) else {
             throw .invalidKeyBytes(type, "the secret scalar is out of range")
         }
         self.type = type
         self.secret = bytes
+        self.backend = backend
+        self.publicKey = PublicKey(validatedType: type, rawRepresentation: backend.publicKeyBytes)
     }
 
     /// Creates a key from its `secretKeyMultibase` (Multikey) text.
@@ -48,24 +46,6 @@ public struct SigningKey: Sendable {
     public init(secretKeyMultibase: String) throws(CredentialError) {
         let (type, bytes) = try Multikey.decode(secretKeyMultibase, secret: true)
         try self.init(type: type, secretBytes: bytes)
-    }
-
-    /// The matching public key.
-    public var publicKey: PublicKey {
-        // The secret was validated on creation, so rebuilding the backend key cannot fail.
-        let bytes: [UInt8]? =
-            switch type {
-            case .ed25519: (try? Curve25519.Signing.PrivateKey(rawRepresentation: secret)).map {
-                    Array($0.publicKey.rawRepresentation)
-                }
-            case .p256: (try? P256.Signing.PrivateKey(rawRepresentation: secret)).map {
-                    Array($0.publicKey.compressedRepresentation)
-                }
-            case .p384: (try? P384.Signing.PrivateKey(rawRepresentation: secret)).map {
-                    Array($0.publicKey.compressedRepresentation)
-                }
-            }
-        return PublicKey(validatedType: type, rawRepresentation: bytes ?? [])
     }
 
     /// The secret bytes: the 32-byte Ed25519 seed or the big-endian EC scalar. Handle with care.
@@ -85,19 +65,63 @@ public struct SigningKey: Sendable {
     /// - Throws: ``CredentialError`` `signingFailed` if the backend fails.
     public func signature(for message: some DataProtocol) throws(CredentialError) -> [UInt8] {
         do {
-            switch type {
-            case .ed25519:
-                let key = try Curve25519.Signing.PrivateKey(rawRepresentation: secret)
-                return Array(try key.signature(for: message))
-            case .p256:
-                let key = try P256.Signing.PrivateKey(rawRepresentation: secret)
-                return Array(try key.signature(for: message).rawRepresentation)
-            case .p384:
-                let key = try P384.Signing.PrivateKey(rawRepresentation: secret)
-                return Array(try key.signature(for: message).rawRepresentation)
-            }
+            return try backend.signature(for: message)
         } catch {
             throw CredentialError(.signingFailed, "The \(type.displayName) key could not sign.", underlying: "\(error)")
+        }
+    }
+}
+
+/// The swift-crypto key behind a ``SigningKey``.
+///
+/// `@unchecked Sendable` is safe here: the stored keys are immutable `let`s of value types that are never
+/// mutated after `init`; swift-crypto 3.x only lacks the `Sendable` annotation for them on Linux.
+private final class BackendKey: @unchecked Sendable {
+    private enum Key {
+        case ed25519(Curve25519.Signing.PrivateKey)
+        case p256(P256.Signing.PrivateKey)
+        case p384(P384.Signing.PrivateKey)
+    }
+
+    private let key: Key
+
+    init(generating type: KeyType) {
+        switch type {
+        case .ed25519: key = .ed25519(Curve25519.Signing.PrivateKey())
+        case .p256: key = .p256(P256.Signing.PrivateKey())
+        case .p384: key = .p384(P384.Signing.PrivateKey())
+        }
+    }
+
+    init(type: KeyType, secret: [UInt8]) throws {
+        switch type {
+        case .ed25519: key = .ed25519(try Curve25519.Signing.PrivateKey(rawRepresentation: secret))
+        case .p256: key = .p256(try P256.Signing.PrivateKey(rawRepresentation: secret))
+        case .p384: key = .p384(try P384.Signing.PrivateKey(rawRepresentation: secret))
+        }
+    }
+
+    var secretBytes: [UInt8] {
+        switch key {
+        case .ed25519(let k): Array(k.rawRepresentation)
+        case .p256(let k): Array(k.rawRepresentation)
+        case .p384(let k): Array(k.rawRepresentation)
+        }
+    }
+
+    var publicKeyBytes: [UInt8] {
+        switch key {
+        case .ed25519(let k): Array(k.publicKey.rawRepresentation)
+        case .p256(let k): Array(k.publicKey.compressedRepresentation)
+        case .p384(let k): Array(k.publicKey.compressedRepresentation)
+        }
+    }
+
+    func signature(for message: some DataProtocol) throws -> [UInt8] {
+        switch key {
+        case .ed25519(let k): Array(try k.signature(for: message))
+        case .p256(let k): Array(try k.signature(for: message).rawRepresentation)
+        case .p384(let k): Array(try k.signature(for: message).rawRepresentation)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VerifiableCredentials
 
@@ -52,5 +53,41 @@ struct DIDKeyTests {
     func otherMethodsAreUnresolvable() {
         let error = #expect(throws: CredentialError.self) { try DIDKey.resolve("did:web:example.com") }
         #expect(error?.code == .unresolvableDID)
+    }
+}
+
+@Suite("did:key in the vectors")
+struct DIDKeyVectorTests {
+    /// Every distinct `did:key` DID or DID URL written anywhere in the vector folders.
+    static func didKeysInVectors() throws -> [String] {
+        let root = Vectors.url("")
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        var found = Set<String>()
+        while let url = enumerator?.nextObject() as? URL {
+            guard ["json", "txt", "nq", "jsonld"].contains(url.pathExtension),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
+            var rest = text[...]
+            while let range = rest.range(of: "did:key:") {
+                let tail = rest[range.lowerBound...]
+                let end = tail.firstIndex { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == ":" || $0 == "#")) }
+                found.insert(String(tail[..<(end ?? tail.endIndex)]))
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found.sorted()
+    }
+
+    @Test
+    func vectorsContainDIDKeys() throws {
+        #expect(try Self.didKeysInVectors().count >= 5)
+    }
+
+    @Test(arguments: try didKeysInVectors())
+    func resolvesEveryDIDKeyInTheVectors(_ didOrURL: String) throws {
+        let method = try DIDKey.resolve(didOrURL)
+        #expect(didOrURL.hasPrefix(method.controller))
+        #expect(DIDKey.did(for: method.publicKey) == method.controller)
+        #expect(method.id == DIDKey.verificationMethodID(for: method.publicKey))
     }
 }

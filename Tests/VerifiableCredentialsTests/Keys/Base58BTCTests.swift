@@ -9,8 +9,10 @@ struct Base58BTCTests {
         ([0], "1"),
         ([0, 0, 1], "112"),
         (Array("Hello World!".utf8), "2NEpo7TZRRrLZSi2U"),
-        (Array("The quick brown fox jumps over the lazy dog.".utf8),
-         "USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z"),
+        (
+            Array("The quick brown fox jumps over the lazy dog.".utf8),
+            "USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z"
+        ),
         ([0x00, 0x00, 0x28, 0x7f, 0xb4, 0xcd], "11233QC4"),
     ]
 

@@ -35,7 +35,7 @@ struct JWKTests {
     @Test
     func rejectsBadJWKs() throws {
         let good = SigningKey(generating: .p256).publicKey.jwk
-        guard case .object(var object) = good else { return }
+        var object = try #require(good.objectValue)
         object["d"] = "AAAA"
         #expect((#expect(throws: CredentialError.self) { try PublicKey(jwk: .object(object)) })?.code == .invalidKey)
         object["d"] = nil

@@ -1,0 +1,54 @@
+import Foundation
+import VerifiableCredentials
+
+/// Exact decimal amounts for credits: parsed from text, never through binary floating point.
+enum DecimalText {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The value of a plain decimal such as `3`, `1.5` or `.25`; `nil` for anything else (signs, exponents,
+    /// commas, several dots).
+    static func decimal(_ text: String) -> Decimal? {
+        var digitsBefore = 0
+        var digitsAfter = 0
+        var seenDot = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if seenDot { digitsAfter += 1 } else { digitsBefore += 1 }
+            case UInt8(ascii: "."):
+                if seenDot { return nil }
+                seenDot = true
+            default:
+                return nil
+            }
+        }
+        guard digitsBefore + digitsAfter > 0, digitsBefore <= 9, digitsAfter <= 9 else { return nil }
+        return Decimal(string: text, locale: posix)
+    }
+
+    /// The exact decimal a JSON number was written as (shortest round-trip digits), if it is a plain decimal.
+    static func decimal(fromJSONNumber number: Double) -> Decimal? {
+        guard number.isFinite, number >= 0 else { return nil }
+        return decimal(number.ecmaScriptString)
+    }
+
+    /// Whether `value` is a whole multiple of `step`.
+    static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
+        guard step > 0 else { return true }
+        var quotient = value / step
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &quotient, 0, .plain)
+        return rounded == quotient
+    }
+
+    /// The amount as credentials and diagnostics write it: `3`, `1.5`, `0.25`.
+    static func string(_ value: Decimal) -> String {
+        var copy = value
+        return NSDecimalString(&copy, posix)
+    }
+
+    /// The amount as a JSON number.
+    static func double(_ value: Decimal) -> Double {
+        Double(string(value)) ?? NSDecimalNumber(decimal: value).doubleValue
+    }
+}

@@ -1,0 +1,155 @@
+public import Foundation
+public import VerifiableCredentials
+
+/// Turns a valid ``ActivityRecord`` into an unsigned CME credential: a VC Data Model 2.0 + Open Badges 3.0
+/// `OpenBadgeCredential` with cmevc's CME extension context (DOMAIN.md §1.6–1.7).
+///
+/// The credential has no `proof`; the caller signs it and writes `proof` as an array.
+public struct CMECredentialBuilder: Sendable {
+    /// The issuing provider.
+    public var issuer: IssuerProfile
+    /// The catalog that names credit types and topics.
+    public var catalog: CMECatalog
+
+    /// Creates a builder for one issuer.
+    public init(issuer: IssuerProfile, catalog: CMECatalog = .bundled) {
+        self.issuer = issuer
+        self.catalog = catalog
+    }
+
+    /// The unsigned credential for `record`.
+    ///
+    /// - Parameters:
+    ///   - id: the credential id, an absolute URI such as `urn:uuid:…`.
+    ///   - issuedAt: when the credential is issued; the completion date may not be after it.
+    ///   - statuses: the credential's status entries (for example a revocation and a suspension
+    ///     `BitstringStatusListEntry`), each an object with an `id`. One entry is written as an object,
+    ///     several as an array.
+    ///   - salt: the salt for the hashed identifiers; `nil` draws 16 random bytes. Pass one only in tests.
+    /// - Throws: ``CMEError`` `.invalidRecord` when the completion date is after `issuedAt` or the record has
+    ///   no learner identifier; `.invalidStatusEntry` when a status entry is not an object with an `id`.
+    public func credential(
+        for record: ActivityRecord, id: String, issuedAt: Date, statuses: [JSONValue], salt: [UInt8]? = nil
+    ) throws(CMEError) -> JSONValue {
+        let location = record.location.description
+        guard let completion = DateText.instant(record.activity.completionDate), completion <= issuedAt else {
+            throw CMEError(
+                .invalidRecord, "the completion date \(record.activity.completionDate) is after the issue time",
+                location: location)
+        }
+        guard !id.isEmpty, id.contains(":") else {
+            throw CMEError(
+                .invalidRecord, "the credential id must be an absolute URI, such as urn:uuid:…", location: location)
+        }
+        for (index, status) in statuses.enumerated() {
+            guard let entry = status.objectValue, entry["id"]?.stringValue != nil, entry["type"] != nil else {
+                throw CMEError(
+                    .invalidStatusEntry, "each status entry must be an object with an id and a type",
+                    location: "/credentialStatus/\(index)")
+            }
+        }
+        let saltText = IdentityHash.hex(salt ?? Self.randomSalt())
+        let subject = try credentialSubject(record, credentialID: id, salt: saltText)
+        let validFrom = record.activity.completionDate + "T00:00:00Z"
+        let amaCredits = record.credits(of: CreditType.amaCategory1)
+
+        var credential = JSONObject()
+        credential["@context"] = [
+            .string(CMEVocabulary.credentialsContext), .string(CMEVocabulary.openBadgesContext),
+            .string(CMEVocabulary.cmeContext),
+        ]
+        credential["id"] = .string(id)
+        credential["type"] = ["VerifiableCredential", "OpenBadgeCredential"]
+        credential["name"] = .string("CME certificate: \(record.activity.title)")
+        credential["description"] = .string(summary(record, amaCredits: amaCredits))
+        credential["issuer"] = issuer.json
+        credential["validFrom"] = .string(validFrom)
+        credential["awardedDate"] = .string(validFrom)
+        credential["credentialSubject"] = subject
+        credential["credentialSchema"] = [
+            ["id": .string(CMEVocabulary.openBadgesSchema), "type": .string(CMEVocabulary.openBadgesSchemaType)]
+        ]
+        if statuses.count == 1, let only = statuses.first {
+            credential["credentialStatus"] = only
+        } else if !statuses.isEmpty {
+            credential["credentialStatus"] = .array(statuses)
+        }
+        return .object(credential)
+    }
+
+    /// 16 random bytes from the system generator.
+    static func randomSalt() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
+    /// One sentence for wallets: who completed what, when, for how much credit.
+    private func summary(_ record: ActivityRecord, amaCredits: Decimal?) -> String {
+        let credits = record.credits.map { credit in
+            "\(CMEAmount.text(credit.amount)) \(catalog.creditType(credit.code)?.name ?? credit.code)"
+        }
+        return "\(record.learner.displayName) completed \(record.activity.title) on \(record.activity.completionDate)"
+            + " and was awarded " + credits.joined(separator: ", ") + "."
+    }
+
+    private func credentialSubject(_ record: ActivityRecord, credentialID: String, salt: String) throws(CMEError)
+        -> JSONValue
+    {
+        let learner = record.learner
+        var identifiers: [JSONValue] = []
+        func hashed(_ type: String, _ value: String) {
+            identifiers.append([
+                "type": "IdentityObject", "identityType": .string(type), "hashed": true,
+                "identityHash": .string(IdentityHash.sha256(value, salt: salt)), "salt": .string(salt),
+            ])
+        }
+        if let npi = learner.npi { hashed(CMEVocabulary.IdentityType.npi, npi.digits) }
+        if let email = learner.email { hashed(CMEVocabulary.IdentityType.email, email) }
+        for license in learner.licenses { hashed(CMEVocabulary.IdentityType.stateLicense, license.description) }
+        for board in learner.boardIDs { hashed(CMEVocabulary.IdentityType.board(board.board), board.description) }
+        if let dob = learner.dateOfBirth { hashed(CMEVocabulary.IdentityType.birthMonthDay, dob.description) }
+        guard learner.did != nil || !identifiers.isEmpty else {
+            throw CMEError(
+                .invalidRecord, "the learner has no identifier to put in the credential",
+                location: record.location.description)
+        }
+
+        var subject = JSONObject()
+        subject["id"] = learner.did.map { .string($0) }
+        subject["type"] = ["AchievementSubject"]
+        subject["name"] = .string(learner.displayName)
+        if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }
+        subject["achievement"] = achievement(record, credentialID: credentialID)
+        if let ama = record.credits(of: CreditType.amaCategory1) {
+            subject["creditsEarned"] = .number(DecimalText.double(ama))
+        }
+        subject["activityStartDate"] = record.activity.startDate.map { .string(DateText.dateTime($0)) }
+        subject["activityEndDate"] = record.activity.endDate.map { .string(DateText.dateTime($0)) }
+        var results: [JSONValue] = record.credits.map { credit in
+            [
+                "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(credentialID, credit.code)),
+                "value": .string(DecimalText.string(credit.amount)),
+            ]
+        }
+        results.append([
+            "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(credentialID, "completion")),
+            "status": "Completed",
+        ])
+        subject["result"] = .array(results)
+        return .object(subject)
+    }
+
+    /// The id of the result description of one credit type (or `completion`) inside a credential.
+    static func resultDescriptionID(_ credentialID: String, _ code: String) -> String {
+        let base = credentialID.split(separator: "#", maxSplits: 1).first.map(String.init) ?? credentialID
+        return "\(base)#result-\(code)"
+    }
+}
+
+/// Credit amounts as statements write them: at least one decimal place (`3.0`, `2.5`, `2.25`).
+enum CMEAmount {
+    static func text(_ amount: Decimal) -> String {
+        let plain = DecimalText.string(amount)
+        return plain.contains(".") ? plain : plain + ".0"
+    }
+}

@@ -1,0 +1,72 @@
+public import Foundation
+import GRDB
+public import VerifiableCredentials
+
+/// Appends to and reads the `audit_events` table.
+enum AuditLog {
+    @discardableResult
+    static func append(
+        _ db: Database, kind: AuditEventKind, credentialID: String?, details: JSONValue, at now: Date
+    ) throws -> AuditEvent {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        let seq = (last.map { $0["seq"] as Int64 } ?? 0) + 1
+        let prevHash = last.map { $0["hash"] as String } ?? AuditEvent.genesisHash
+        let at = LedgerTime.format(now)
+        let hash = AuditEvent.computeHash(
+            prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID, details: details)
+        try db.execute(
+            sql: """
+                INSERT INTO audit_events (seq, at, kind, credential_id, details, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                seq, at, kind.rawValue, credentialID, String(decoding: JSONCanonicalizer.canonicalize(details), as: UTF8.self),
+                prevHash, hash,
+            ])
+        return AuditEvent(
+            seq: seq, at: at, kind: kind, credentialID: credentialID, details: details, prevHash: prevHash, hash: hash)
+    }
+
+    static func rows(_ db: Database) throws -> [AuditRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM audit_events ORDER BY seq").map { row in
+            AuditRow(
+                seq: row["seq"], at: row["at"], kind: row["kind"], credentialID: row["credential_id"],
+                details: row["details"], prevHash: row["prev_hash"], hash: row["hash"])
+        }
+    }
+}
+
+extension IssuerLedger {
+    /// Appends an event to the audit log (publishing, key events; issue and status changes add their own).
+    ///
+    /// - Throws: ``CredentialError`` `ledger` for database failures.
+    @discardableResult
+    public func appendAudit(
+        kind: AuditEventKind, credentialID: String? = nil, details: JSONValue = .object(JSONObject()), at now: Date
+    ) throws(CredentialError) -> AuditEvent {
+        try writeTransaction { db in
+            try AuditLog.append(db, kind: kind, credentialID: credentialID, details: details, at: now)
+        }
+    }
+
+    /// Checks every event's hash and its link to the one before, naming each edited, deleted, inserted
+    /// or reordered event.
+    ///
+    /// - Throws: ``CredentialError`` `ledger` only when the log cannot be read.
+    public func verifyAuditChain() throws(CredentialError) -> AuditChainReport {
+        AuditChainVerifier.verify(try read { db in try AuditLog.rows(db) })
+    }
+
+    /// Every event as a JSON object (`seq`, `at`, `kind`, `credentialID`, `details`, `prevHash`, `hash`),
+    /// in log order, for JSON Lines. A `details` text that no longer parses is exported as a string.
+    public func exportAudit() throws(CredentialError) -> [JSONValue] {
+        try read { db in try AuditLog.rows(db) }.map { row in
+            row.event?.json
+                ?? [
+                    "seq": .number(Double(row.seq)), "at": .string(row.at), "kind": .string(row.kind),
+                    "credentialID": row.credentialID.map(JSONValue.string) ?? .null, "details": .string(row.details),
+                    "prevHash": .string(row.prevHash), "hash": .string(row.hash),
+                ]
+        }
+    }
+}

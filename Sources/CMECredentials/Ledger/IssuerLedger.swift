@@ -1,0 +1,144 @@
+public import Foundation
+import GRDB
+public import VerifiableCredentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The issuer's ledger: every credential issued, its status positions, its state, and a hash-chained
+/// audit log, in `<issuer directory>/ledger.sqlite`.
+///
+/// The database runs in WAL mode with a busy timeout, and every change is one `BEGIN IMMEDIATE`
+/// transaction, so several `IssuerLedger`s (threads or processes) on the same directory take turns
+/// instead of failing or colliding. A crash at any moment leaves each change either absent or complete.
+/// Commits are durable against a process crash (`synchronous = NORMAL`); a power cut may lose the last
+/// few commits, never corrupt the file.
+public final class IssuerLedger: Sendable {
+    /// The database file name inside the issuer directory.
+    public static let fileName = "ledger.sqlite"
+    /// The number of indexes a new status list hands out: the specification's minimum, 131,072.
+    public static let defaultListSize = BitstringStatusList.minimumEntries
+
+    /// The issuer directory.
+    public let directory: URL
+    /// The size of status lists this ledger opens (existing lists keep the size they were opened with).
+    public let listSize: Int
+    let database: DatabaseQueue
+
+    /// Opens (creating if needed) the ledger in `directory`, which must exist.
+    ///
+    /// - Parameters:
+    ///   - listSize: how many indexes each new status list hands out; lower it only in tests.
+    ///   - busyTimeout: how long to wait for another process's transaction, in seconds.
+    /// - Throws: ``CredentialError`` `ledger` when the database cannot be opened or migrated.
+    public init(
+        directory: URL, listSize: Int = defaultListSize, busyTimeout: TimeInterval = 60
+    ) throws(CredentialError) {
+        guard listSize >= 1 else {
+            throw CredentialError(.ledger, "status list size must be at least 1, found \(listSize)")
+        }
+        self.directory = directory
+        self.listSize = listSize
+        let path = directory.appendingPathComponent(Self.fileName).path
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        // Opening (which switches a new file to WAL) and migrating happen under a file lock, so two
+        // processes that open a fresh directory at once do not race to create the tables.
+        database = try withFileLock(path + ".lock") { () throws(CredentialError) -> DatabaseQueue in
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try LedgerSchema.migrator.migrate(queue)
+                return queue
+            } catch {
+                throw Self.databaseError("cannot open the ledger", error, path)
+            }
+        }
+    }
+
+    /// The ledger file's path, for messages.
+    var path: String { directory.appendingPathComponent(Self.fileName).path }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction; any error rolls everything back.
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws(CredentialError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var output: T?
+                try db.inTransaction(.immediate) {
+                    output = try body(db)
+                    return .commit
+                }
+                guard let output else { throw CredentialError(.ledger, "the transaction produced no result") }
+                return output
+            }
+        } catch let error as CredentialError {
+            throw error
+        } catch {
+            throw Self.databaseError("cannot write the ledger", error, path)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws(CredentialError) -> T {
+        do {
+            return try database.read(body)
+        } catch let error as CredentialError {
+            throw error
+        } catch {
+            throw Self.databaseError("cannot read the ledger", error, path)
+        }
+    }
+
+    static func databaseError(_ message: String, _ error: any Error, _ path: String) -> CredentialError {
+        let detail = (error as? DatabaseError).map { $0.message ?? $0.description } ?? String(describing: error)
+        return CredentialError(.ledger, message, location: path, underlying: detail)
+    }
+
+    // MARK: Queries
+
+    /// The credential in force (active or suspended) for this activity and learner, if any.
+    public func lookup(activityID: String, learnerKey: String) throws(CredentialError) -> LedgerCredential? {
+        try read { db in try LedgerRows.credentialInForce(db, activityID: activityID, learnerKey: learnerKey) }
+    }
+
+    /// The credential with this id, in any state.
+    public func credential(id credentialID: String) throws(CredentialError) -> LedgerCredential? {
+        try read { db in try LedgerRows.credential(db, id: credentialID) }
+    }
+
+    /// The state of a credential.
+    ///
+    /// - Throws: ``CredentialError`` `unknownCredential` when the ledger has no such credential.
+    public func state(of credentialID: String) throws(CredentialError) -> CredentialState {
+        guard let credential = try credential(id: credentialID) else {
+            throw CredentialError(.unknownCredential, "no credential \(credentialID) in the ledger", location: path)
+        }
+        return credential.state
+    }
+
+    /// The number of credentials recorded, in any state.
+    public func credentialCount() throws(CredentialError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credentials") ?? 0 }
+    }
+}
+
+/// Holds an exclusive `flock` on `path` while `body` runs.
+private func withFileLock<T>(_ path: String, _ body: () throws(CredentialError) -> T) throws(CredentialError) -> T {
+    let descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+    guard descriptor >= 0 else {
+        throw CredentialError(.ledger, "cannot create the ledger lock file", location: path)
+    }
+    defer { close(descriptor) }
+    guard flock(descriptor, LOCK_EX) == 0 else {
+        throw CredentialError(.ledger, "cannot lock the ledger", location: path)
+    }
+    defer { flock(descriptor, LOCK_UN) }
+    return try body()
+}

@@ -1,0 +1,54 @@
+/// One term definition of an active context (JSON-LD 1.1 API §4.2).
+struct TermDefinition: Sendable, Equatable {
+    /// The IRI mapping; `nil` when the term is explicitly mapped to `null`.
+    var iri: String?
+    var isPrefix = false
+    var isProtected = false
+    var isReverse = false
+    var typeMapping: String?
+    /// `nil`: no language mapping; `.some(nil)`: mapped to `null`.
+    var language: String??
+    /// `nil`: no direction mapping; `.some(nil)`: mapped to `null`.
+    var direction: String??
+    var container: Set<String> = []
+    var index: String?
+    var nest: String?
+    /// The scoped (`@context`) value, with the base URL to resolve it against.
+    var localContext: JSONValue?
+    var baseURL: String?
+
+    /// Equal apart from the protected flag (for protected-term redefinition checks).
+    func sameDefinition(as other: TermDefinition) -> Bool {
+        var a = self, b = other
+        a.isProtected = false
+        b.isProtected = false
+        return a == b
+    }
+}
+
+/// A processed JSON-LD context.
+struct ActiveContext: Sendable {
+    var terms: [String: TermDefinition] = [:]
+    var baseIRI: String?
+    var originalBaseURL: String?
+    var vocab: String?
+    var defaultLanguage: String?
+    var defaultDirection: String?
+    var previousContext: ContextBox?
+    /// Identity for the processed-context cache; unique per processing result.
+    var cacheID: Int
+
+    init(base: String?, cacheID: Int) {
+        self.baseIRI = base
+        self.originalBaseURL = base
+        self.cacheID = cacheID
+    }
+
+    var hasProtectedTerms: Bool { terms.values.contains { $0.isProtected } }
+}
+
+/// A reference holder so that an active context can point at its previous context.
+final class ContextBox: Sendable {
+    let context: ActiveContext
+    init(_ context: ActiveContext) { self.context = context }
+}

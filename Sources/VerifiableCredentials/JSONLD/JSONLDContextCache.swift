@@ -1,0 +1,59 @@
+import Foundation
+
+/// A thread-safe cache of loaded remote contexts and processed active contexts.
+///
+/// Reuse one cache (a ``BundledDocumentLoader`` carries one) so that the contexts of many credentials are
+/// loaded and processed once.
+public final class JSONLDContextCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var parent: Int
+        var local: JSONValue
+        var baseURL: String?
+        var overrideProtected: Bool
+        var propagate: Bool
+        var processingMode: String
+    }
+
+    private let lock = NSLock()
+    private var nextID = 1
+    private var processed: [Key: ActiveContext] = [:]
+    private var remote: [String: JSONValue] = [:]
+    /// Beyond this many processed contexts the cache starts over (bounds memory for hostile input).
+    private let limit = 4096
+
+    /// An empty cache.
+    public init() {}
+
+    func newID() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        nextID += 1
+        return nextID
+    }
+
+    func context(for key: Key) -> ActiveContext? {
+        lock.lock()
+        defer { lock.unlock() }
+        return processed[key]
+    }
+
+    func store(_ context: ActiveContext, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        if processed.count >= limit { processed.removeAll(keepingCapacity: true) }
+        processed[key] = context
+    }
+
+    func remoteDocument(_ url: String) -> JSONValue? {
+        lock.lock()
+        defer { lock.unlock() }
+        return remote[url]
+    }
+
+    func storeRemoteDocument(_ document: JSONValue, for url: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if remote.count >= limit { remote.removeAll(keepingCapacity: true) }
+        remote[url] = document
+    }
+}

@@ -1,0 +1,154 @@
+/// JSON-LD 1.1 API §5.1: the Expansion algorithm (steps 1-12 and 14-20; step 13 is in `+ExpandEntries`).
+extension JSONLDProcessor {
+    /// Expands `element`; `nil` stands for JSON-LD's `null` (dropped).
+    func expand(
+        _ element: JSONValue, active activeIn: ActiveContext, activeProperty: String?, baseURL: String?,
+        fromMap: Bool = false, path: String = ""
+    ) throws(CredentialError) -> JSONValue? {
+        var active = activeIn
+        let propertyDefinition = activeProperty.flatMap { active.terms[$0] }
+        let propertyScoped = propertyDefinition?.localContext
+        switch element {
+        case .null:
+            return nil
+        case .array(let items):
+            var result: [JSONValue] = []
+            let isList = propertyDefinition?.container.contains("@list") ?? false
+            for (offset, item) in items.enumerated() {
+                guard var expanded = try expand(
+                    item, active: active, activeProperty: activeProperty, baseURL: baseURL, fromMap: fromMap,
+                    path: "\(path)/\(offset)")
+                else { continue }
+                if isList, case .array = expanded { expanded = ["@list": expanded] }
+                if case .array(let inner) = expanded { result.append(contentsOf: inner) } else { result.append(expanded) }
+            }
+            return .array(result)
+        case .object(let object):
+            return try expandObject(
+                object, active: &active, activeProperty: activeProperty, propertyScoped: propertyScoped,
+                baseURL: baseURL, fromMap: fromMap, path: path)
+        default:
+            if activeProperty == nil || activeProperty == "@graph" { return nil }
+            if let propertyScoped, let activeProperty {
+                active = try process(active, local: propertyScoped, baseURL: active.terms[activeProperty]?.baseURL)
+            }
+            return try expandValue(element, active: active, activeProperty: activeProperty, path: path)
+        }
+    }
+
+    private func expandObject(
+        _ element: JSONObject, active: inout ActiveContext, activeProperty: String?, propertyScoped: JSONValue?,
+        baseURL: String?, fromMap: Bool, path: String
+    ) throws(CredentialError) -> JSONValue? {
+        // 7
+        if let previous = active.previousContext, !fromMap {
+            var revert = true
+            for key in element.keys {
+                let expanded = expandIRI(key, in: active, vocab: true)
+                if expanded == "@value" || (element.count == 1 && expanded == "@id") {
+                    revert = false
+                    break
+                }
+            }
+            if revert { active = previous.context }
+        }
+        // 8-9
+        if let propertyScoped, let activeProperty {
+            active = try process(
+                active, local: propertyScoped, baseURL: active.terms[activeProperty]?.baseURL,
+                overrideProtected: true)
+        }
+        if let local = element["@context"] {
+            active = try process(active, local: local, baseURL: baseURL)
+        }
+        // 10-11
+        let typeScopedContext = active
+        var inputType: String?
+        var firstTypeKey = true
+        for key in element.keys.sorted(by: Self.codePointOrder) {
+            guard expandIRI(key, in: active, vocab: true) == "@type", let value = element[key] else { continue }
+            let terms = value.asArray.compactMap(\.stringValue)
+            for term in terms.sorted(by: Self.codePointOrder) {
+                if let definition = typeScopedContext.terms[term], let scoped = definition.localContext {
+                    active = try process(active, local: scoped, baseURL: definition.baseURL, propagate: false)
+                }
+            }
+            if firstTypeKey, let last = value.asArray.last?.stringValue {
+                inputType = expandIRI(last, in: active, vocab: true)
+            }
+            firstTypeKey = false
+        }
+        // 12-14
+        var state = ExpansionState(
+            result: JSONObject(), typeScopedContext: typeScopedContext, inputType: inputType, baseURL: baseURL)
+        try expandEntries(of: element, active: active, activeProperty: activeProperty, state: &state, path: path)
+        return try finishObject(state.result, activeProperty: activeProperty, path: path)
+    }
+
+    /// Steps 15-20.
+    private func finishObject(_ resultIn: JSONObject, activeProperty: String?, path: String)
+        throws(CredentialError) -> JSONValue?
+    {
+        var result = resultIn
+        if let value = result["@value"] {
+            let allowed: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
+            if result.keys.contains(where: { !allowed.contains($0) })
+                || (result.contains("@type") && (result.contains("@language") || result.contains("@direction")))
+            {
+                throw .jsonLD(.invalidValueObject, "a value object has entries that do not belong", location: path)
+            }
+            if result["@type"] == "@json" {
+                // any JSON value is allowed
+            } else if value.isNull || value == .array([]) {
+                return nil
+            } else if value.stringValue == nil && result.contains("@language") {
+                throw .jsonLD(.invalidLanguageTaggedValue, "only strings can have a language", location: path)
+            } else if let type = result["@type"] {
+                guard let iri = type.stringValue, IRIReference.isAbsolute(iri), !Keywords.isBlankNode(iri),
+                      !iri.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+                else {
+                    throw .jsonLD(.invalidTypedValue, "the @type of a value must be an IRI", location: path)
+                }
+            }
+        } else if let type = result["@type"], type.arrayValue == nil {
+            result["@type"] = [type]
+        } else if result.contains("@set") || result.contains("@list") {
+            if result.count > 2 || (result.count == 2 && !result.contains("@index")) {
+                throw .jsonLD(.invalidSetOrListObject, "@set and @list allow only @index beside them", location: path)
+            }
+            if let set = result["@set"] { return finishFreeFloating(set, activeProperty: activeProperty) }
+        }
+        return finishFreeFloating(.object(result), activeProperty: activeProperty)
+    }
+
+    /// Steps 18-19.
+    private func finishFreeFloating(_ value: JSONValue, activeProperty: String?) -> JSONValue? {
+        guard let object = value.objectValue else { return value }
+        if object.count == 1 && object.contains("@language") { return nil }
+        if activeProperty == nil || activeProperty == "@graph" {
+            if object.isEmpty || object.contains("@value") || object.contains("@list") { return nil }
+            if object.count == 1 && object.contains("@id") { return nil }
+        }
+        return value
+    }
+
+    /// Sorting by Unicode code points, as the algorithms require (not by Swift's `String` collation).
+    static func codePointOrder(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+
+    /// JSON-LD's "add value" with `as array` true.
+    static func addValue(_ value: JSONValue, to key: String, in object: inout JSONObject) {
+        var existing = object[key]?.asArray ?? []
+        if case .array(let items) = value { existing.append(contentsOf: items) } else { existing.append(value) }
+        object[key] = .array(existing)
+    }
+}
+
+/// The per-object state of step 13 of the Expansion algorithm.
+struct ExpansionState {
+    var result: JSONObject
+    var typeScopedContext: ActiveContext
+    var inputType: String?
+    var baseURL: String?
+}

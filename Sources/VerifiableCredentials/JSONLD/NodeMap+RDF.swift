@@ -1,0 +1,145 @@
+import Foundation
+
+/// JSON-LD 1.1 API §8.1-8.3: Deserialize JSON-LD to RDF, Object to RDF and List to RDF.
+extension NodeMap {
+    static let rdfType = String.rdfNS + "type"
+    static let rdfFirst = String.rdfNS + "first"
+    static let rdfRest = String.rdfNS + "rest"
+    static let rdfNil = String.rdfNS + "nil"
+
+    mutating func toRDF(rdfDirection: RDFDirection?, produceGeneralizedRdf: Bool) -> RDFDataset {
+        var dataset: RDFDataset = []
+        for graphName in graphs.keys.sorted(by: JSONLDProcessor.codePointOrder) {
+            let graphTerm: RDFTerm?
+            if graphName == "@default" {
+                graphTerm = nil
+            } else if let term = Self.resource(graphName) {
+                graphTerm = term
+            } else {
+                continue
+            }
+            let nodes = graphs[graphName] ?? [:]
+            for subjectID in nodes.keys.sorted(by: JSONLDProcessor.codePointOrder) {
+                guard let node = nodes[subjectID], let subject = Self.resource(subjectID) else { continue }
+                for type in node.types {
+                    if let object = Self.resource(type) {
+                        dataset.append(RDFQuad(subject: subject, predicate: .iri(Self.rdfType), object: object, graph: graphTerm))
+                    }
+                }
+                for property in node.properties.keys.sorted(by: JSONLDProcessor.codePointOrder) {
+                    if Keywords.isKeyword(property) { continue }
+                    if Keywords.isBlankNode(property) && !produceGeneralizedRdf { continue }
+                    guard let predicate = Self.resource(property) else { continue }
+                    for item in node.properties[property] ?? [] {
+                        var listTriples: [(RDFTerm, RDFTerm, RDFTerm)] = []
+                        if let object = objectToRDF(item, listTriples: &listTriples, rdfDirection: rdfDirection) {
+                            dataset.append(RDFQuad(subject: subject, predicate: predicate, object: object, graph: graphTerm))
+                        }
+                        for triple in listTriples {
+                            dataset.append(RDFQuad(subject: triple.0, predicate: triple.1, object: triple.2, graph: graphTerm))
+                        }
+                    }
+                }
+            }
+        }
+        return dataset
+    }
+
+    /// An IRI or blank node term, or `nil` when `value` is not well-formed.
+    static func resource(_ value: String) -> RDFTerm? {
+        if Keywords.isBlankNode(value) { return .blankNode(String(value.dropFirst(2))) }
+        return IRIReference.isWellFormedIRI(value) ? .iri(value) : nil
+    }
+
+    private mutating func objectToRDF(
+        _ item: JSONValue, listTriples: inout [(RDFTerm, RDFTerm, RDFTerm)], rdfDirection: RDFDirection?
+    ) -> RDFTerm? {
+        if let list = item["@list"]?.arrayValue {
+            return listToRDF(list, listTriples: &listTriples, rdfDirection: rdfDirection)
+        }
+        guard let value = item["@value"] else {
+            return item["@id"]?.stringValue.flatMap(Self.resource)
+        }
+        var datatype = item["@type"]?.stringValue
+        if let type = datatype, type != "@json", !IRIReference.isWellFormedIRI(type) { return nil }
+        let language = item["@language"]?.stringValue
+        if let language, !Keywords.isWellFormedLanguage(language) { return nil }
+        let lexical: String
+        if datatype == "@json" {
+            lexical = String(decoding: JSONCanonicalizer.canonicalize(value), as: UTF8.self)
+            datatype = String.rdfNS + "JSON"
+        } else {
+            switch value {
+            case .bool(let flag):
+                lexical = flag ? "true" : "false"
+                if datatype == nil { datatype = String.xsdNS + "boolean" }
+            case .number(let number):
+                let isDouble = number.rounded(.towardZero) != number || abs(number) >= 1e21 || !number.isFinite
+                if isDouble || datatype == String.xsdNS + "double" {
+                    lexical = Self.canonicalDouble(number)
+                    if datatype == nil { datatype = String.xsdNS + "double" }
+                } else {
+                    lexical = Self.canonicalInteger(number)
+                    if datatype == nil { datatype = String.xsdNS + "integer" }
+                }
+            case .string(let text):
+                lexical = text
+                if datatype == nil { datatype = language == nil ? RDFLiteral.xsdString : RDFLiteral.rdfLangString }
+            default:
+                return nil
+            }
+        }
+        if let direction = item["@direction"]?.stringValue, let rdfDirection {
+            let lowered = language?.lowercased() ?? ""
+            switch rdfDirection {
+            case .i18nDatatype:
+                return .literal(RDFLiteral(lexical, datatype: "https://www.w3.org/ns/i18n#\(lowered)_\(direction)"))
+            case .compoundLiteral:
+                let node = RDFTerm.blankNode(String(issuer.issue().dropFirst(2)))
+                listTriples.append((node, .iri(String.rdfNS + "value"), .literal(RDFLiteral(lexical))))
+                if language != nil {
+                    listTriples.append((node, .iri(String.rdfNS + "language"), .literal(RDFLiteral(lowered))))
+                }
+                listTriples.append((node, .iri(String.rdfNS + "direction"), .literal(RDFLiteral(direction))))
+                return node
+            }
+        }
+        return .literal(RDFLiteral(lexical, datatype: datatype ?? RDFLiteral.xsdString, language: language))
+    }
+
+    private mutating func listToRDF(
+        _ list: [JSONValue], listTriples: inout [(RDFTerm, RDFTerm, RDFTerm)], rdfDirection: RDFDirection?
+    ) -> RDFTerm {
+        if list.isEmpty { return .iri(Self.rdfNil) }
+        var nodes: [RDFTerm] = []
+        for _ in list { nodes.append(.blankNode(String(issuer.issue().dropFirst(2)))) }
+        for (offset, item) in list.enumerated() {
+            var embedded: [(RDFTerm, RDFTerm, RDFTerm)] = []
+            if let object = objectToRDF(item, listTriples: &embedded, rdfDirection: rdfDirection) {
+                listTriples.append((nodes[offset], .iri(Self.rdfFirst), object))
+            }
+            let rest = offset + 1 < nodes.count ? nodes[offset + 1] : .iri(Self.rdfNil)
+            listTriples.append((nodes[offset], .iri(Self.rdfRest), rest))
+            listTriples.append(contentsOf: embedded)
+        }
+        return nodes[0]
+    }
+
+    /// `xsd:integer` canonical form: digits with an optional minus sign.
+    static func canonicalInteger(_ value: Double) -> String {
+        if abs(value) < 9.2e18 { return String(Int64(value)) }
+        return String(format: "%.0f", value)
+    }
+
+    /// `xsd:double` canonical form as JSON-LD computes it (`1.1E0`, `-5.0E-1`, `0.0E0`).
+    static func canonicalDouble(_ value: Double) -> String {
+        if value == 0 { return "0.0E0" }
+        let formatted = String(format: "%.15e", value)
+        guard let e = formatted.firstIndex(of: "e") else { return formatted }
+        var mantissa = String(formatted[..<e])
+        let exponent = Int(formatted[formatted.index(after: e)...]) ?? 0
+        while mantissa.hasSuffix("0") { mantissa.removeLast() }
+        if mantissa.hasSuffix(".") { mantissa += "0" }
+        return "\(mantissa)E\(exponent)"
+    }
+}

@@ -1,0 +1,96 @@
+/// The canonicalization state of RDFC-1.0 (§4.2) and the steps of the canonicalization algorithm (§4.4.3)
+/// that run on it.
+struct CanonicalizationState {
+    let dataset: EncodedDataset
+    let algorithm: RDFCanonicalizer.HashAlgorithm
+    /// The canonical issuer, prefix `c14n`.
+    private(set) var canonicalIssuer = IdentifierIssuer(prefix: "c14n")
+    /// Each blank node's first degree hash (lowercase hex), by number.
+    private(set) var firstDegreeHashes: [[UInt8]] = []
+    /// Each blank node's rank in code point order of the input labels (for ``Permutations``).
+    private(set) var labelRanks: [Int] = []
+    var budget: WorkBudget
+
+    init(dataset: EncodedDataset, algorithm: RDFCanonicalizer.HashAlgorithm, limit: RDFCanonicalizer.WorkLimit) {
+        self.dataset = dataset
+        self.algorithm = algorithm
+        self.budget = WorkBudget(limit: limit, blankNodes: dataset.labels.count)
+    }
+
+    /// Steps 3 to 5 of §4.4.3: issues a canonical identifier to every blank node.
+    mutating func issueCanonicalIdentifiers() throws(CredentialError) {
+        let nodeCount = dataset.labels.count
+        guard nodeCount > 0 else { return }
+        // Step 3: first degree hashes, grouped in the hash to blank nodes map (lists in first-mention order).
+        firstDegreeHashes.reserveCapacity(nodeCount)
+        var nodesByHash: [[UInt8]: [Int]] = [:]
+        for node in 0..<nodeCount {
+            let hash = hashFirstDegreeQuads(node)
+            firstDegreeHashes.append(hash)
+            nodesByHash[hash, default: []].append(node)
+        }
+        let hashes = nodesByHash.keys.sorted { $0.lexicographicallyPrecedes($1) }
+
+        // Step 4: blank nodes with a unique first degree hash, in code point order of the hashes.
+        var shared: [[Int]] = []
+        for hash in hashes {
+            guard let nodes = nodesByHash[hash] else { continue }
+            if nodes.count == 1 {
+                canonicalIssuer.issue(nodes[0])
+            } else {
+                shared.append(nodes)
+            }
+        }
+        guard !shared.isEmpty else { return }
+
+        // Step 5: the rest, by Hash N-Degree Quads.
+        labelRanks = Self.ranks(of: dataset.labels)
+        budget.start(sharedBlankNodes: shared.reduce(0) { $0 + $1.count })
+        for nodes in shared {
+            var hashPathList: [(hash: [UInt8], issuer: IdentifierIssuer)] = []
+            for node in nodes where canonicalIssuer.identifier(for: node) == nil {
+                var temporaryIssuer = IdentifierIssuer(prefix: "b")
+                temporaryIssuer.issue(node)
+                hashPathList.append(try hashNDegreeQuads(node, issuer: temporaryIssuer))
+            }
+            // Step 5.3: in code point order of the hashes; equal hashes keep their order.
+            let ordered = hashPathList.enumerated().sorted { lhs, rhs in
+                if lhs.element.hash == rhs.element.hash { return lhs.offset < rhs.offset }
+                return lhs.element.hash.lexicographicallyPrecedes(rhs.element.hash)
+            }
+            for result in ordered {
+                for existing in result.element.issuer.issuedOrder { canonicalIssuer.issue(existing) }
+            }
+        }
+    }
+
+    /// Hash First Degree Quads (§4.6): the hash of the sorted lines that mention `node`, with `node` written
+    /// `_:a` and every other blank node `_:z`.
+    func hashFirstDegreeQuads(_ node: Int) -> [UInt8] {
+        let quadIndexes = dataset.quadsMentioning[node]
+        var lines: [[UInt8]] = []
+        lines.reserveCapacity(quadIndexes.count)
+        for index in quadIndexes {
+            var line: [UInt8] = []
+            line.reserveCapacity(dataset.quads[index].template.count + 16)
+            dataset.quads[index].write(to: &line) { other, bytes in
+                bytes.append(UInt8(ascii: "_"))
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(other == node ? UInt8(ascii: "a") : UInt8(ascii: "z"))
+            }
+            lines.append(line)
+        }
+        lines.sort { $0.lexicographicallyPrecedes($1) }
+        var hash = RDFCHash(algorithm)
+        for line in lines { hash.update(line) }
+        return hash.finalizeHex()
+    }
+
+    /// Each label's rank among the distinct labels in code point (UTF-8 byte) order.
+    private static func ranks(of labels: [String]) -> [Int] {
+        let order = labels.indices.sorted { labels[$0].utf8.lexicographicallyPrecedes(labels[$1].utf8) }
+        var ranks = Array(repeating: 0, count: labels.count)
+        for (rank, node) in order.enumerated() { ranks[node] = rank }
+        return ranks
+    }
+}

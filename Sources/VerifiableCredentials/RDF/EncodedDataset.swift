@@ -1,0 +1,102 @@
+/// A dataset prepared for RDFC-1.0: blank nodes numbered in order of first mention, each quad serialized
+/// once in canonical N-Quads form with gaps where its blank node labels go, duplicates removed, and the
+/// blank node to quads map (§4.4.3 step 2) built.
+struct EncodedDataset {
+    /// Where a blank node label goes in a quad's ``EncodedQuad/template``.
+    struct Gap {
+        /// The byte offset in the template where `_:label` is inserted.
+        var offset: Int
+        /// The blank node's number.
+        var node: Int
+        /// `s`, `p`, `o` or `g`.
+        var position: UInt8
+    }
+
+    /// One quad: its canonical line with the blank node labels left out.
+    struct EncodedQuad {
+        var template: [UInt8]
+        var gaps: [Gap]
+        /// The serialized predicate (`<iri>`), used by Hash Related Blank Node.
+        var predicate: [UInt8]
+
+        /// Writes the quad's line, asking `label` to append `_:label` for each blank node.
+        func write(to bytes: inout [UInt8], label: (_ node: Int, _ bytes: inout [UInt8]) -> Void) {
+            var start = 0
+            for gap in gaps {
+                bytes.append(contentsOf: template[start..<gap.offset])
+                label(gap.node, &bytes)
+                start = gap.offset
+            }
+            bytes.append(contentsOf: template[start...])
+        }
+    }
+
+    /// The input's quads without duplicates, in input order.
+    private(set) var quads: [EncodedQuad] = []
+    /// The input's quads, parallel to ``quads``.
+    private(set) var originals: [RDFQuad] = []
+    /// Each blank node's label in the input, by number.
+    private(set) var labels: [String] = []
+    /// The blank node to quads map: for each blank node, the indexes of the quads that mention it.
+    private(set) var quadsMentioning: [[Int]] = []
+
+    init(_ dataset: RDFDataset) {
+        var numbers: [[UInt8]: Int] = [:]
+        var seenLines: Set<[UInt8]> = []
+        seenLines.reserveCapacity(dataset.count)
+        quads.reserveCapacity(dataset.count)
+        for quad in dataset {
+            var encoded = EncodedQuad(template: [], gaps: [], predicate: [])
+            encoded.template.reserveCapacity(128)
+            var line: [UInt8] = []  // with the input labels, to find duplicates
+            append(quad.subject, position: "s", to: &encoded, line: &line, numbers: &numbers)
+            encoded.template.append(UInt8(ascii: " "))
+            line.append(UInt8(ascii: " "))
+            let predicateStart = encoded.template.count
+            append(quad.predicate, position: "p", to: &encoded, line: &line, numbers: &numbers)
+            encoded.predicate = Array(encoded.template[predicateStart...])
+            encoded.template.append(UInt8(ascii: " "))
+            line.append(UInt8(ascii: " "))
+            append(quad.object, position: "o", to: &encoded, line: &line, numbers: &numbers)
+            if let graph = quad.graph {
+                encoded.template.append(UInt8(ascii: " "))
+                line.append(UInt8(ascii: " "))
+                append(graph, position: "g", to: &encoded, line: &line, numbers: &numbers)
+            }
+            encoded.template.append(contentsOf: NQuads.lineEnd)
+            guard seenLines.insert(line).inserted else { continue }
+            let index = quads.count
+            for gap in encoded.gaps {
+                // Step 2.1: a quad is listed once per blank node, however often the node occurs in it.
+                if quadsMentioning[gap.node].last != index { quadsMentioning[gap.node].append(index) }
+            }
+            quads.append(encoded)
+            originals.append(quad)
+        }
+    }
+
+    private mutating func append(
+        _ term: RDFTerm, position: Character, to encoded: inout EncodedQuad, line: inout [UInt8],
+        numbers: inout [[UInt8]: Int]
+    ) {
+        guard case .blankNode(let label) = term else {
+            let start = encoded.template.count
+            NQuads.appendTerm(term, to: &encoded.template)
+            line.append(contentsOf: encoded.template[start...])
+            return
+        }
+        let key = Array(label.utf8)
+        let node: Int
+        if let existing = numbers[key] {
+            node = existing
+        } else {
+            node = labels.count
+            numbers[key] = node
+            labels.append(label)
+            quadsMentioning.append([])
+        }
+        let positionByte = position.asciiValue ?? 0
+        encoded.gaps.append(Gap(offset: encoded.template.count, node: node, position: positionByte))
+        NQuads.appendBlankNode(key, to: &line)
+    }
+}

@@ -1,0 +1,35 @@
+/// An identifier issuer (RDFC-1.0 §4.3) over blank nodes numbered 0..<n.
+///
+/// It issues `prefix0`, `prefix1`, … in order and remembers the order of issuance, which RDFC-1.0 uses to
+/// label blank nodes that are otherwise indistinguishable. Identifiers are kept as their counter value;
+/// the prefix is added when an identifier is written.
+struct IdentifierIssuer {
+    /// `c14n` for the canonical issuer, `b` for the temporary issuers of Hash N-Degree Quads.
+    let prefix: [UInt8]
+    /// The blank nodes that were issued an identifier, in issuance order (the issued identifiers map's order).
+    private(set) var issuedOrder: [Int] = []
+    private var issued: [Int: Int] = [:]
+
+    init(prefix: String) { self.prefix = Array(prefix.utf8) }
+
+    /// The identifier counter issued to `node`, if any.
+    func identifier(for node: Int) -> Int? { issued[node] }
+
+    /// The Issue Identifier algorithm (§4.5): returns the existing counter or issues the next one.
+    @discardableResult
+    mutating func issue(_ node: Int) -> Int {
+        if let existing = issued[node] { return existing }
+        let counter = issuedOrder.count
+        issued[node] = counter
+        issuedOrder.append(node)
+        return counter
+    }
+
+    /// Appends `_:` and the identifier `prefix` + `counter` to `bytes`.
+    func appendLabel(_ counter: Int, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "_"))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: prefix)
+        bytes.append(contentsOf: String(counter).utf8)
+    }
+}

@@ -1,0 +1,58 @@
+import Crypto
+
+/// The incremental hash of RDFC-1.0 (§3.1 "hash"): SHA-256 or SHA-384, rendered as lowercase hex bytes.
+struct RDFCHash {
+    private enum State {
+        case sha256(SHA256)
+        case sha384(SHA384)
+    }
+
+    private var state: State
+
+    init(_ algorithm: RDFCanonicalizer.HashAlgorithm) {
+        switch algorithm {
+        case .sha256: state = .sha256(SHA256())
+        case .sha384: state = .sha384(SHA384())
+        }
+    }
+
+    mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            switch state {
+            case .sha256(var hash):
+                hash.update(bufferPointer: buffer)
+                state = .sha256(hash)
+            case .sha384(var hash):
+                hash.update(bufferPointer: buffer)
+                state = .sha384(hash)
+            }
+        }
+    }
+
+    /// The digest as lowercase hexadecimal ASCII bytes.
+    func finalizeHex() -> [UInt8] {
+        switch state {
+        case .sha256(let hash): return Self.hex(hash.finalize())
+        case .sha384(let hash): return Self.hex(hash.finalize())
+        }
+    }
+
+    /// The hash of one byte string, as lowercase hex.
+    static func hex(of bytes: [UInt8], using algorithm: RDFCanonicalizer.HashAlgorithm) -> [UInt8] {
+        var hash = RDFCHash(algorithm)
+        hash.update(bytes)
+        return hash.finalizeHex()
+    }
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(96)
+        for byte in digest {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0xF)])
+        }
+        return out
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}

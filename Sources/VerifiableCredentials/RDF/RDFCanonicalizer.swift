@@ -1,0 +1,142 @@
+/// RDF Dataset Canonicalization, RDFC-1.0 (W3C Recommendation, 2024).
+///
+/// Gives every blank node of a dataset a canonical label `c14n0`, `c14n1`, … that depends only on the
+/// dataset's content, and writes the dataset as canonical N-Quads: one quad per line, lines sorted in code
+/// point order, duplicates removed. Two isomorphic datasets give the same document, which is what the
+/// `*-rdfc-*` Data Integrity cryptosuites hash and sign.
+///
+/// ```swift
+/// let result = try RDFCanonicalizer().canonicalize(nquads: "_:x <http://example.org/p> \"v\" .\n")
+/// result.nquads             // "_:c14n0 <http://example.org/p> \"v\" .\n"
+/// result.issuedIdentifiers  // ["x": "c14n0"]
+/// ```
+///
+/// Datasets built to make the labelling search explode are rejected with `workLimitExceeded`; see
+/// ``WorkLimit``.
+public struct RDFCanonicalizer: Sendable {
+    /// The hash algorithm RDFC-1.0 uses internally (§3.1). SHA-384 is needed by ecdsa-rdfc-2019 with P-384.
+    public enum HashAlgorithm: Sendable, Hashable {
+        case sha256
+        case sha384
+    }
+
+    /// The outcome of canonicalization.
+    public struct Result: Sendable, Hashable {
+        /// The canonical N-Quads document: sorted unique lines, each ending with a line feed.
+        public var nquads: String
+        /// The quads with canonical blank node labels, in the order of the lines of ``nquads``.
+        public var quads: [RDFQuad]
+        /// The issued identifiers map: each input blank node label (without `_:`) to its canonical label
+        /// (`c14nN`, without `_:`).
+        public var issuedIdentifiers: [String: String]
+    }
+
+    /// The internal hash algorithm.
+    public var hashAlgorithm: HashAlgorithm
+    /// The limit on the N-degree search.
+    public var workLimit: WorkLimit
+
+    /// Creates a canonicalizer; the defaults are RDFC-1.0's SHA-256 and ``WorkLimit/default``.
+    public init(hashAlgorithm: HashAlgorithm = .sha256, workLimit: WorkLimit = .default) {
+        self.hashAlgorithm = hashAlgorithm
+        self.workLimit = workLimit
+    }
+
+    /// Canonicalizes a dataset (duplicate quads in the list count once).
+    ///
+    /// - Throws: ``CredentialError`` with code `workLimitExceeded` when the dataset needs more work than
+    ///   ``workLimit`` allows.
+    public func canonicalize(_ dataset: RDFDataset) throws(CredentialError) -> Result {
+        let encoded = EncodedDataset(dataset)
+        var state = CanonicalizationState(dataset: encoded, algorithm: hashAlgorithm, limit: workLimit)
+        try state.issueCanonicalIdentifiers()
+        return Self.relabel(encoded, issuer: state.canonicalIssuer)
+    }
+
+    /// Parses an N-Quads document and canonicalizes it; the document's blank node labels are the keys of
+    /// ``Result/issuedIdentifiers``.
+    ///
+    /// - Throws: ``CredentialError`` with code `invalidNQuads` for a syntax error, or `workLimitExceeded`.
+    public func canonicalize(nquads: String) throws(CredentialError) -> Result {
+        try canonicalize(try NQuads.parse(nquads))
+    }
+
+    /// The canonical N-Quads document of `dataset` as UTF-8 bytes, ready to hash.
+    public func canonicalNQuadsBytes(_ dataset: RDFDataset) throws(CredentialError) -> [UInt8] {
+        let encoded = EncodedDataset(dataset)
+        var state = CanonicalizationState(dataset: encoded, algorithm: hashAlgorithm, limit: workLimit)
+        try state.issueCanonicalIdentifiers()
+        let labels = Self.labels(issuer: state.canonicalIssuer, count: encoded.labels.count)
+        let lines = Self.sortedLines(encoded, labels: labels)
+        var document: [UInt8] = []
+        document.reserveCapacity(lines.reduce(0) { $0 + $1.line.count })
+        for entry in lines { document.append(contentsOf: entry.line) }
+        return document
+    }
+
+    /// The canonical N-Quads document of `dataset` as UTF-8 bytes, with the default settings.
+    public static func canonicalNQuadsBytes(_ dataset: RDFDataset) throws(CredentialError) -> [UInt8] {
+        try RDFCanonicalizer().canonicalNQuadsBytes(dataset)
+    }
+
+    // MARK: - Step 7: the canonical form
+
+    /// `_:c14nN` for every blank node, by number.
+    private static func labels(issuer: IdentifierIssuer, count: Int) -> [[UInt8]] {
+        var labels = Array(repeating: [UInt8](), count: count)
+        for node in 0..<count {
+            // Every blank node is issued an identifier; the fallback only keeps this total.
+            issuer.appendLabel(issuer.identifier(for: node) ?? count + node, to: &labels[node])
+        }
+        return labels
+    }
+
+    /// Each quad's canonical line, sorted in code point order (UTF-8 byte order), with its quad's index.
+    private static func sortedLines(_ encoded: EncodedDataset, labels: [[UInt8]]) -> [(line: [UInt8], quad: Int)] {
+        var lines: [(line: [UInt8], quad: Int)] = []
+        lines.reserveCapacity(encoded.quads.count)
+        for (index, quad) in encoded.quads.enumerated() {
+            if quad.gaps.isEmpty {
+                lines.append((quad.template, index))
+                continue
+            }
+            var line: [UInt8] = []
+            line.reserveCapacity(quad.template.count + 8 * quad.gaps.count)
+            quad.write(to: &line) { node, bytes in bytes.append(contentsOf: labels[node]) }
+            lines.append((line, index))
+        }
+        lines.sort { $0.line.lexicographicallyPrecedes($1.line) }
+        return lines
+    }
+
+    private static func relabel(_ encoded: EncodedDataset, issuer: IdentifierIssuer) -> Result {
+        let labels = labels(issuer: issuer, count: encoded.labels.count)
+        let lines = sortedLines(encoded, labels: labels)
+        let canonicalLabels = labels.map { String(decoding: $0.dropFirst(2), as: UTF8.self) }
+        var document: [UInt8] = []
+        document.reserveCapacity(lines.reduce(0) { $0 + $1.line.count })
+        var quads: [RDFQuad] = []
+        quads.reserveCapacity(lines.count)
+        for entry in lines {
+            document.append(contentsOf: entry.line)
+            var quad = encoded.originals[entry.quad]
+            let gaps = encoded.quads[entry.quad].gaps
+            if !gaps.isEmpty {
+                // The gaps are in subject, predicate, object, graph order, like the blank nodes they stand for.
+                var next = gaps.makeIterator()
+                func canonical(_ term: RDFTerm) -> RDFTerm {
+                    guard term.isBlankNode, let gap = next.next() else { return term }
+                    return .blankNode(canonicalLabels[gap.node])
+                }
+                quad.subject = canonical(quad.subject)
+                quad.predicate = canonical(quad.predicate)
+                quad.object = canonical(quad.object)
+                quad.graph = quad.graph.map(canonical)
+            }
+            quads.append(quad)
+        }
+        var issued: [String: String] = [:]
+        for (node, label) in encoded.labels.enumerated() { issued[label] = canonicalLabels[node] }
+        return Result(nquads: String(decoding: document, as: UTF8.self), quads: quads, issuedIdentifiers: issued)
+    }
+}
