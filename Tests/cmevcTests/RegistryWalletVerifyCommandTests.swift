@@ -45,14 +45,14 @@ struct RegistryWalletVerifyCommandTests {
 
         /// A revocation list with `revoked` bits set, signed by `key`, into `status/`.
         func statusList(revoked: [Int], key: String = "issuer.pem", issuer: String? = nil) throws {
-            var bits = [UInt8](repeating: 0, count: 16 * 1024)
-            for index in revoked { StatusListBits.set(&bits, index: index) }
+            var bits = try BitstringStatusList()
+            for index in revoked { try bits.set(true, at: index) }
             let list = """
                 {"@context":["https://www.w3.org/ns/credentials/v2"],"id":"\(Self.listID)",
                  "type":["VerifiableCredential","BitstringStatusListCredential"],"issuer":"\(issuer ?? self.issuer)",
                  "validFrom":"\(DateTimeStamp(Date()).text)",
                  "credentialSubject":{"id":"\(Self.listID)#list","type":"BitstringStatusList","statusPurpose":"revocation",
-                   "encodedList":"\(try StatusListBits.encode(bits))"}}
+                   "encodedList":"\(try bits.encodedList())"}}
                 """
             try FileManager.default.createDirectory(at: dir.appendingPathComponent("status"), withIntermediateDirectories: true)
             try write(list, to: "list.json")

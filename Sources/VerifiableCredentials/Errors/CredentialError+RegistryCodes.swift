@@ -39,7 +39,6 @@ extension CredentialError.Code {
     public static let statusListIssuerMismatch = Self("statusListIssuerMismatch")
     public static let statusListStale = Self("statusListStale")
     public static let statusListExpired = Self("statusListExpired")
-    public static let statusListInvalid = Self("statusListInvalid")
     public static let credentialRevoked = Self("credentialRevoked")
     public static let credentialSuspended = Self("credentialSuspended")
 

@@ -99,15 +99,15 @@ struct VerificationFixture {
         revoked: [Int] = [], issuer: String = issuerID, key: SigningKey? = nil, method: String = keyID,
         validFrom: String = "2026-05-30T00:00:00Z", validUntil: String? = nil
     ) throws -> JSONValue {
-        var bits = [UInt8](repeating: 0, count: 16 * 1024)
-        for index in revoked { StatusListBits.set(&bits, index: index) }
+        var bits = try BitstringStatusList()
+        for index in revoked { try bits.set(true, at: index) }
         var object = object(from: [
             "@context": ["https://www.w3.org/ns/credentials/v2"], "id": .string(Self.listID),
             "type": ["VerifiableCredential", "BitstringStatusListCredential"], "issuer": .string(issuer),
             "validFrom": .string(validFrom),
             "credentialSubject": [
                 "id": .string(Self.listID + "#list"), "type": "BitstringStatusList", "statusPurpose": "revocation",
-                "encodedList": .string(try StatusListBits.encode(bits)),
+                "encodedList": .string(try bits.encodedList()),
             ],
         ])
         if let validUntil { object["validUntil"] = .string(validUntil) }

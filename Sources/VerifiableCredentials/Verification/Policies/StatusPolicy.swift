@@ -19,16 +19,18 @@ public struct StatusPolicy: CredentialPolicy {
     func check(_ entry: JSONValue, at pointer: String, issuerID: String?, context: VerificationContext) -> Check {
         func fail(_ code: CredentialError.Code, _ message: String) -> Check { .fail("status", code, message) }
         func unknown(_ code: CredentialError.Code, _ message: String) -> Check { .unknown("status", code, message) }
-        guard entry["type"]?.stringValue == "BitstringStatusListEntry" else {
-            return unknown(.statusListInvalid, "\(pointer): status type \(entry["type"].map { JSONSerializer.string($0) } ?? "none") is not supported")
+        guard entry["type"]?.asArray.contains(.string(BitstringStatusListEntry.typeName)) == true else {
+            return unknown(.invalidStatusEntry, "\(pointer): status type \(entry["type"].map { JSONSerializer.string($0) } ?? "none") is not supported")
         }
-        guard let listID = entry["statusListCredential"]?.stringValue,
-            let indexText = entry["statusListIndex"]?.stringValue, let index = Int(indexText), index >= 0,
-            let purpose = entry["statusPurpose"]?.stringValue
-        else {
-            return fail(.statusListInvalid, "\(pointer): a BitstringStatusListEntry needs statusListCredential, statusListIndex (a number as a string) and statusPurpose")
+        let parsed: BitstringStatusListEntry
+        do {
+            parsed = try BitstringStatusListEntry(json: entry, at: pointer)
+        } catch {
+            return fail(error.code, error.description)
         }
-        let size = entry["statusSize"]?.numberValue.map { Int($0) } ?? 1
+        let listID = parsed.statusListCredential
+        let index = parsed.statusListIndex
+        let purpose = parsed.statusPurpose.rawValue
         guard let issuerID, let issuer = context.registry.issuer(issuerID) else {
             return unknown(.issuerNotRegistered, "status of a credential from an unregistered issuer is not checked")
         }
@@ -36,19 +38,19 @@ public struct StatusPolicy: CredentialPolicy {
             let prefixes = issuer.statusLists.map(\.idPrefix).joined(separator: ", ")
             return fail(.statusListNotAllowed, "list \(listID) is not under an allowed prefix of \(issuer.displayName) (\(prefixes.isEmpty ? "none registered" : prefixes))")
         }
-        guard let list = context.statusLists.statusListCredential(id: listID), let listObject = list.objectValue else {
+        guard let listDocument = context.statusLists.statusListCredential(id: listID), let listObject = listDocument.objectValue else {
             return unknown(.statusListMissing, "status could not be checked: list \(listID) was not found")
         }
         // The list must be signed by the same issuer, with a key registered and valid when it signed.
         let verifier = DataIntegrityVerifier(suites: context.suites, resolver: context.resolver, now: context.now)
-        let proofs = verifier.verify(list, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
+        let proofs = verifier.verify(listDocument, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
         let listIssuer = CredentialUnderVerification.issuerID(of: listObject)
         guard listIssuer == issuerID else {
             return fail(.statusListIssuerMismatch, "list \(listID) is issued by \(listIssuer ?? "nobody"), not by \(issuerID)")
         }
         let signature = IssuerSignaturePolicy.checks(proofs: proofs, issuerID: issuerID, registry: context.registry)
         if let problem = signature.firstProblem {
-            let code: CredentialError.Code = problem.code == .controllerMismatch ? .statusListIssuerMismatch : (problem.code ?? .statusListInvalid)
+            let code: CredentialError.Code = problem.code == .controllerMismatch ? .statusListIssuerMismatch : (problem.code ?? .invalidStatusList)
             return fail(code, "list \(listID) is not validly signed by \(issuerID): \(problem.message)")
         }
         // Freshness.
@@ -64,27 +66,30 @@ public struct StatusPolicy: CredentialPolicy {
             return unknown(.statusListStale, "status could not be checked: list \(listID) is from \(issued.text), older than \(policy.maxAgeDays) days")
         }
         // The bit.
-        let subjects = listObject["credentialSubject"]?.asArray ?? []
-        guard let subject = subjects.first(where: { $0["statusPurpose"].map { $0.asArray.contains(.string(purpose)) } ?? false }),
-            let encoded = subject["encodedList"]?.stringValue
-        else {
-            return fail(.statusListInvalid, "list \(listID) has no \(purpose) bitstring")
-        }
-        let bits: [UInt8]
+        let list: BitstringStatusListCredential
         do {
-            bits = try StatusListBits.decode(encoded)
+            list = try BitstringStatusListCredential(json: listDocument)
         } catch {
-            return fail(.statusListInvalid, "list \(listID): \(error.message)")
+            return fail(error.code, "list \(listID): \(error.description)")
         }
-        guard let value = StatusListBits.value(in: bits, index: index, size: size) else {
-            return fail(.statusListInvalid, "index \(index) is outside list \(listID) (\(bits.count * 8 / max(size, 1)) entries)")
+        guard list.serves(parsed.statusPurpose) else {
+            return fail(.invalidStatusList, "list \(listID) does not serve the \(purpose) purpose")
+        }
+        guard list.list.statusSize == parsed.statusSize else {
+            return fail(.invalidStatusEntry, "the entry's statusSize \(parsed.statusSize) differs from the list's \(list.list.statusSize)")
+        }
+        let value: UInt32
+        do {
+            value = try list.list.status(at: index)
+        } catch {
+            return fail(error.code, "list \(listID): \(error.message)")
         }
         let place = "list \(listID), index \(index)"
         switch (purpose, value) {
         case (_, 0): return .pass("status", "\(purpose) bit clear (\(place))")
         case ("revocation", _): return fail(.credentialRevoked, "revoked (\(place))")
         case ("suspension", _): return fail(.credentialSuspended, "suspended (\(place))")
-        default: return unknown(.statusListInvalid, "\(purpose) status \(value) is not interpreted (\(place))")
+        default: return unknown(.invalidStatusEntry, "\(purpose) status \(value) is not interpreted (\(place))")
         }
     }
 }
