@@ -18,7 +18,9 @@ public enum SubjectNPI {
             where identifier["identityType"]?.stringValue == "ext:NPI" {
                 guard let hash = identifier["identityHash"]?.stringValue else { continue }
                 if identifier["hashed"]?.boolValue == true {
-                    if hash.lowercased() == identityHash(npi: npi, salt: identifier["salt"]?.stringValue ?? "") { return true }
+                    if hash.hasPrefix("sha256$"), "sha256$" + hash.dropFirst(7).lowercased() == identityHash(npi: npi, salt: identifier["salt"]?.stringValue ?? "") {
+                        return true
+                    }
                 } else if hash == npi {
                     return true
                 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMECredentials
 import Foundation
 import VerifiableCredentials
 
@@ -152,7 +153,7 @@ extension VerifyCommand {
         }
         let context = VerificationContext(
             registry: trusted, statusLists: lists, knownContexts: RegistryLoading.bundledContexts(), now: now,
-            suites: Suites.all)
+            suites: Suites.all, creditTypes: CMECreditTypes())
         let verifier = Verifier(context: context)
         let expectations = PresentationExpectations(challenge: challenge, domain: domain, subjectNPI: subjectNpi)
         var reports: [JSONValue] = []
