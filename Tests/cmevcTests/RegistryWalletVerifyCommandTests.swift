@@ -22,10 +22,13 @@ struct RegistryWalletVerifyCommandTests {
 
         static let listID = "https://cme.example.org/status/1"
 
-        func credential(id: String = "urn:uuid:1", creditType: String = "AMA_PRA_CAT1", statusIndex: Int? = nil) -> String {
-            let status = statusIndex.map {
-                ",\"credentialStatus\":{\"type\":\"BitstringStatusListEntry\",\"statusPurpose\":\"revocation\",\"statusListIndex\":\"\($0)\",\"statusListCredential\":\"\(Self.listID)\"}"
-            } ?? ""
+        func credential(id: String = "urn:uuid:1", creditType: String = "AMA_PRA_CAT1", statusIndex: Int? = nil)
+            -> String
+        {
+            let status =
+                statusIndex.map {
+                    ",\"credentialStatus\":{\"type\":\"BitstringStatusListEntry\",\"statusPurpose\":\"revocation\",\"statusListIndex\":\"\($0)\",\"statusListCredential\":\"\(Self.listID)\"}"
+                } ?? ""
             return """
                 {"@context":["https://www.w3.org/ns/credentials/v2"],"id":"\(id)","type":["VerifiableCredential"],
                  "issuer":{"id":"\(issuer)","name":"Example Hospital"},"validFrom":"2026-03-02T00:00:00Z",
@@ -54,7 +57,8 @@ struct RegistryWalletVerifyCommandTests {
                  "credentialSubject":{"id":"\(Self.listID)#list","type":"BitstringStatusList","statusPurpose":"revocation",
                    "encodedList":"\(try bits.encodedList())"}}
                 """
-            try FileManager.default.createDirectory(at: dir.appendingPathComponent("status"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: dir.appendingPathComponent("status"), withIntermediateDirectories: true)
             try write(list, to: "list.json")
             #expect(try run(["sign", "--key", key, "--out", "status/1.json", "list.json"]).status == 0)
         }
@@ -76,11 +80,17 @@ struct RegistryWalletVerifyCommandTests {
             physician: try Self.did("physician.pem", in: dir))
         let steps: [[String]] = [
             ["registry", "init", "--id", "did:web:registry.example.org", "--name", "Test Registry", "registry.json"],
-            ["registry", "add-issuer", "--registry", "registry.json", "--id", setup.issuer, "--name", "Example Hospital CME",
-             "--accredited-from", "2022-07-01", "--accredited-until", "2028-06-30", "--credit-type", "AMA_PRA_CAT1",
-             "--status-prefix", "https://cme.example.org/status/", "--identifier", "ACCMEProviderId=0001234"],
-            ["registry", "add-key", "--registry", "registry.json", "--issuer", setup.issuer, "--key-file", "issuer.pem",
-             "--valid-from", "2024-01-01"],
+            [
+                "registry", "add-issuer", "--registry", "registry.json", "--id", setup.issuer, "--name",
+                "Example Hospital CME",
+                "--accredited-from", "2022-07-01", "--accredited-until", "2028-06-30", "--credit-type", "AMA_PRA_CAT1",
+                "--status-prefix", "https://cme.example.org/status/", "--identifier", "ACCMEProviderId=0001234",
+            ],
+            [
+                "registry", "add-key", "--registry", "registry.json", "--issuer", setup.issuer, "--key-file",
+                "issuer.pem",
+                "--valid-from", "2024-01-01",
+            ],
             ["registry", "sign", "--key", "operator.pem", "registry.json"],
         ]
         for step in steps {
@@ -91,7 +101,9 @@ struct RegistryWalletVerifyCommandTests {
         return setup
     }
 
-    @Test("registry: init, add-issuer, add-key, sign, validate, show; every change bumps sequence and drops the signature")
+    @Test(
+        "registry: init, add-issuer, add-key, sign, validate, show; every change bumps sequence and drops the signature"
+    )
     func registryLifecycle() throws {
         let s = try setup()
         let registry = try IssuerRegistry(json: JSONParser.parse(s.read("registry.json")))
@@ -107,7 +119,10 @@ struct RegistryWalletVerifyCommandTests {
         #expect(try IssuerRegistry(json: JSONParser.parse(showJSON.stdout)).issuers.count == 1)
 
         let keyID = registry.issuers[0].keys[0].id
-        let revoke = try s.run(["registry", "revoke-key", "--registry", "registry.json", "--key", keyID, "--at", "2026-01-01T00:00:00Z", "--reason", "superseded"])
+        let revoke = try s.run([
+            "registry", "revoke-key", "--registry", "registry.json", "--key", keyID, "--at", "2026-01-01T00:00:00Z",
+            "--reason", "superseded",
+        ])
         #expect(revoke.status == 0, "\(revoke.stderr)")
         let revoked = try IssuerRegistry(json: JSONParser.parse(s.read("registry.json")))
         #expect(revoked.info.sequence == 4)
@@ -116,13 +131,19 @@ struct RegistryWalletVerifyCommandTests {
         let unsigned = try s.run(["registry", "validate", "--registry-key", s.operatorDID, "registry.json"])
         #expect(unsigned.status == 1)
         #expect(unsigned.stdout.contains("registryUnsigned"))
-        #expect(try s.run(["registry", "add-issuer", "--registry", "registry.json", "--id", s.issuer, "--name", "Again", "--accredited-from", "2022-01-01"]).status == 2)
+        #expect(
+            try s.run([
+                "registry", "add-issuer", "--registry", "registry.json", "--id", s.issuer, "--name", "Again",
+                "--accredited-from", "2022-01-01",
+            ]).status == 2)
     }
 
     @Test("registry validate names the JSON Pointer of a bad member and exits 2")
     func registryInvalid() throws {
         let s = try setup()
-        try s.write(try s.read("registry.json").replacingOccurrences(of: "\"maxAgeDays\": 7", with: "\"maxAgeDays\": \"seven\""), to: "bad.json")
+        try s.write(
+            try s.read("registry.json").replacingOccurrences(
+                of: "\"maxAgeDays\": 7", with: "\"maxAgeDays\": \"seven\""), to: "bad.json")
         let result = try s.run(["registry", "validate", "bad.json"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("bad.json: /issuers/0/statusLists/0/maxAgeDays"), "\(result.stderr)")
@@ -143,7 +164,9 @@ struct RegistryWalletVerifyCommandTests {
         #expect(checks.contains { $0["check"] == "proof" && $0["code"] == "signatureMismatch" })
     }
 
-    @Test("verify: without --registry it requires --proof-only (64); a wrongly pinned registry is refused (1); unreadable input exits 2")
+    @Test(
+        "verify: without --registry it requires --proof-only (64); a wrongly pinned registry is refused (1); unreadable input exits 2"
+    )
     func verifyUsageAndRefusals() throws {
         let s = try setup()
         #expect(try s.run(["verify", "vc.json"]).status == 64)
@@ -198,7 +221,9 @@ struct RegistryWalletVerifyCommandTests {
         let json = try JSONParser.parse(try s.run(["wallet", "list", "--wallet", "w", "--format", "json"]).stdout)
         #expect(json["totals"]?.arrayValue?.first?["amount"] == 3.25)
         let csv = try s.run(["wallet", "list", "--wallet", "w", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("completed,provider,activity,credit_type,credits,topics,id\n2026-03-02,Example Hospital,"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "completed,provider,activity,credit_type,credits,topics,id\n2026-03-02,Example Hospital,"))
     }
 
     @Test("present writes a holder-signed presentation that verifies only with its challenge and domain")
@@ -215,22 +240,35 @@ struct RegistryWalletVerifyCommandTests {
         #expect(vp["holder"]?.stringValue == s.physician)
         #expect(vp["verifiableCredential"]?.arrayValue?.count == 1)
         #expect(vp["proof"]?["proofPurpose"] == "authentication")
-        let ok = try s.run(["verify", "--registry", "registry.json", "--challenge", "c-1", "--domain", "hospital.example", "vp.json"])
+        let ok = try s.run([
+            "verify", "--registry", "registry.json", "--challenge", "c-1", "--domain", "hospital.example", "vp.json",
+        ])
         #expect(ok.status == 0, "\(ok.stdout)")
-        let replay = try s.run(["verify", "--registry", "registry.json", "--challenge", "c-2", "--domain", "hospital.example", "vp.json"])
+        let replay = try s.run([
+            "verify", "--registry", "registry.json", "--challenge", "c-2", "--domain", "hospital.example", "vp.json",
+        ])
         #expect(replay.status == 1)
         #expect(replay.stdout.contains("challengeMismatch"))
-        let other = try s.run(["verify", "--registry", "registry.json", "--challenge", "c-1", "--domain", "elsewhere.example", "vp.json"])
+        let other = try s.run([
+            "verify", "--registry", "registry.json", "--challenge", "c-1", "--domain", "elsewhere.example", "vp.json",
+        ])
         #expect(other.status == 1)
         #expect(other.stdout.contains("domainMismatch"))
         let stolen = try s.run([
-            "present", "--wallet", "w", "--key", "other.pem", "--challenge", "c-1", "--domain", "hospital.example", "--out", "stolen.json",
+            "present", "--wallet", "w", "--key", "other.pem", "--challenge", "c-1", "--domain", "hospital.example",
+            "--out", "stolen.json",
         ])
         #expect(stolen.status == 0)
-        let refused = try s.run(["verify", "--registry", "registry.json", "--challenge", "c-1", "--domain", "hospital.example", "stolen.json"])
+        let refused = try s.run([
+            "verify", "--registry", "registry.json", "--challenge", "c-1", "--domain", "hospital.example",
+            "stolen.json",
+        ])
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("holderMismatch"))
-        let nothing = try s.run(["present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c", "--domain", "d", "--topic", "none", "--out", "x.json"])
+        let nothing = try s.run([
+            "present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c", "--domain", "d", "--topic",
+            "none", "--out", "x.json",
+        ])
         #expect(nothing.status == 1)
     }
 }

@@ -10,7 +10,9 @@ extension IssuerRegistry {
         guard format == Self.format else {
             throw root.error("format", "expected \"\(Self.format)\", found \"\(format)\"")
         }
-        guard let registryValue = root.object["registry"] else { throw root.error("registry", "missing required object") }
+        guard let registryValue = root.object["registry"] else {
+            throw root.error("registry", "missing required object")
+        }
         let meta = try JSONFieldReader(registryValue, at: "/registry", code: .invalidRegistry)
         try meta.onlyKeys(["id", "name", "sequence", "issued", "nextUpdate", "governance"])
         let info = Info(
@@ -41,7 +43,8 @@ extension IssuerRegistry {
         for (value, pointer) in try root.elements("issuers") {
             let issuer = try Self.readIssuer(value, at: pointer, accreditors: accreditors)
             guard !issuers.contains(where: { $0.id == issuer.id }) else {
-                throw CredentialError(.invalidRegistry, "issuer \(issuer.id) is listed twice", location: pointer + "/id")
+                throw CredentialError(
+                    .invalidRegistry, "issuer \(issuer.id) is listed twice", location: pointer + "/id")
             }
             for (index, key) in issuer.keys.enumerated() {
                 guard keyIDs.insert(key.id).inserted else {
@@ -168,14 +171,15 @@ extension IssuerRegistry {
         if let nextUpdate = info.nextUpdate { meta["nextUpdate"] = .string(nextUpdate.text) }
         if let governance = info.governance { meta["governance"] = .string(governance) }
         root["registry"] = .object(meta)
-        root["accreditors"] = .array(accreditors.map { accreditor in
-            var object = JSONObject()
-            object["id"] = .string(accreditor.id)
-            object["name"] = .string(accreditor.name)
-            if let kind = accreditor.kind { object["kind"] = .string(kind) }
-            if let parent = accreditor.recognizedBy { object["recognizedBy"] = .string(parent) }
-            return .object(object)
-        })
+        root["accreditors"] = .array(
+            accreditors.map { accreditor in
+                var object = JSONObject()
+                object["id"] = .string(accreditor.id)
+                object["name"] = .string(accreditor.name)
+                if let kind = accreditor.kind { object["kind"] = .string(kind) }
+                if let parent = accreditor.recognizedBy { object["recognizedBy"] = .string(parent) }
+                return .object(object)
+            })
         root["issuers"] = .array(issuers.map(Self.json(issuer:)))
         if includingProof, let proof { root["proof"] = proof }
         return .object(root)
@@ -191,41 +195,47 @@ extension IssuerRegistry {
         names["display"] = .string(issuer.displayName)
         if let legal = issuer.legalName { names["legal"] = .string(legal) }
         object["names"] = .object(names)
-        object["identifiers"] = .array(issuer.identifiers.map { ["type": .string($0.type), "value": .string($0.value)] })
-        object["accreditations"] = .array(issuer.accreditations.map { accreditation in
-            var entry = JSONObject()
-            entry["accreditor"] = .string(accreditation.accreditor)
-            entry["status"] = .string(accreditation.status)
-            entry["validFrom"] = .string(accreditation.validFrom.text)
-            if let until = accreditation.validUntil { entry["validUntil"] = .string(until.text) }
-            entry["creditTypes"] = .array(accreditation.creditTypes.map { .string($0) })
-            if !accreditation.mocBoards.isEmpty { entry["mocBoards"] = .array(accreditation.mocBoards.map { .string($0) }) }
-            return .object(entry)
-        })
-        object["keys"] = .array(issuer.keys.map { key in
-            var entry = JSONObject()
-            entry["id"] = .string(key.id)
-            if key.writtenAsJWK {
-                entry["type"] = "JsonWebKey"
-                entry["publicKeyJwk"] = key.publicKey.jwk
-            } else {
-                entry["type"] = "Multikey"
-                entry["publicKeyMultibase"] = .string(key.publicKey.multibase)
-            }
-            if let from = key.validFrom { entry["validFrom"] = .string(from.text) }
-            if let until = key.validUntil { entry["validUntil"] = .string(until.text) }
-            if let revoked = key.revoked {
-                var revocation = JSONObject()
-                revocation["at"] = .string(revoked.at.text)
-                if let reason = revoked.reason { revocation["reason"] = .string(reason) }
-                if let since = revoked.compromisedSince { revocation["compromisedSince"] = .string(since.text) }
-                entry["revoked"] = .object(revocation)
-            }
-            return .object(entry)
-        })
-        object["statusLists"] = .array(issuer.statusLists.map {
-            ["idPrefix": .string($0.idPrefix), "maxAgeDays": .number(Double($0.maxAgeDays))]
-        })
+        object["identifiers"] = .array(
+            issuer.identifiers.map { ["type": .string($0.type), "value": .string($0.value)] })
+        object["accreditations"] = .array(
+            issuer.accreditations.map { accreditation in
+                var entry = JSONObject()
+                entry["accreditor"] = .string(accreditation.accreditor)
+                entry["status"] = .string(accreditation.status)
+                entry["validFrom"] = .string(accreditation.validFrom.text)
+                if let until = accreditation.validUntil { entry["validUntil"] = .string(until.text) }
+                entry["creditTypes"] = .array(accreditation.creditTypes.map { .string($0) })
+                if !accreditation.mocBoards.isEmpty {
+                    entry["mocBoards"] = .array(accreditation.mocBoards.map { .string($0) })
+                }
+                return .object(entry)
+            })
+        object["keys"] = .array(
+            issuer.keys.map { key in
+                var entry = JSONObject()
+                entry["id"] = .string(key.id)
+                if key.writtenAsJWK {
+                    entry["type"] = "JsonWebKey"
+                    entry["publicKeyJwk"] = key.publicKey.jwk
+                } else {
+                    entry["type"] = "Multikey"
+                    entry["publicKeyMultibase"] = .string(key.publicKey.multibase)
+                }
+                if let from = key.validFrom { entry["validFrom"] = .string(from.text) }
+                if let until = key.validUntil { entry["validUntil"] = .string(until.text) }
+                if let revoked = key.revoked {
+                    var revocation = JSONObject()
+                    revocation["at"] = .string(revoked.at.text)
+                    if let reason = revoked.reason { revocation["reason"] = .string(reason) }
+                    if let since = revoked.compromisedSince { revocation["compromisedSince"] = .string(since.text) }
+                    entry["revoked"] = .object(revocation)
+                }
+                return .object(entry)
+            })
+        object["statusLists"] = .array(
+            issuer.statusLists.map {
+                ["idPrefix": .string($0.idPrefix), "maxAgeDays": .number(Double($0.maxAgeDays))]
+            })
         return .object(object)
     }
 }

@@ -23,7 +23,9 @@ extension IssuerRegistry {
     /// verification method is controlled by `operatorDID`. Never throws.
     public func verifySignature(operatorDID: String, suites: CryptosuiteSet = .jcs, now: Date) -> Check {
         guard proof != nil else {
-            return .fail("registry", .registryUnsigned, "the registry is not signed, but --registry-key \(operatorDID) requires its operator's signature")
+            return .fail(
+                "registry", .registryUnsigned,
+                "the registry is not signed, but --registry-key \(operatorDID) requires its operator's signature")
         }
         let document = self.document ?? json
         let verifier = DataIntegrityVerifier(suites: suites, resolver: DIDKeyResolver(), now: now)
@@ -32,12 +34,14 @@ extension IssuerRegistry {
             let problem = result.allChecks.firstProblem
             return .fail(
                 "registry", .registrySignatureInvalid,
-                "the registry's signature does not verify: \(problem?.message ?? "no valid proof")\(problem?.code.map { " [\($0)]" } ?? "")")
+                "the registry's signature does not verify: \(problem?.message ?? "no valid proof")\(problem?.code.map { " [\($0)]" } ?? "")"
+            )
         }
         for proof in result.proofs where proof.method?.controller != operatorDID {
             return .fail(
                 "registry", .registrySignatureInvalid,
-                "the registry is signed by \(proof.method?.controller ?? "an unknown key"), not by the pinned operator \(operatorDID)")
+                "the registry is signed by \(proof.method?.controller ?? "an unknown key"), not by the pinned operator \(operatorDID)"
+            )
         }
         return .pass("registry", "signed by \(operatorDID), sequence \(info.sequence)")
     }

@@ -6,7 +6,8 @@ struct JSONFieldReader {
 
     init(_ value: JSONValue, at pointer: String, code: CredentialError.Code) throws(CredentialError) {
         guard case .object(let object) = value else {
-            throw CredentialError(code, "expected an object, found \(value.kindDescription)", location: pointer.isEmpty ? "/" : pointer)
+            throw CredentialError(
+                code, "expected an object, found \(value.kindDescription)", location: pointer.isEmpty ? "/" : pointer)
         }
         self.object = object
         self.pointer = pointer
@@ -81,7 +82,9 @@ struct JSONFieldReader {
     /// Each element of the array `key` (empty when absent) with its JSON Pointer.
     func elements(_ key: String) throws(CredentialError) -> [(JSONValue, String)] {
         guard let value = object[key] else { return [] }
-        guard case .array(let items) = value else { throw error(key, "expected an array, found \(value.kindDescription)") }
+        guard case .array(let items) = value else {
+            throw error(key, "expected an array, found \(value.kindDescription)")
+        }
         return items.enumerated().map { ($0.element, path(key) + "/\($0.offset)") }
     }
 }

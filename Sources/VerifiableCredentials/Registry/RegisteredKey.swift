@@ -58,13 +58,16 @@ public struct RegisteredKey: Sendable, Hashable {
         if let revoked, signed >= revoked.at.start {
             return .fail(
                 "key", .keyRevoked,
-                "key \(id) was revoked at \(revoked.at.text)\(revoked.reason.map { " (\($0))" } ?? ""); the proof is dated \(stamp)")
+                "key \(id) was revoked at \(revoked.at.text)\(revoked.reason.map { " (\($0))" } ?? ""); the proof is dated \(stamp)"
+            )
         }
         if let validFrom, signed < validFrom.start {
-            return .fail("key", .keyNotYetValid, "key \(id) is valid from \(validFrom.text); the proof is dated \(stamp)")
+            return .fail(
+                "key", .keyNotYetValid, "key \(id) is valid from \(validFrom.text); the proof is dated \(stamp)")
         }
         if let validUntil, signed > validUntil.end {
-            return .fail("key", .keyExpired, "key \(id) was valid until \(validUntil.text); the proof is dated \(stamp)")
+            return .fail(
+                "key", .keyExpired, "key \(id) was valid until \(validUntil.text); the proof is dated \(stamp)")
         }
         return .pass("key", "\(id) registered \(windowDescription), proof dated \(stamp)")
     }

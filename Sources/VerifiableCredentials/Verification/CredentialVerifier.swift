@@ -20,7 +20,11 @@ public struct CredentialVerifier: Sendable {
         guard case .object(let object) = json else {
             return CredentialReport(
                 index: index, pointer: pointer,
-                checks: [.fail("structure", .invalidCredential, "\(pointer.isEmpty ? "the document" : pointer) is not a JSON object")])
+                checks: [
+                    .fail(
+                        "structure", .invalidCredential,
+                        "\(pointer.isEmpty ? "the document" : pointer) is not a JSON object")
+                ])
         }
         let issuerID = CredentialUnderVerification.issuerID(of: object)
         let verifier = DataIntegrityVerifier(suites: context.suites, resolver: context.resolver, now: context.now)

@@ -5,10 +5,11 @@ import Crypto
 public enum SubjectNPI {
     /// The `identityHash` of `npi` with `salt`.
     public static func identityHash(npi: String, salt: String) -> String {
-        "sha256$" + SHA256.hash(data: Array((npi + salt).utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        "sha256$"
+            + SHA256.hash(data: Array((npi + salt).utf8)).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 
     /// Whether any hashed NPI identifier of any subject matches `npi`.
@@ -18,7 +19,10 @@ public enum SubjectNPI {
             where identifier["identityType"]?.stringValue == "ext:NPI" {
                 guard let hash = identifier["identityHash"]?.stringValue else { continue }
                 if identifier["hashed"]?.boolValue == true {
-                    if hash.hasPrefix("sha256$"), "sha256$" + hash.dropFirst(7).lowercased() == identityHash(npi: npi, salt: identifier["salt"]?.stringValue ?? "") {
+                    if hash.hasPrefix("sha256$"),
+                        "sha256$" + hash.dropFirst(7).lowercased()
+                            == identityHash(npi: npi, salt: identifier["salt"]?.stringValue ?? "")
+                    {
                         return true
                     }
                 } else if hash == npi {

@@ -9,7 +9,10 @@ public struct CredentialReport: Sendable {
     public var issuerName: String?
     public var checks: [Check]
 
-    public init(index: Int, pointer: String, id: String? = nil, issuer: String? = nil, issuerName: String? = nil, checks: [Check] = []) {
+    public init(
+        index: Int, pointer: String, id: String? = nil, issuer: String? = nil, issuerName: String? = nil,
+        checks: [Check] = []
+    ) {
         self.index = index
         self.pointer = pointer
         self.id = id

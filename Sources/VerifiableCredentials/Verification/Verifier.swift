@@ -37,14 +37,20 @@ public struct Verifier: Sendable {
         let json = Check.pass("json", "well-formed, within limits")
         let types = document["type"]?.asArray.compactMap(\.stringValue) ?? []
         if types.contains("VerifiablePresentation") {
-            var report = PresentationVerification(verifier: self, expectations: expectations).verify(document, name: name)
+            var report = PresentationVerification(verifier: self, expectations: expectations).verify(
+                document, name: name)
             report.checks.insert(json, at: 0)
             return report
         }
         guard types.contains("VerifiableCredential") else {
             return DocumentReport(
                 name: name, kind: .unreadable,
-                checks: [json, .fail("structure", .invalidCredential, "the document is neither a VerifiableCredential nor a VerifiablePresentation")])
+                checks: [
+                    json,
+                    .fail(
+                        "structure", .invalidCredential,
+                        "the document is neither a VerifiableCredential nor a VerifiablePresentation"),
+                ])
         }
         var credential = credentialVerifier.verify(document)
         if let npi = expectations.subjectNPI {

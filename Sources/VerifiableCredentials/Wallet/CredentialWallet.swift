@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// A physician's wallet: a folder of credential files, each named by the SHA-256 of its canonical JSON
 /// (RFC 8785), so the same credential is stored once whatever its formatting.
@@ -57,7 +57,8 @@ public struct CredentialWallet: Sendable {
         let result = verifier.verify(json, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
         guard result.verified else {
             let problem = result.allChecks.firstProblem
-            return .rejected(CredentialError(problem?.code ?? .invalidProof, "proof: \(problem?.message ?? "does not verify")"))
+            return .rejected(
+                CredentialError(problem?.code ?? .invalidProof, "proof: \(problem?.message ?? "does not verify")"))
         }
         let name = Self.fileName(for: json)
         let url = directory.appendingPathComponent(name)
@@ -65,7 +66,8 @@ public struct CredentialWallet: Sendable {
         do {
             try Data(JSONSerializer.bytes(json, layout: .pretty)).write(to: url, options: .atomic)
         } catch {
-            return .rejected(CredentialError(.walletIO, "cannot write \(name) into the wallet", location: directory.path))
+            return .rejected(
+                CredentialError(.walletIO, "cannot write \(name) into the wallet", location: directory.path))
         }
         return .imported(name)
     }
@@ -74,7 +76,8 @@ public struct CredentialWallet: Sendable {
     public func entries() throws(CredentialError) -> [Entry] {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
+                .sorted()
         } catch {
             throw CredentialError(.walletIO, "cannot read the wallet folder", location: directory.path)
         }

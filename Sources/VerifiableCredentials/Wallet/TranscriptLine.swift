@@ -16,7 +16,8 @@ public struct TranscriptLine: Sendable {
         id = credential["id"]?.stringValue
         let dateText = credential["awardedDate"]?.stringValue ?? credential["validFrom"]?.stringValue
         completed = dateText.flatMap(DateTimeStamp.init)
-        provider = credential["issuer"]?["name"]?.stringValue ?? CredentialUnderVerification.issuerID(of: credential) ?? "?"
+        provider =
+            credential["issuer"]?["name"]?.stringValue ?? CredentialUnderVerification.issuerID(of: credential) ?? "?"
         let subject = credential["credentialSubject"]?.asArray.first
         let achievement = subject?["achievement"]
         activity = achievement?["name"]?.stringValue ?? credential["name"]?.stringValue ?? "?"
@@ -57,7 +58,9 @@ public struct WalletSelection: Sendable {
     public var topics: [String]
     public var ids: [String]
 
-    public init(since: Date? = nil, until: Date? = nil, creditTypes: [String] = [], topics: [String] = [], ids: [String] = []) {
+    public init(
+        since: Date? = nil, until: Date? = nil, creditTypes: [String] = [], topics: [String] = [], ids: [String] = []
+    ) {
         self.since = since
         self.until = until
         self.creditTypes = creditTypes

@@ -41,7 +41,9 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     func validate() throws {
-        guard !challenge.isEmpty, !domain.isEmpty else { throw ValidationError("--challenge and --domain must not be empty") }
+        guard !challenge.isEmpty, !domain.isEmpty else {
+            throw ValidationError("--challenge and --domain must not be empty")
+        }
         if let since { _ = try DateArgument.parse(since, option: "--since") }
         if let until { _ = try DateArgument.parse(until, option: "--until") }
     }
@@ -73,6 +75,8 @@ struct PresentCommand: ParsableCommand {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        Terminal.err("presented \(selected.count) credential\(selected.count == 1 ? "" : "s") as \(DIDKey.did(for: holder.publicKey)) for \(domain) → \(out)")
+        Terminal.err(
+            "presented \(selected.count) credential\(selected.count == 1 ? "" : "s") as \(DIDKey.did(for: holder.publicKey)) for \(domain) → \(out)"
+        )
     }
 }

@@ -19,7 +19,9 @@ struct RegistryAddIssuerCommand: ParsableCommand {
     @Option(help: "The legal name.")
     var legalName: String?
 
-    @Option(help: ArgumentHelp("An identifier as TYPE=VALUE, such as ACCMEProviderId=0001234 (repeatable).", valueName: "type=value"))
+    @Option(
+        help: ArgumentHelp(
+            "An identifier as TYPE=VALUE, such as ACCMEProviderId=0001234 (repeatable).", valueName: "type=value"))
     var identifier: [String] = []
 
     @Option(help: "The accreditor's id in the registry.")
@@ -34,7 +36,8 @@ struct RegistryAddIssuerCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The accreditation's end.", valueName: "date"))
     var accreditedUntil: String?
 
-    @Option(help: ArgumentHelp("A credit type the issuer may award, such as AMA_PRA_CAT1 (repeatable).", valueName: "code"))
+    @Option(
+        help: ArgumentHelp("A credit type the issuer may award, such as AMA_PRA_CAT1 (repeatable).", valueName: "code"))
     var creditType: [String] = []
 
     @Option(help: ArgumentHelp("A MOC board the issuer reports to (repeatable).", valueName: "board"))
@@ -56,7 +59,9 @@ struct RegistryAddIssuerCommand: ParsableCommand {
 
     func run() throws {
         var current = try RegistryLoading.load(registry)
-        guard current.issuer(id) == nil else { throw Terminal.couldNotRun("\(registry): issuer \(id) is already registered") }
+        guard current.issuer(id) == nil else {
+            throw Terminal.couldNotRun("\(registry): issuer \(id) is already registered")
+        }
         guard current.accreditors.contains(where: { $0.id == accreditor }) else {
             let known = current.accreditors.map(\.id).joined(separator: ", ")
             throw Terminal.couldNotRun("\(registry): no accreditor \"\(accreditor)\" (known: \(known))")
@@ -64,13 +69,16 @@ struct RegistryAddIssuerCommand: ParsableCommand {
         guard let from = try RegistryEditing.date(accreditedFrom, option: "--accredited-from") else { return }
         let accreditation = Accreditation(
             accreditor: accreditor, status: status, validFrom: from,
-            validUntil: try RegistryEditing.date(accreditedUntil, option: "--accredited-until"), creditTypes: creditType,
+            validUntil: try RegistryEditing.date(accreditedUntil, option: "--accredited-until"),
+            creditTypes: creditType,
             mocBoards: mocBoard)
         let identifiers = try identifier.map { try RegistryEditing.pair($0, option: "--identifier") }
             .map { RegisteredIssuer.Identifier(type: $0.0, value: $0.1) }
-        current.issuers.append(RegisteredIssuer(
-            id: id, displayName: name, legalName: legalName, identifiers: identifiers, accreditations: [accreditation],
-            statusLists: statusPrefix.map { [StatusListPolicy(idPrefix: $0, maxAgeDays: maxAgeDays)] } ?? []))
+        current.issuers.append(
+            RegisteredIssuer(
+                id: id, displayName: name, legalName: legalName, identifiers: identifiers,
+                accreditations: [accreditation],
+                statusLists: statusPrefix.map { [StatusListPolicy(idPrefix: $0, maxAgeDays: maxAgeDays)] } ?? []))
         try RegistryEditing.save(current, to: registry, change: "added issuer \(id)")
     }
 }

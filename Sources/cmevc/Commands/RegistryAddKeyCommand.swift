@@ -12,7 +12,9 @@ struct RegistryAddKeyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The issuer's DID.", valueName: "did"))
     var issuer: String
 
-    @Option(help: ArgumentHelp("The verification method id; default the key's did:key method for a did:key issuer.", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "The verification method id; default the key's did:key method for a did:key issuer.", valueName: "id"))
     var id: String?
 
     @Option(help: ArgumentHelp("The key as publicKeyMultibase (z6Mk…, zDna…, z82L…).", valueName: "multibase"))
@@ -66,11 +68,14 @@ struct RegistryAddKeyCommand: ParsableCommand {
         } else {
             throw ValidationError("--id is required unless the issuer is the key's own did:key")
         }
-        guard current.key(methodID) == nil else { throw Terminal.couldNotRun("\(registry): key \(methodID) is already listed") }
-        current.issuers[index].keys.append(RegisteredKey(
-            id: methodID, publicKey: publicKey, writtenAsJWK: jwk,
-            validFrom: try RegistryEditing.date(validFrom, option: "--valid-from"),
-            validUntil: try RegistryEditing.date(validUntil, option: "--valid-until")))
+        guard current.key(methodID) == nil else {
+            throw Terminal.couldNotRun("\(registry): key \(methodID) is already listed")
+        }
+        current.issuers[index].keys.append(
+            RegisteredKey(
+                id: methodID, publicKey: publicKey, writtenAsJWK: jwk,
+                validFrom: try RegistryEditing.date(validFrom, option: "--valid-from"),
+                validUntil: try RegistryEditing.date(validUntil, option: "--valid-until")))
         try RegistryEditing.save(current, to: registry, change: "added key \(methodID)")
     }
 }

@@ -7,7 +7,8 @@ struct RegistryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
         abstract: "Build and maintain an issuer key registry (cme-issuer-registry/1).",
-        discussion: "Every change bumps the registry's sequence and removes its signature; run `registry sign` afterwards.",
+        discussion:
+            "Every change bumps the registry's sequence and removes its signature; run `registry sign` afterwards.",
         subcommands: [
             RegistryInitCommand.self, RegistryAddIssuerCommand.self, RegistryAddKeyCommand.self,
             RegistryRevokeKeyCommand.self, RegistrySignCommand.self, RegistryShowCommand.self,
@@ -25,7 +26,9 @@ enum RegistryEditing {
         edited.proof = nil
         edited.document = nil
         try RegistryLoading.write(edited, to: path)
-        Terminal.err("\(path): \(change); sequence \(edited.info.sequence)\(wasSigned ? "; the signature was removed, run `cmevc registry sign`" : "")")
+        Terminal.err(
+            "\(path): \(change); sequence \(edited.info.sequence)\(wasSigned ? "; the signature was removed, run `cmevc registry sign`" : "")"
+        )
     }
 
     /// `TYPE=VALUE` pairs.
@@ -40,7 +43,8 @@ enum RegistryEditing {
     static func date(_ text: String?, option: String) throws -> RegistryDate? {
         guard let text else { return nil }
         guard let date = RegistryDate(text) else {
-            throw ValidationError("\(option): expected a date such as 2026-03-02 or 2026-03-02T00:00:00Z, got \"\(text)\"")
+            throw ValidationError(
+                "\(option): expected a date such as 2026-03-02 or 2026-03-02T00:00:00Z, got \"\(text)\"")
         }
         return date
     }

@@ -34,12 +34,14 @@ struct RegistryInitCommand: ParsableCommand {
             throw Terminal.couldNotRun("\(registry): the file exists; pass --force to replace it")
         }
         let pairs = try accreditor.map { try RegistryEditing.pair($0, option: "--accreditor") }
-        let accreditors = pairs.isEmpty
+        let accreditors =
+            pairs.isEmpty
             ? [Accreditor(id: "accme", name: "ACCME", kind: "national")]
             : pairs.map { Accreditor(id: $0.0, name: $0.1) }
         let created = IssuerRegistry(
-            info: .init(id: id, name: name, sequence: 1, issued: RegistryDate(Date()),
-                        nextUpdate: try RegistryEditing.date(nextUpdate, option: "--next-update")),
+            info: .init(
+                id: id, name: name, sequence: 1, issued: RegistryDate(Date()),
+                nextUpdate: try RegistryEditing.date(nextUpdate, option: "--next-update")),
             accreditors: accreditors)
         try RegistryLoading.write(created, to: registry)
         Terminal.err("\(registry): created registry \(id), sequence 1")

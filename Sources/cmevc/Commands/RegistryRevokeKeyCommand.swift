@@ -18,7 +18,8 @@ struct RegistryRevokeKeyCommand: ParsableCommand {
     @Option(help: "keyCompromise, superseded, cessationOfOperation, …")
     var reason: String = "superseded"
 
-    @Option(help: ArgumentHelp("For a compromise: signatures dated from this time on are rejected.", valueName: "datetime"))
+    @Option(
+        help: ArgumentHelp("For a compromise: signatures dated from this time on are rejected.", valueName: "datetime"))
     var compromisedSince: String?
 
     func validate() throws {
@@ -36,7 +37,8 @@ struct RegistryRevokeKeyCommand: ParsableCommand {
         if let since, since > revokedAt {
             throw ValidationError("--compromised-since must not be after the revocation time \(revokedAt.text)")
         }
-        current.issuers[issuerIndex].keys[keyIndex].revoked = .init(at: revokedAt, reason: reason, compromisedSince: since)
+        current.issuers[issuerIndex].keys[keyIndex].revoked = .init(
+            at: revokedAt, reason: reason, compromisedSince: since)
         try RegistryEditing.save(current, to: registry, change: "revoked key \(key) at \(revokedAt.text) (\(reason))")
     }
 }

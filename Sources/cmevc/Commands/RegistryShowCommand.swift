@@ -4,7 +4,8 @@ import VerifiableCredentials
 
 /// `cmevc registry show`: the registry in a readable form.
 struct RegistryShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the registry's issuers and keys.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print the registry's issuers and keys.")
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
@@ -20,20 +21,36 @@ struct RegistryShowCommand: ParsableCommand {
         }
         let info = current.info
         Terminal.out("\(info.name)  \(info.id)")
-        Terminal.out("sequence \(info.sequence), issued \(info.issued.text)\(info.nextUpdate.map { ", next update \($0.text)" } ?? "")")
-        Terminal.out(current.proof == nil ? "unsigned" : "signed by \(current.proof?["verificationMethod"]?.stringValue ?? current.proof?.arrayValue?.first?["verificationMethod"]?.stringValue ?? "?")")
+        Terminal.out(
+            "sequence \(info.sequence), issued \(info.issued.text)\(info.nextUpdate.map { ", next update \($0.text)" } ?? "")"
+        )
+        Terminal.out(
+            current.proof == nil
+                ? "unsigned"
+                : "signed by \(current.proof?["verificationMethod"]?.stringValue ?? current.proof?.arrayValue?.first?["verificationMethod"]?.stringValue ?? "?")"
+        )
         for issuer in current.issuers {
             Terminal.out("")
             Terminal.out("issuer \(issuer.id)  \"\(issuer.displayName)\"")
-            for identifier in issuer.identifiers { Terminal.out("  identifier    \(identifier.type) \(identifier.value)") }
+            for identifier in issuer.identifiers {
+                Terminal.out("  identifier    \(identifier.type) \(identifier.value)")
+            }
             for accreditation in issuer.accreditations {
-                Terminal.out("  accreditation \(accreditation.status) by \(accreditation.accreditor) \(accreditation.validFrom.text) … \(accreditation.validUntil?.text ?? "")  credit types: \(accreditation.creditTypes.joined(separator: ", "))")
+                Terminal.out(
+                    "  accreditation \(accreditation.status) by \(accreditation.accreditor) \(accreditation.validFrom.text) … \(accreditation.validUntil?.text ?? "")  credit types: \(accreditation.creditTypes.joined(separator: ", "))"
+                )
             }
             for key in issuer.keys {
-                let revoked = key.revoked.map { "  REVOKED \($0.at.text) (\($0.reason ?? "no reason"))\($0.compromisedSince.map { ", compromised since \($0.text)" } ?? "")" } ?? ""
-                Terminal.out("  key           \(key.id)  \(key.publicKey.type.rawValue)  \(key.windowDescription)\(revoked)")
+                let revoked =
+                    key.revoked.map {
+                        "  REVOKED \($0.at.text) (\($0.reason ?? "no reason"))\($0.compromisedSince.map { ", compromised since \($0.text)" } ?? "")"
+                    } ?? ""
+                Terminal.out(
+                    "  key           \(key.id)  \(key.publicKey.type.rawValue)  \(key.windowDescription)\(revoked)")
             }
-            for list in issuer.statusLists { Terminal.out("  status lists  \(list.idPrefix)…  max age \(list.maxAgeDays) days") }
+            for list in issuer.statusLists {
+                Terminal.out("  status lists  \(list.idPrefix)…  max age \(list.maxAgeDays) days")
+            }
         }
     }
 }

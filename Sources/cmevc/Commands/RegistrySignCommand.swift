@@ -26,6 +26,8 @@ struct RegistrySignCommand: ParsableCommand {
             throw Terminal.couldNotRun(error.description)
         }
         try RegistryLoading.write(signed, to: registry)
-        Terminal.err("\(registry): signed by \(DIDKey.did(for: signingKey.publicKey)) (pin it with --registry-key), sequence \(signed.info.sequence)")
+        Terminal.err(
+            "\(registry): signed by \(DIDKey.did(for: signingKey.publicKey)) (pin it with --registry-key), sequence \(signed.info.sequence)"
+        )
     }
 }

@@ -24,6 +24,8 @@ struct RegistryValidateCommand: ParsableCommand {
                 throw ExitStatus.notVerified
             }
         }
-        Terminal.out("\(registry): valid \(IssuerRegistry.format), sequence \(current.info.sequence), \(current.issuers.count) issuers, \(keys) keys\(registryKey.map { ", signed by \($0)" } ?? (current.proof == nil ? ", unsigned" : ", signature not checked (pass --registry-key)"))")
+        Terminal.out(
+            "\(registry): valid \(IssuerRegistry.format), sequence \(current.info.sequence), \(current.issuers.count) issuers, \(keys) keys\(registryKey.map { ", signed by \($0)" } ?? (current.proof == nil ? ", unsigned" : ", signature not checked (pass --registry-key)"))"
+        )
     }
 }

@@ -19,7 +19,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The issuer key registry to verify against.", valueName: "registry.json"))
     var registry: String?
 
-    @Option(help: ArgumentHelp("The registry operator's DID; the registry must carry its valid signature.", valueName: "did"))
+    @Option(
+        help: ArgumentHelp(
+            "The registry operator's DID; the registry must carry its valid signature.", valueName: "did"))
     var registryKey: String?
 
     @Option(help: ArgumentHelp("A folder of status list credentials, found by their id.", valueName: "dir"))
@@ -28,7 +30,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Verify as of this time (default: now).", valueName: "datetime"))
     var at: String?
 
-    @Option(help: ArgumentHelp("The physician's NPI; every credential must carry a matching hashed NPI.", valueName: "npi"))
+    @Option(
+        help: ArgumentHelp("The physician's NPI; every credential must carry a matching hashed NPI.", valueName: "npi"))
     var subjectNpi: String?
 
     @Option(help: "The proof purpose to require (default: any).")
@@ -50,16 +53,23 @@ struct VerifyCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("name at least one file") }
         if proofOnly {
             guard registry == nil, registryKey == nil, statusDir == nil, subjectNpi == nil else {
-                throw ValidationError("--proof-only checks proofs only; it cannot be combined with --registry, --registry-key, --status-dir or --subject-npi")
+                throw ValidationError(
+                    "--proof-only checks proofs only; it cannot be combined with --registry, --registry-key, --status-dir or --subject-npi"
+                )
             }
         } else {
             guard registry != nil else {
-                throw ValidationError("pass --registry REGISTRY.json to verify issuers, or --proof-only to check proofs only")
+                throw ValidationError(
+                    "pass --registry REGISTRY.json to verify issuers, or --proof-only to check proofs only")
             }
-            guard purpose == nil else { throw ValidationError("--purpose applies to --proof-only; full verification sets the purposes itself") }
+            guard purpose == nil else {
+                throw ValidationError("--purpose applies to --proof-only; full verification sets the purposes itself")
+            }
         }
         if let at { _ = try DateArgument.parse(at, option: "--at") }
-        if let subjectNpi, subjectNpi.count != 10 || !subjectNpi.allSatisfy(\.isASCII) || !subjectNpi.allSatisfy(\.isNumber) {
+        if let subjectNpi,
+            subjectNpi.count != 10 || !subjectNpi.allSatisfy(\.isASCII) || !subjectNpi.allSatisfy(\.isNumber)
+        {
             throw ValidationError("--subject-npi: expected 10 digits, got \"\(subjectNpi)\"")
         }
     }
@@ -164,7 +174,8 @@ extension VerifyCommand {
             do {
                 report = verifier.verify(bytes: try InputFiles.bytes(path), name: path, expecting: expectations)
             } catch {
-                report = DocumentReport(name: path, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
+                report = DocumentReport(
+                    name: path, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
             }
             if report.kind == .unreadable, report.check("json")?.status != .pass {
                 unreadable = true
@@ -181,7 +192,8 @@ extension VerifyCommand {
             object["verified"] = .bool(allVerified)
             object["issuersChecked"] = true
             object["registry"] = [
-                "file": .string(registryPath), "id": .string(trusted.info.id), "sequence": .number(Double(trusted.info.sequence)),
+                "file": .string(registryPath), "id": .string(trusted.info.id),
+                "sequence": .number(Double(trusted.info.sequence)),
                 "checks": .array(registryChecks.map(\.json)),
             ]
             object["at"] = .string(DateTimeStamp(now).text)

@@ -12,7 +12,9 @@ struct WalletCommand: ParsableCommand {
 /// The resolver for proofs on import: did:key always, registry keys when a registry is given.
 enum WalletResolving {
     static func verifier(registry path: String?) throws -> DataIntegrityVerifier {
-        guard let path else { return DataIntegrityVerifier(suites: Suites.all, resolver: DIDKeyResolver(), now: Date()) }
+        guard let path else {
+            return DataIntegrityVerifier(suites: Suites.all, resolver: DIDKeyResolver(), now: Date())
+        }
         let registry = try RegistryLoading.load(path)
         return DataIntegrityVerifier(suites: Suites.all, resolver: RegistryOrDIDKey(registry: registry), now: Date())
     }

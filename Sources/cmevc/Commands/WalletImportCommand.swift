@@ -6,12 +6,15 @@ import VerifiableCredentials
 struct WalletImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Verify and store credentials; duplicates are skipped, bad files reported.",
-        discussion: "Exit status: 0 every file imported or already there; 1 some files were rejected; 2 the wallet could not be used.")
+        discussion:
+            "Exit status: 0 every file imported or already there; 1 some files were rejected; 2 the wallet could not be used."
+    )
 
     @Option(help: ArgumentHelp("The wallet folder (created if needed).", valueName: "dir"))
     var wallet: String
 
-    @Option(help: ArgumentHelp("A registry whose keys verify credentials of did:web issuers.", valueName: "registry.json"))
+    @Option(
+        help: ArgumentHelp("A registry whose keys verify credentials of did:web issuers.", valueName: "registry.json"))
     var registry: String?
 
     @Argument(help: ArgumentHelp("Credential files or folders of them.", valueName: "file"))
@@ -53,7 +56,9 @@ struct WalletImportCommand: ParsableCommand {
                 Terminal.err("\(path): \(error.location.map { "\($0): " } ?? "")\(error.message) [\(error.code)]")
             }
         }
-        Terminal.out("\(imported) imported, \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped, \(rejected) rejected → \(wallet)")
+        Terminal.out(
+            "\(imported) imported, \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped, \(rejected) rejected → \(wallet)"
+        )
         if rejected > 0 { throw ExitStatus.notVerified }
     }
 }

@@ -26,14 +26,19 @@ struct WalletListCommand: ParsableCommand {
         var totals: [(String, Double)] = []
         for line in lines {
             for credit in line.credits {
-                if let index = totals.firstIndex(where: { $0.0 == credit.type }) { totals[index].1 += credit.amount } else { totals.append((credit.type, credit.amount)) }
+                if let index = totals.firstIndex(where: { $0.0 == credit.type }) {
+                    totals[index].1 += credit.amount
+                } else {
+                    totals.append((credit.type, credit.amount))
+                }
             }
         }
         switch format {
         case .json:
             let items: [JSONValue] = lines.map { line in
                 [
-                    "id": line.id.map { .string($0) } ?? .null, "completed": line.completed.map { .string($0.text) } ?? .null,
+                    "id": line.id.map { .string($0) } ?? .null,
+                    "completed": line.completed.map { .string($0.text) } ?? .null,
                     "provider": .string(line.provider), "activity": .string(line.activity),
                     "credits": .array(line.credits.map { ["type": .string($0.type), "amount": .number($0.amount)] }),
                     "topics": .array(line.topics.map { .string($0) }),
@@ -48,8 +53,10 @@ struct WalletListCommand: ParsableCommand {
             Terminal.out("completed,provider,activity,credit_type,credits,topics,id")
             for line in lines {
                 for credit in line.credits.isEmpty ? [("", 0)] : line.credits {
-                    let fields = [line.completed.map { String($0.text.prefix(10)) } ?? "", line.provider, line.activity, credit.0,
-                                  credit.0.isEmpty ? "" : amount(credit.1), line.topics.joined(separator: ";"), line.id ?? ""]
+                    let fields = [
+                        line.completed.map { String($0.text.prefix(10)) } ?? "", line.provider, line.activity, credit.0,
+                        credit.0.isEmpty ? "" : amount(credit.1), line.topics.joined(separator: ";"), line.id ?? "",
+                    ]
                     Terminal.out(fields.map(csv).joined(separator: ","))
                 }
             }
@@ -57,9 +64,13 @@ struct WalletListCommand: ParsableCommand {
             for line in lines {
                 let credits = line.credits.map { "\(amount($0.amount)) \($0.type)" }.joined(separator: ", ")
                 let date = line.completed.map { String($0.text.prefix(10)) } ?? "????-??-??"
-                Terminal.out("\(date)  \(line.provider)  \(line.activity)  \(credits)\(line.topics.isEmpty ? "" : "  [\(line.topics.joined(separator: ", "))]")")
+                Terminal.out(
+                    "\(date)  \(line.provider)  \(line.activity)  \(credits)\(line.topics.isEmpty ? "" : "  [\(line.topics.joined(separator: ", "))]")"
+                )
             }
-            Terminal.out("\(lines.count) credential\(lines.count == 1 ? "" : "s"); totals: \(totals.isEmpty ? "none" : totals.map { "\(amount($0.1)) \($0.0)" }.joined(separator: ", "))")
+            Terminal.out(
+                "\(lines.count) credential\(lines.count == 1 ? "" : "s"); totals: \(totals.isEmpty ? "none" : totals.map { "\(amount($0.1)) \($0.0)" }.joined(separator: ", "))"
+            )
         }
     }
 

@@ -9,7 +9,9 @@ enum VerificationReportText {
         let count = report.credentials.count
         for credential in report.credentials {
             let name = credential.issuerName.map { "  \"\($0)\"" } ?? ""
-            lines.append("  credential \(credential.index + 1) of \(count)  \(credential.id ?? "(no id)")  issuer \(credential.issuer ?? "?")\(name)")
+            lines.append(
+                "  credential \(credential.index + 1) of \(count)  \(credential.id ?? "(no id)")  issuer \(credential.issuer ?? "?")\(name)"
+            )
             for check in credential.checks { lines.append("    " + line(check)) }
         }
         return lines.joined(separator: "\n")

@@ -7,8 +7,10 @@ import VerifiableCredentials
 struct SecurityTests {
     let world = VerificationFixture()
 
-    func report(_ document: JSONValue, registry: IssuerRegistry? = nil, lists: [JSONValue]? = nil,
-                expecting: PresentationExpectations = .init()) throws -> DocumentReport {
+    func report(
+        _ document: JSONValue, registry: IssuerRegistry? = nil, lists: [JSONValue]? = nil,
+        expecting: PresentationExpectations = .init()
+    ) throws -> DocumentReport {
         let lists = try lists ?? [world.statusList()]
         return world.verifier(registry: registry, lists: lists).verify(document, name: "doc.json", expecting: expecting)
     }
@@ -24,7 +26,8 @@ struct SecurityTests {
     @Test("a genuine presentation verifies with its challenge, domain and NPI")
     func genuinePresentation() throws {
         let vp = try world.present([try world.sign(world.credential(subject: world.alice))], holder: world.alice)
-        let result = try report(vp, expecting: .init(challenge: "c-123", domain: "hospital.example", subjectNPI: "1234567893"))
+        let result = try report(
+            vp, expecting: .init(challenge: "c-123", domain: "hospital.example", subjectNPI: "1234567893"))
         #expect(result.kind == .presentation)
         #expect(result.verified, "\(result.allChecks.filter { $0.status != .pass })")
     }
@@ -51,7 +54,8 @@ struct SecurityTests {
 
     @Test("a presentation replayed with an old challenge fails")
     func replayedChallenge() throws {
-        let vp = try world.present([try world.sign(world.credential(subject: world.alice))], holder: world.alice, challenge: "old")
+        let vp = try world.present(
+            [try world.sign(world.credential(subject: world.alice))], holder: world.alice, challenge: "old")
         let result = try report(vp, expecting: .init(challenge: "new", domain: "hospital.example"))
         #expect(!result.verified)
         #expect(result.check("holderProof")?.code == .challengeMismatch)
@@ -59,7 +63,8 @@ struct SecurityTests {
 
     @Test("a presentation sent to another domain fails")
     func otherDomain() throws {
-        let vp = try world.present([try world.sign(world.credential(subject: world.alice))], holder: world.alice, domain: "other.example")
+        let vp = try world.present(
+            [try world.sign(world.credential(subject: world.alice))], holder: world.alice, domain: "other.example")
         let result = try report(vp, expecting: .init(challenge: "c-123", domain: "hospital.example"))
         #expect(!result.verified)
         #expect(result.check("holderProof")?.code == .domainMismatch)
@@ -67,12 +72,17 @@ struct SecurityTests {
 
     @Test("a verifier that passes a challenge never accepts a presentation without one")
     func missingChallenge() throws {
-        let unsigned = VerifiablePresentationBuilder(credentials: [try world.sign(world.credential(subject: world.alice))])
-            .unsigned(holder: VerificationFixture.did(world.alice))
+        let unsigned = VerifiablePresentationBuilder(credentials: [
+            try world.sign(world.credential(subject: world.alice))
+        ])
+        .unsigned(holder: VerificationFixture.did(world.alice))
         let signer = try DataIntegritySigner(key: world.alice, suite: EdDSAJCS2022())
-        let vp = try signer.addProof(to: unsigned, options: ProofOptions(
-            verificationMethod: DIDKey.verificationMethodID(for: world.alice.publicKey), proofPurpose: "authentication",
-            created: VerificationFixture.signedAt))
+        let vp = try signer.addProof(
+            to: unsigned,
+            options: ProofOptions(
+                verificationMethod: DIDKey.verificationMethodID(for: world.alice.publicKey),
+                proofPurpose: "authentication",
+                created: VerificationFixture.signedAt))
         let result = try report(vp, expecting: .init(challenge: "c-123"))
         #expect(!result.verified)
         #expect(result.check("holderProof")?.code == .challengeMismatch)
@@ -84,7 +94,7 @@ struct SecurityTests {
     @Test("a key used after its revoked.at fails")
     func keyUsedAfterRevocation() throws {
         var world = self.world
-        world.key.revoked = .init(at: RegistryDate("2026-02-01T00:00:00Z")!, reason: "superseded")
+        world.key.revoked = .init(at: RegistryDate.fixed("2026-02-01T00:00:00Z"), reason: "superseded")
         let result = world.verifier(lists: [try world.statusList()]).verify(
             try world.sign(world.credential()), name: "vc.json")
         #expect(!result.verified)
@@ -95,7 +105,7 @@ struct SecurityTests {
     func signatureAfterCompromise() throws {
         var world = self.world
         world.key.revoked = .init(
-            at: RegistryDate("2026-04-01T00:00:00Z")!, reason: "keyCompromise",
+            at: RegistryDate.fixed("2026-04-01T00:00:00Z"), reason: "keyCompromise",
             compromisedSince: RegistryDate("2026-03-01T00:00:00Z"))
         let result = world.verifier().verify(try world.sign(world.credential(statusIndex: nil)), name: "vc.json")
         #expect(!result.verified)
@@ -106,7 +116,8 @@ struct SecurityTests {
     func issuerMissing() throws {
         let stranger = SigningKey(generating: .ed25519)
         let credential = world.credential(issuer: VerificationFixture.did(stranger), statusIndex: nil)
-        let signed = try world.sign(credential, key: stranger, method: DIDKey.verificationMethodID(for: stranger.publicKey))
+        let signed = try world.sign(
+            credential, key: stranger, method: DIDKey.verificationMethodID(for: stranger.publicKey))
         let result = try report(signed)
         #expect(!result.verified)
         #expect(result.check("proof")?.status == .pass)
@@ -125,23 +136,30 @@ struct SecurityTests {
     func notAccredited() throws {
         var world = self.world
         world.accreditation.status = "probation"
-        let result = world.verifier(lists: [try world.statusList()]).verify(try world.sign(world.credential()), name: "vc.json")
+        let result = world.verifier(lists: [try world.statusList()]).verify(
+            try world.sign(world.credential()), name: "vc.json")
         #expect(result.check("accreditation")?.code == .issuerNotAccredited)
     }
 
     @Test("a registry edited after signing is refused")
     func registryEditedAfterSigning() throws {
         let operatorKey = SigningKey(generating: .ed25519)
-        let signed = try world.registry.signed(with: operatorKey, suite: EdDSAJCS2022(), at: VerificationFixture.signedAt)
+        let signed = try world.registry.signed(
+            with: operatorKey, suite: EdDSAJCS2022(), at: VerificationFixture.signedAt)
         let operatorDID = VerificationFixture.did(operatorKey)
         let reread = try IssuerRegistry(json: JSONParser.parse(JSONSerializer.bytes(signed.json)))
         #expect(reread.verifySignature(operatorDID: operatorDID, now: VerificationFixture.now).status == .pass)
         let edited = signed.json.replacing(["registry", "name"], with: "Edited Registry")
         let tampered = try IssuerRegistry(json: edited)
-        #expect(tampered.verifySignature(operatorDID: operatorDID, now: VerificationFixture.now).code == .registrySignatureInvalid)
+        #expect(
+            tampered.verifySignature(operatorDID: operatorDID, now: VerificationFixture.now).code
+                == .registrySignatureInvalid)
         let other = VerificationFixture.did(SigningKey(generating: .ed25519))
-        #expect(reread.verifySignature(operatorDID: other, now: VerificationFixture.now).code == .registrySignatureInvalid)
-        #expect(world.registry.verifySignature(operatorDID: operatorDID, now: VerificationFixture.now).code == .registryUnsigned)
+        #expect(
+            reread.verifySignature(operatorDID: other, now: VerificationFixture.now).code == .registrySignatureInvalid)
+        #expect(
+            world.registry.verifySignature(operatorDID: operatorDID, now: VerificationFixture.now).code
+                == .registryUnsigned)
     }
 
     @Test("a status list signed by a different issuer fails")
@@ -152,7 +170,9 @@ struct SecurityTests {
         #expect(!result.verified)
         #expect(result.check("status")?.code == .statusListIssuerMismatch)
         let otherIssuer = try world.statusList(issuer: "did:web:someone-else.example")
-        #expect(try report(try world.sign(world.credential()), lists: [otherIssuer]).check("status")?.code == .statusListIssuerMismatch)
+        #expect(
+            try report(try world.sign(world.credential()), lists: [otherIssuer]).check("status")?.code
+                == .statusListIssuerMismatch)
     }
 
     @Test("an expired status list makes the status unknown, never a pass")
@@ -176,10 +196,13 @@ struct SecurityTests {
 
     @Test("a set bit fails as revoked")
     func revokedBit() throws {
-        let result = try report(try world.sign(world.credential(statusIndex: 94)), lists: [try world.statusList(revoked: [94])])
+        let result = try report(
+            try world.sign(world.credential(statusIndex: 94)), lists: [try world.statusList(revoked: [94])])
         #expect(!result.verified)
         #expect(result.check("status")?.code == .credentialRevoked)
-        #expect(try report(try world.sign(world.credential(statusIndex: 95)), lists: [try world.statusList(revoked: [94])]).verified)
+        #expect(
+            try report(try world.sign(world.credential(statusIndex: 95)), lists: [try world.statusList(revoked: [94])])
+                .verified)
     }
 
     @Test("a presentation whose holder is not the credential subject fails")
@@ -193,8 +216,10 @@ struct SecurityTests {
 
     @Test("a subject NPI that does not match fails")
     func npiMismatch() throws {
-        let vp = try world.present([try world.sign(world.credential(subject: world.alice, npi: "1234567893"))], holder: world.alice)
-        let result = try report(vp, expecting: .init(challenge: "c-123", domain: "hospital.example", subjectNPI: "9999999991"))
+        let vp = try world.present(
+            [try world.sign(world.credential(subject: world.alice, npi: "1234567893"))], holder: world.alice)
+        let result = try report(
+            vp, expecting: .init(challenge: "c-123", domain: "hospital.example", subjectNPI: "9999999991"))
         #expect(result.check("subjectNPI")?.code == .subjectNPIMismatch)
     }
 
@@ -217,7 +242,8 @@ struct SecurityTests {
         #expect(!result.verified)
         #expect(result.check("context")?.code == .unknownContext)
         let inline = world.credential().replacing(
-            ["@context"], with: ["https://www.w3.org/ns/credentials/v2", ["creditsEarned": "https://example.org/creditsEarned"]])
+            ["@context"],
+            with: ["https://www.w3.org/ns/credentials/v2", ["creditsEarned": "https://example.org/creditsEarned"]])
         #expect(try report(try world.sign(inline)).check("context")?.status == .pass)
     }
 

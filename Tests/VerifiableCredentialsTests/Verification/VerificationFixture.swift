@@ -17,9 +17,10 @@ struct VerificationFixture {
     let issuerKey = SigningKey(generating: .ed25519)
     let alice = SigningKey(generating: .ed25519)
     let bob = SigningKey(generating: .ed25519)
-    var key = RegisteredKey(id: keyID, publicKey: PublicKey.placeholder, validFrom: RegistryDate("2026-01-01T00:00:00Z"))
+    var key = RegisteredKey(
+        id: keyID, publicKey: PublicKey.placeholder, validFrom: RegistryDate("2026-01-01T00:00:00Z"))
     var accreditation = Accreditation(
-        accreditor: "accme", status: "accredited", validFrom: RegistryDate("2022-07-01")!,
+        accreditor: "accme", status: "accredited", validFrom: RegistryDate.fixed("2022-07-01"),
         validUntil: RegistryDate("2028-06-30"), creditTypes: ["AMA_PRA_CAT1"])
 
     init() { key.publicKey = issuerKey.publicKey }
@@ -31,7 +32,9 @@ struct VerificationFixture {
             id: Self.issuerID, displayName: "Example Hospital CME Office", accreditations: [accreditation], keys: [key],
             statusLists: [StatusListPolicy(idPrefix: Self.statusPrefix, maxAgeDays: 7)])
         return IssuerRegistry(
-            info: .init(id: "did:web:registry.example-board.org", name: "Test Registry", sequence: 1, issued: RegistryDate(Self.now)),
+            info: .init(
+                id: "did:web:registry.example-board.org", name: "Test Registry", sequence: 1,
+                issued: RegistryDate(Self.now)),
             accreditors: [Accreditor(id: "accme", name: "ACCME", kind: "national")], issuers: [issuer])
     }
 
@@ -55,23 +58,29 @@ struct VerificationFixture {
         let salt = "s4lt"
         var subjectObject = object(from: [
             "type": ["AchievementSubject"],
-            "identifier": [[
-                "type": "IdentityObject", "identityType": "ext:NPI", "hashed": true,
-                "identityHash": .string(SubjectNPI.identityHash(npi: npi, salt: salt)), "salt": .string(salt),
-            ]],
+            "identifier": [
+                [
+                    "type": "IdentityObject", "identityType": "ext:NPI", "hashed": true,
+                    "identityHash": .string(SubjectNPI.identityHash(npi: npi, salt: salt)), "salt": .string(salt),
+                ]
+            ],
             "creditsEarned": .number(amount),
             "achievement": [
                 "id": "https://cme.example-hospital.org/activities/2026-017", "type": ["Achievement"],
                 "name": "Safe Opioid Prescribing 2026",
-                "resultDescription": [[
-                    "id": "urn:x#cat1", "type": ["ResultDescription"], "name": "AMA PRA Category 1 Credit",
-                    "resultType": "ext:CreditAmount", "creditType": .string(creditType),
-                ]],
+                "resultDescription": [
+                    [
+                        "id": "urn:x#cat1", "type": ["ResultDescription"], "name": "AMA PRA Category 1 Credit",
+                        "resultType": "ext:CreditAmount", "creditType": .string(creditType),
+                    ]
+                ],
             ],
         ])
         if let subject { subjectObject["id"] = .string(Self.did(subject)) }
         var object = object(from: [
-            "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+            "@context": [
+                "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+            ],
             "id": .string("urn:uuid:\(UUID().uuidString.lowercased())"),
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
             "issuer": ["id": .string(issuer), "type": ["Profile"], "name": "Example Hospital CME Office"],
@@ -89,7 +98,9 @@ struct VerificationFixture {
     }
 
     /// `document` signed by `key` (default: the issuer's registered key) at `created`.
-    func sign(_ document: JSONValue, key: SigningKey? = nil, method: String = keyID, created: Date = signedAt) throws -> JSONValue {
+    func sign(_ document: JSONValue, key: SigningKey? = nil, method: String = keyID, created: Date = signedAt) throws
+        -> JSONValue
+    {
         let signer = try DataIntegritySigner(key: key ?? issuerKey, suite: EdDSAJCS2022())
         return try signer.addProof(to: document, options: ProofOptions(verificationMethod: method, created: created))
     }
@@ -115,7 +126,9 @@ struct VerificationFixture {
     }
 
     /// A presentation of `credentials` by `holder`.
-    func present(_ credentials: [JSONValue], holder: SigningKey, challenge: String = "c-123", domain: String = "hospital.example")
+    func present(
+        _ credentials: [JSONValue], holder: SigningKey, challenge: String = "c-123", domain: String = "hospital.example"
+    )
         throws -> JSONValue
     {
         try VerifiablePresentationBuilder(credentials: credentials)
@@ -137,5 +150,12 @@ extension JSONValue {
         guard let first = path.first, case .object(var object) = self else { return path.isEmpty ? value : self }
         object[first] = (object[first] ?? .null).replacing(Array(path.dropFirst()), with: value)
         return .object(object)
+    }
+}
+
+extension RegistryDate {
+    /// A date known to parse in a test (the epoch if it does not, which makes the test fail visibly).
+    static func fixed(_ text: String) -> RegistryDate {
+        RegistryDate(text) ?? RegistryDate(Date(timeIntervalSince1970: 0))
     }
 }

@@ -21,7 +21,9 @@ struct CredentialWalletTests {
     func importAndDuplicates() throws {
         let wallet = try temporaryWallet()
         let signed = try world.sign(world.credential())
-        guard case .imported(let name) = wallet.importCredential(bytes: JSONSerializer.bytes(signed), verifier: verifier) else {
+        guard
+            case .imported(let name) = wallet.importCredential(bytes: JSONSerializer.bytes(signed), verifier: verifier)
+        else {
             Issue.record("expected an import")
             return
         }
@@ -40,7 +42,10 @@ struct CredentialWalletTests {
         let wallet = try temporaryWallet()
         let signed = try world.sign(world.credential())
         let cases: [([UInt8], CredentialError.Code)] = [
-            (JSONSerializer.bytes(signed.replacing(["credentialSubject", "creditsEarned"], with: 30)), .signatureMismatch),
+            (
+                JSONSerializer.bytes(signed.replacing(["credentialSubject", "creditsEarned"], with: 30)),
+                .signatureMismatch
+            ),
             (JSONSerializer.bytes(world.credential()), .missingProof),
             (Array("{\"a\":1,\"a\":2}".utf8), .duplicateKey),
             (Array("{\"type\":\"Other\"}".utf8), .invalidCredential),
@@ -60,7 +65,9 @@ struct CredentialWalletTests {
         var credential = world.credential().objectValue ?? JSONObject()
         credential["credentialSubject"] = credential["credentialSubject"]?
             .replacing(["result"], with: [["resultDescription": "urn:x#cat1", "value": "3.25"]])
-            .replacing(["achievement", "alignment"], with: [["targetCode": "opioid-prescribing", "targetFramework": "cme-topics/1"]])
+            .replacing(
+                ["achievement", "alignment"],
+                with: [["targetCode": "opioid-prescribing", "targetFramework": "cme-topics/1"]])
         let line = TranscriptLine(credential: credential)
         #expect(line.credits.first?.type == "AMA_PRA_CAT1")
         #expect(line.credits.first?.amount == 3.25)

@@ -13,7 +13,8 @@ public struct ContextPolicy: CredentialPolicy {
             return .fail("context", .invalidContext, "the document has no @context")
         }
         guard top.asArray.first?.stringValue == "https://www.w3.org/ns/credentials/v2" else {
-            return .fail("context", .invalidContext, "the first @context must be https://www.w3.org/ns/credentials/v2 (VC 2.0)")
+            return .fail(
+                "context", .invalidContext, "the first @context must be https://www.w3.org/ns/credentials/v2 (VC 2.0)")
         }
         var problem: Check?
         var count = 0
@@ -29,12 +30,16 @@ public struct ContextPolicy: CredentialPolicy {
                             case .string(let url):
                                 count += 1
                                 if !known.contains(url) {
-                                    problem = .fail("context", .unknownContext, "\(path): @context \(url) is not bundled; cmevc never fetches contexts")
+                                    problem = .fail(
+                                        "context", .unknownContext,
+                                        "\(path): @context \(url) is not bundled; cmevc never fetches contexts")
                                 }
                             case .object: count += 1
                             case .null: break
                             default:
-                                problem = .fail("context", .invalidContext, "\(path)/\(index): a context must be a URL or an object")
+                                problem = .fail(
+                                    "context", .invalidContext, "\(path)/\(index): a context must be a URL or an object"
+                                )
                             }
                         }
                     } else {

@@ -25,12 +25,16 @@ public struct IssuerSignaturePolicy: CredentialPolicy {
         }
         let controllers = proofs.proofs.compactMap { $0.method?.controller }
         if let other = controllers.first(where: { $0 != issuerID }) {
-            checks.append(.fail("controller", .controllerMismatch, "the proof's key is controlled by \(other), not by the issuer \(issuerID)"))
+            checks.append(
+                .fail(
+                    "controller", .controllerMismatch,
+                    "the proof's key is controlled by \(other), not by the issuer \(issuerID)"))
         } else if !controllers.isEmpty {
             checks.append(.pass("controller", "the signing key belongs to the issuer"))
         }
         guard let issuer = registry.issuer(issuerID) else {
-            checks.append(.fail("issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(registry.info.name)"))
+            checks.append(
+                .fail("issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(registry.info.name)"))
             return checks
         }
         checks.append(.pass("issuer", "\(issuer.displayName) (\(issuerID))"))
@@ -41,7 +45,10 @@ public struct IssuerSignaturePolicy: CredentialPolicy {
                 continue
             }
             guard let created = proof.created else {
-                checks.append(.fail("key", .proofTimeMissing, "the proof has no created time, so the key's validity cannot be judged"))
+                checks.append(
+                    .fail(
+                        "key", .proofTimeMissing,
+                        "the proof has no created time, so the key's validity cannot be judged"))
                 continue
             }
             checks.append(key.check(signedAt: created.date, stamp: created.text))

@@ -11,8 +11,9 @@ public struct StatusPolicy: CredentialPolicy {
             return [.pass("status", "the credential has no status entry (it cannot be revoked)")]
         }
         return status.asArray.enumerated().map { index, entry in
-            check(entry, at: credential.pointer + "/credentialStatus" + (status.arrayValue == nil ? "" : "/\(index)"),
-                  issuerID: credential.issuerID, context: context)
+            check(
+                entry, at: credential.pointer + "/credentialStatus" + (status.arrayValue == nil ? "" : "/\(index)"),
+                issuerID: credential.issuerID, context: context)
         }
     }
 
@@ -20,7 +21,9 @@ public struct StatusPolicy: CredentialPolicy {
         func fail(_ code: CredentialError.Code, _ message: String) -> Check { .fail("status", code, message) }
         func unknown(_ code: CredentialError.Code, _ message: String) -> Check { .unknown("status", code, message) }
         guard entry["type"]?.asArray.contains(.string(BitstringStatusListEntry.typeName)) == true else {
-            return unknown(.invalidStatusEntry, "\(pointer): status type \(entry["type"].map { JSONSerializer.string($0) } ?? "none") is not supported")
+            return unknown(
+                .invalidStatusEntry,
+                "\(pointer): status type \(entry["type"].map { JSONSerializer.string($0) } ?? "none") is not supported")
         }
         let parsed: BitstringStatusListEntry
         do {
@@ -36,9 +39,14 @@ public struct StatusPolicy: CredentialPolicy {
         }
         guard let policy = issuer.statusListPolicy(for: listID) else {
             let prefixes = issuer.statusLists.map(\.idPrefix).joined(separator: ", ")
-            return fail(.statusListNotAllowed, "list \(listID) is not under an allowed prefix of \(issuer.displayName) (\(prefixes.isEmpty ? "none registered" : prefixes))")
+            return fail(
+                .statusListNotAllowed,
+                "list \(listID) is not under an allowed prefix of \(issuer.displayName) (\(prefixes.isEmpty ? "none registered" : prefixes))"
+            )
         }
-        guard let listDocument = context.statusLists.statusListCredential(id: listID), let listObject = listDocument.objectValue else {
+        guard let listDocument = context.statusLists.statusListCredential(id: listID),
+            let listObject = listDocument.objectValue
+        else {
             return unknown(.statusListMissing, "status could not be checked: list \(listID) was not found")
         }
         // The list must be signed by the same issuer, with a key registered and valid when it signed.
@@ -46,24 +54,35 @@ public struct StatusPolicy: CredentialPolicy {
         let proofs = verifier.verify(listDocument, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
         let listIssuer = CredentialUnderVerification.issuerID(of: listObject)
         guard listIssuer == issuerID else {
-            return fail(.statusListIssuerMismatch, "list \(listID) is issued by \(listIssuer ?? "nobody"), not by \(issuerID)")
+            return fail(
+                .statusListIssuerMismatch, "list \(listID) is issued by \(listIssuer ?? "nobody"), not by \(issuerID)")
         }
         let signature = IssuerSignaturePolicy.checks(proofs: proofs, issuerID: issuerID, registry: context.registry)
         if let problem = signature.firstProblem {
-            let code: CredentialError.Code = problem.code == .controllerMismatch ? .statusListIssuerMismatch : (problem.code ?? .invalidStatusList)
+            let code: CredentialError.Code =
+                problem.code == .controllerMismatch ? .statusListIssuerMismatch : (problem.code ?? .invalidStatusList)
             return fail(code, "list \(listID) is not validly signed by \(issuerID): \(problem.message)")
         }
         // Freshness.
         let at = DateTimeStamp(context.now).text
         if let until = listObject["validUntil"]?.stringValue.flatMap(DateTimeStamp.init), context.now > until.date {
-            return unknown(.statusListExpired, "status could not be checked: list \(listID) expired \(until.text) (checked at \(at))")
+            return unknown(
+                .statusListExpired,
+                "status could not be checked: list \(listID) expired \(until.text) (checked at \(at))")
         }
-        guard let issued = listObject["validFrom"]?.stringValue.flatMap(DateTimeStamp.init) ?? proofs.proofs.first?.created else {
-            return unknown(.statusListStale, "status could not be checked: list \(listID) has no validFrom to judge its age")
+        guard
+            let issued = listObject["validFrom"]?.stringValue.flatMap(DateTimeStamp.init)
+                ?? proofs.proofs.first?.created
+        else {
+            return unknown(
+                .statusListStale, "status could not be checked: list \(listID) has no validFrom to judge its age")
         }
         let age = context.now.timeIntervalSince(issued.date)
         if age > Double(policy.maxAgeDays) * 86_400 {
-            return unknown(.statusListStale, "status could not be checked: list \(listID) is from \(issued.text), older than \(policy.maxAgeDays) days")
+            return unknown(
+                .statusListStale,
+                "status could not be checked: list \(listID) is from \(issued.text), older than \(policy.maxAgeDays) days"
+            )
         }
         // The bit.
         let list: BitstringStatusListCredential
@@ -76,7 +95,9 @@ public struct StatusPolicy: CredentialPolicy {
             return fail(.invalidStatusList, "list \(listID) does not serve the \(purpose) purpose")
         }
         guard list.list.statusSize == parsed.statusSize else {
-            return fail(.invalidStatusEntry, "the entry's statusSize \(parsed.statusSize) differs from the list's \(list.list.statusSize)")
+            return fail(
+                .invalidStatusEntry,
+                "the entry's statusSize \(parsed.statusSize) differs from the list's \(list.list.statusSize)")
         }
         let value: UInt32
         do {
