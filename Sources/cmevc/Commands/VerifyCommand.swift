@@ -169,17 +169,21 @@ extension VerifyCommand {
         var reports: [JSONValue] = []
         var allVerified = true
         var unreadable = false
-        for path in paths {
-            let report: DocumentReport
-            do {
-                report = verifier.verify(bytes: try InputFiles.bytes(path), name: path, expecting: expectations)
+        let documentReports = ParallelMap.map(paths) { (path: String) -> DocumentReport in
+            let bytes: [UInt8]
+            do throws(CredentialError) {
+                bytes = try InputFiles.bytes(path)
             } catch {
-                report = DocumentReport(
+                return DocumentReport(
                     name: path, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
             }
+            return verifier.verify(bytes: bytes, name: path, expecting: expectations)
+        }
+        for report in documentReports {
             if report.kind == .unreadable, report.check("json")?.status != .pass {
                 unreadable = true
-                Terminal.err("Error: \(report.check("json")?.message ?? path)")
+                let message = report.check("json")?.message ?? ""
+                Terminal.err("Error: \(message.hasPrefix(report.name) ? message : "\(report.name): \(message)")")
             }
             allVerified = allVerified && report.verified
             switch format {
