@@ -9,7 +9,8 @@ struct CMEVC: AsyncParsableCommand {
         version: CMECredentials.version,
         subcommands: [
             KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self, IssuerCommand.self,
-            IssueCommand.self, StatusCommand.self, AuditCommand.self,
+            IssueCommand.self, StatusCommand.self, AuditCommand.self, RegistryCommand.self, WalletCommand.self,
+            PresentCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMECredentials
 import Foundation
 import VerifiableCredentials
 
@@ -14,6 +15,24 @@ struct VerifyCommand: ParsableCommand {
 
     @Flag(help: "Check only the proofs (did:key methods); issuers are not checked.")
     var proofOnly = false
+
+    @Option(help: ArgumentHelp("The issuer key registry to verify against.", valueName: "registry.json"))
+    var registry: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The registry operator's DID; the registry must carry its valid signature.", valueName: "did"))
+    var registryKey: String?
+
+    @Option(help: ArgumentHelp("A folder of status list credentials, found by their id.", valueName: "dir"))
+    var statusDir: String?
+
+    @Option(help: ArgumentHelp("Verify as of this time (default: now).", valueName: "datetime"))
+    var at: String?
+
+    @Option(
+        help: ArgumentHelp("The physician's NPI; every credential must carry a matching hashed NPI.", valueName: "npi"))
+    var subjectNpi: String?
 
     @Option(help: "The proof purpose to require (default: any).")
     var purpose: String?
@@ -31,13 +50,35 @@ struct VerifyCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
-        guard proofOnly else {
-            throw ValidationError("registry verification is not available yet: pass --proof-only to check proofs only")
-        }
         guard !files.isEmpty else { throw ValidationError("name at least one file") }
+        if proofOnly {
+            guard registry == nil, registryKey == nil, statusDir == nil, subjectNpi == nil else {
+                throw ValidationError(
+                    "--proof-only checks proofs only; it cannot be combined with --registry, --registry-key, --status-dir or --subject-npi"
+                )
+            }
+        } else {
+            guard registry != nil else {
+                throw ValidationError(
+                    "pass --registry REGISTRY.json to verify issuers, or --proof-only to check proofs only")
+            }
+            guard purpose == nil else {
+                throw ValidationError("--purpose applies to --proof-only; full verification sets the purposes itself")
+            }
+        }
+        if let at { _ = try DateArgument.parse(at, option: "--at") }
+        if let subjectNpi,
+            subjectNpi.count != 10 || !subjectNpi.allSatisfy(\.isASCII) || !subjectNpi.allSatisfy(\.isNumber)
+        {
+            throw ValidationError("--subject-npi: expected 10 digits, got \"\(subjectNpi)\"")
+        }
     }
 
     func run() throws {
+        if !proofOnly {
+            try runFull()
+            return
+        }
         let paths: [String]
         do {
             paths = try InputFiles.expand(files)
@@ -83,6 +124,91 @@ struct VerifyCommand: ParsableCommand {
             Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
         } else {
             Terminal.out("note: --proof-only: proofs were checked; issuers were not checked against a registry")
+        }
+        if unreadable { throw ExitStatus.couldNotRun }
+        if !allVerified { throw ExitStatus.notVerified }
+    }
+}
+
+extension VerifyCommand {
+    /// Full verification against the registry.
+    func runFull() throws {
+        guard let registryPath = registry else { return }
+        let now = try at.map { try DateArgument.parse($0, option: "--at") } ?? Date()
+        let trusted = try RegistryLoading.load(registryPath)
+        var registryChecks: [Check] = []
+        if let registryKey {
+            let check = trusted.verifySignature(operatorDID: registryKey, suites: Suites.available, now: now)
+            registryChecks.append(check)
+            if check.status != .pass {
+                if format == .json {
+                    let report: JSONValue = ["verified": false, "registry": check.json, "files": []]
+                    Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
+                } else {
+                    Terminal.out("\(registryPath): REGISTRY NOT TRUSTED\n  \(VerificationReportText.line(check))")
+                }
+                throw ExitStatus.notVerified
+            }
+        }
+        if let next = trusted.info.nextUpdate, now > next.end {
+            Terminal.err("warning: \(registryPath): the registry is stale (nextUpdate \(next.text) has passed)")
+        }
+        let paths: [String]
+        do {
+            paths = try InputFiles.expand(files)
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        let lists: any StatusListProvider
+        if let statusDir {
+            let directory = DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
+            for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
+            lists = directory
+        } else {
+            lists = NoStatusLists()
+        }
+        let context = VerificationContext(
+            registry: trusted, statusLists: lists, knownContexts: RegistryLoading.bundledContexts(), now: now,
+            suites: Suites.available, creditTypes: CMECreditTypes())
+        let verifier = Verifier(context: context)
+        let expectations = PresentationExpectations(challenge: challenge, domain: domain, subjectNPI: subjectNpi)
+        var reports: [JSONValue] = []
+        var allVerified = true
+        var unreadable = false
+        let documentReports = ParallelMap.map(paths) { (path: String) -> DocumentReport in
+            let bytes: [UInt8]
+            do throws(CredentialError) {
+                bytes = try InputFiles.bytes(path)
+            } catch {
+                return DocumentReport(
+                    name: path, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
+            }
+            return verifier.verify(bytes: bytes, name: path, expecting: expectations)
+        }
+        for report in documentReports {
+            if report.kind == .unreadable, report.check("json")?.status != .pass {
+                unreadable = true
+                let message = report.check("json")?.message ?? ""
+                Terminal.err("Error: \(message.hasPrefix(report.name) ? message : "\(report.name): \(message)")")
+            }
+            allVerified = allVerified && report.verified
+            switch format {
+            case .text: Terminal.out(VerificationReportText.render(report))
+            case .json: reports.append(report.json)
+            }
+        }
+        if format == .json {
+            var object = JSONObject()
+            object["verified"] = .bool(allVerified)
+            object["issuersChecked"] = true
+            object["registry"] = [
+                "file": .string(registryPath), "id": .string(trusted.info.id),
+                "sequence": .number(Double(trusted.info.sequence)),
+                "checks": .array(registryChecks.map(\.json)),
+            ]
+            object["at"] = .string(DateTimeStamp(now).text)
+            object["files"] = .array(reports)
+            Terminal.outBytes(JSONSerializer.bytes(.object(object), layout: .pretty))
         }
         if unreadable { throw ExitStatus.couldNotRun }
         if !allVerified { throw ExitStatus.notVerified }

@@ -1,0 +1,74 @@
+public import Foundation
+
+/// One signing key of a registered issuer, with the window in which it may sign and its revocation.
+public struct RegisteredKey: Sendable, Hashable {
+    /// Why and since when a key must no longer be trusted.
+    public struct Revocation: Sendable, Hashable {
+        /// From this instant on the key signs nothing valid.
+        public var at: RegistryDate
+        /// Why, such as `keyCompromise`, `superseded` or `cessationOfOperation`.
+        public var reason: String?
+        /// For a compromised key: signatures dated on or after this instant are rejected even when they claim
+        /// an earlier time than ``at``.
+        public var compromisedSince: RegistryDate?
+
+        public init(at: RegistryDate, reason: String? = nil, compromisedSince: RegistryDate? = nil) {
+            self.at = at
+            self.reason = reason
+            self.compromisedSince = compromisedSince
+        }
+    }
+
+    /// The verification method id that proofs name, such as `did:web:cme.example.org#key-2024`.
+    public var id: String
+    /// The public key (written as `publicKeyMultibase` or `publicKeyJwk`).
+    public var publicKey: PublicKey
+    /// Whether the file wrote the key as a JWK (kept so that the registry round-trips).
+    public var writtenAsJWK: Bool
+    /// The first instant the key may sign.
+    public var validFrom: RegistryDate?
+    /// The last instant the key may sign.
+    public var validUntil: RegistryDate?
+    public var revoked: Revocation?
+
+    public init(
+        id: String, publicKey: PublicKey, writtenAsJWK: Bool = false, validFrom: RegistryDate? = nil,
+        validUntil: RegistryDate? = nil, revoked: Revocation? = nil
+    ) {
+        self.id = id
+        self.publicKey = publicKey
+        self.writtenAsJWK = writtenAsJWK
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.revoked = revoked
+    }
+
+    /// The window as text for reports: `2024-01-01 … 2026-12-31`.
+    public var windowDescription: String {
+        "\(validFrom?.text ?? "…") … \(validUntil?.text ?? "…")"
+    }
+
+    /// Whether a signature made at `signed` may be trusted: a passing check, or a failing one with the reason.
+    public func check(signedAt signed: Date, stamp: String) -> Check {
+        if let compromised = revoked?.compromisedSince, signed >= compromised.start {
+            return .fail(
+                "key", .keyCompromised,
+                "key \(id) was compromised since \(compromised.text); the proof is dated \(stamp)")
+        }
+        if let revoked, signed >= revoked.at.start {
+            return .fail(
+                "key", .keyRevoked,
+                "key \(id) was revoked at \(revoked.at.text)\(revoked.reason.map { " (\($0))" } ?? ""); the proof is dated \(stamp)"
+            )
+        }
+        if let validFrom, signed < validFrom.start {
+            return .fail(
+                "key", .keyNotYetValid, "key \(id) is valid from \(validFrom.text); the proof is dated \(stamp)")
+        }
+        if let validUntil, signed > validUntil.end {
+            return .fail(
+                "key", .keyExpired, "key \(id) was valid until \(validUntil.text); the proof is dated \(stamp)")
+        }
+        return .pass("key", "\(id) registered \(windowDescription), proof dated \(stamp)")
+    }
+}

@@ -1,0 +1,61 @@
+/// Verifies inputs offline: a credential, or a presentation and every credential in it.
+///
+/// Never throws: unreadable input, a failed check and an undecidable check are all parts of the
+/// ``DocumentReport``.
+///
+/// ```swift
+/// let verifier = Verifier(context: VerificationContext(registry: registry, statusLists: lists,
+///                                                      knownContexts: bundled, now: fixedDate))
+/// let report = verifier.verify(bytes: data, name: "vp.json", expecting: .init(challenge: "8f1c…"))
+/// ```
+public struct Verifier: Sendable {
+    public var context: VerificationContext
+    public var credentialVerifier: CredentialVerifier
+
+    public init(context: VerificationContext, policies: [any CredentialPolicy] = CredentialVerifier.standardPolicies) {
+        self.context = context
+        self.credentialVerifier = CredentialVerifier(context: context, policies: policies)
+    }
+
+    /// Parses `bytes` within the context's limits and verifies the document.
+    public func verify(bytes: [UInt8], name: String, expecting expectations: PresentationExpectations = .init())
+        -> DocumentReport
+    {
+        let document: JSONValue
+        do {
+            document = try JSONParser(limits: context.limits).parse(bytes)
+        } catch {
+            return DocumentReport(name: name, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
+        }
+        return verify(document, name: name, expecting: expectations)
+    }
+
+    /// Verifies a parsed document: a `VerifiablePresentation` or a `VerifiableCredential`.
+    public func verify(_ document: JSONValue, name: String, expecting expectations: PresentationExpectations = .init())
+        -> DocumentReport
+    {
+        let json = Check.pass("json", "well-formed, within limits")
+        let types = document["type"]?.asArray.compactMap(\.stringValue) ?? []
+        if types.contains("VerifiablePresentation") {
+            var report = PresentationVerification(verifier: self, expectations: expectations).verify(
+                document, name: name)
+            report.checks.insert(json, at: 0)
+            return report
+        }
+        guard types.contains("VerifiableCredential") else {
+            return DocumentReport(
+                name: name, kind: .unreadable,
+                checks: [
+                    json,
+                    .fail(
+                        "structure", .invalidCredential,
+                        "the document is neither a VerifiableCredential nor a VerifiablePresentation"),
+                ])
+        }
+        var credential = credentialVerifier.verify(document)
+        if let npi = expectations.subjectNPI {
+            credential.checks.append(SubjectNPI.check(document.objectValue ?? JSONObject(), npi: npi))
+        }
+        return DocumentReport(name: name, kind: .credential, checks: [json], credentials: [credential])
+    }
+}

@@ -1,0 +1,91 @@
+import Crypto
+public import Foundation
+
+/// A physician's wallet: a folder of credential files, each named by the SHA-256 of its canonical JSON
+/// (RFC 8785), so the same credential is stored once whatever its formatting.
+public struct CredentialWallet: Sendable {
+    /// What happened to one file on import.
+    public enum ImportOutcome: Sendable {
+        /// Stored under this file name.
+        case imported(String)
+        /// Already in the wallet under this file name.
+        case duplicate(String)
+        /// Not imported, with why.
+        case rejected(CredentialError)
+    }
+
+    /// A stored credential and its file name.
+    public struct Entry: Sendable {
+        public var fileName: String
+        public var json: JSONValue
+    }
+
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    /// The file name of `credential`: hex SHA-256 of its canonical JSON, plus `.json`.
+    public static func fileName(for credential: JSONValue) -> String {
+        SHA256.hash(data: JSONCanonicalizer.canonicalize(credential)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined() + ".json"
+    }
+
+    /// Creates the folder if needed.
+    public func create() throws(CredentialError) {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CredentialError(.walletIO, "cannot create the wallet folder", location: directory.path)
+        }
+    }
+
+    /// Verifies the proofs of the credential in `bytes` (purpose `assertionMethod`) and stores it unless it
+    /// is already there. Never throws: a bad file is a ``ImportOutcome/rejected(_:)``.
+    public func importCredential(bytes: [UInt8], verifier: DataIntegrityVerifier) -> ImportOutcome {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            return .rejected(error)
+        }
+        let types = json["type"]?.asArray.compactMap(\.stringValue) ?? []
+        guard types.contains("VerifiableCredential"), json["credentialSubject"] != nil else {
+            return .rejected(CredentialError(.invalidCredential, "not a VerifiableCredential"))
+        }
+        let result = verifier.verify(json, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
+        guard result.verified else {
+            let problem = result.allChecks.firstProblem
+            return .rejected(
+                CredentialError(problem?.code ?? .invalidProof, "proof: \(problem?.message ?? "does not verify")"))
+        }
+        let name = Self.fileName(for: json)
+        let url = directory.appendingPathComponent(name)
+        if FileManager.default.fileExists(atPath: url.path) { return .duplicate(name) }
+        do {
+            try Data(JSONSerializer.bytes(json, layout: .pretty)).write(to: url, options: .atomic)
+        } catch {
+            return .rejected(
+                CredentialError(.walletIO, "cannot write \(name) into the wallet", location: directory.path))
+        }
+        return .imported(name)
+    }
+
+    /// Every stored credential, sorted by file name. Files that no longer parse are skipped.
+    public func entries() throws(CredentialError) -> [Entry] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
+                .sorted()
+        } catch {
+            throw CredentialError(.walletIO, "cannot read the wallet folder", location: directory.path)
+        }
+        return names.compactMap { name in
+            guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)),
+                let json = try? JSONParser.parse(Array(data))
+            else { return nil }
+            return Entry(fileName: name, json: json)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import VerifiableCredentials
+
+/// `cmevc registry add-key`: list a signing key for a registered issuer.
+struct RegistryAddKeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add-key", abstract: "Add a signing key to an issuer.")
+
+    @Option(help: ArgumentHelp("The registry file.", valueName: "registry.json"))
+    var registry: String
+
+    @Option(help: ArgumentHelp("The issuer's DID.", valueName: "did"))
+    var issuer: String
+
+    @Option(
+        help: ArgumentHelp(
+            "The verification method id; default the key's did:key method for a did:key issuer.", valueName: "id"))
+    var id: String?
+
+    @Option(help: ArgumentHelp("The key as publicKeyMultibase (z6Mk…, zDna…, z82L…).", valueName: "multibase"))
+    var publicKeyMultibase: String?
+
+    @Option(help: ArgumentHelp("A key file (PEM) whose public key to list.", valueName: "file"))
+    var keyFile: String?
+
+    @Flag(help: "Write the key as publicKeyJwk instead of publicKeyMultibase.")
+    var jwk = false
+
+    @Option(help: ArgumentHelp("The first time the key may sign.", valueName: "date"))
+    var validFrom: String?
+
+    @Option(help: ArgumentHelp("The last time the key may sign.", valueName: "date"))
+    var validUntil: String?
+
+    @OptionGroup var passphrase: PassphraseOptions
+
+    func validate() throws {
+        guard (publicKeyMultibase == nil) != (keyFile == nil) else {
+            throw ValidationError("give exactly one of --public-key-multibase and --key-file")
+        }
+        _ = try RegistryEditing.date(validFrom, option: "--valid-from")
+        _ = try RegistryEditing.date(validUntil, option: "--valid-until")
+        if let id, !(id.hasPrefix(issuer + "#")) {
+            throw ValidationError("--id must be a verification method of the issuer (\(issuer)#…), got \"\(id)\"")
+        }
+    }
+
+    func run() throws {
+        var current = try RegistryLoading.load(registry)
+        guard let index = current.issuerIndex(issuer) else {
+            throw Terminal.couldNotRun("\(registry): no issuer \(issuer); add it with `cmevc registry add-issuer`")
+        }
+        let publicKey: PublicKey
+        if let keyFile {
+            publicKey = try KeyLoading.load(keyFile, passphrase: passphrase).publicKey
+        } else {
+            do {
+                publicKey = try PublicKey(multibase: publicKeyMultibase ?? "")
+            } catch {
+                throw ValidationError("--public-key-multibase: \(error.message)")
+            }
+        }
+        let methodID: String
+        if let id {
+            methodID = id
+        } else if issuer == DIDKey.did(for: publicKey) {
+            methodID = DIDKey.verificationMethodID(for: publicKey)
+        } else {
+            throw ValidationError("--id is required unless the issuer is the key's own did:key")
+        }
+        guard current.key(methodID) == nil else {
+            throw Terminal.couldNotRun("\(registry): key \(methodID) is already listed")
+        }
+        current.issuers[index].keys.append(
+            RegisteredKey(
+                id: methodID, publicKey: publicKey, writtenAsJWK: jwk,
+                validFrom: try RegistryEditing.date(validFrom, option: "--valid-from"),
+                validUntil: try RegistryEditing.date(validUntil, option: "--valid-until")))
+        try RegistryEditing.save(current, to: registry, change: "added key \(methodID)")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import VerifiableCredentials
+
+/// `cmevc wallet`: the physician's folder of credentials.
+struct WalletCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wallet", abstract: "Collect credentials into a wallet folder and list them as a transcript.",
+        subcommands: [WalletImportCommand.self, WalletListCommand.self])
+}
+
+/// The resolver for proofs on import: did:key always, registry keys when a registry is given.
+enum WalletResolving {
+    static func verifier(registry path: String?) throws -> DataIntegrityVerifier {
+        guard let path else {
+            return DataIntegrityVerifier(suites: Suites.available, resolver: DIDKeyResolver(), now: Date())
+        }
+        let registry = try RegistryLoading.load(path)
+        return DataIntegrityVerifier(suites: Suites.available, resolver: RegistryOrDIDKey(registry: registry), now: Date())
+    }
+}
+
+/// Registry keys first, then did:key.
+struct RegistryOrDIDKey: VerificationMethodResolver {
+    let registry: IssuerRegistry
+    func resolve(_ id: String) throws(CredentialError) -> VerificationMethod {
+        if let method = try? RegistryResolver(registry: registry).resolve(id) { return method }
+        return try DIDKeyResolver().resolve(id)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import VerifiableCredentials
+
+/// `cmevc wallet import`: verify each credential's proof and store it once.
+struct WalletImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Verify and store credentials; duplicates are skipped, bad files reported.",
+        discussion:
+            "Exit status: 0 every file imported or already there; 1 some files were rejected; 2 the wallet could not be used."
+    )
+
+    @Option(help: ArgumentHelp("The wallet folder (created if needed).", valueName: "dir"))
+    var wallet: String
+
+    @Option(
+        help: ArgumentHelp("A registry whose keys verify credentials of did:web issuers.", valueName: "registry.json"))
+    var registry: String?
+
+    @Argument(help: ArgumentHelp("Credential files or folders of them.", valueName: "file"))
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one credential file") }
+    }
+
+    func run() throws {
+        let store = CredentialWallet(directory: URL(fileURLWithPath: wallet))
+        let verifier = try WalletResolving.verifier(registry: registry)
+        let paths: [String]
+        do {
+            try store.create()
+            paths = try InputFiles.expand(files)
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        var imported = 0
+        var duplicates = 0
+        var rejected = 0
+        for path in paths {
+            let outcome: CredentialWallet.ImportOutcome
+            do {
+                outcome = store.importCredential(bytes: try InputFiles.bytes(path), verifier: verifier)
+            } catch {
+                outcome = .rejected(error)
+            }
+            switch outcome {
+            case .imported(let name):
+                imported += 1
+                Terminal.out("imported   \(path) → \(name)")
+            case .duplicate(let name):
+                duplicates += 1
+                Terminal.out("duplicate  \(path) (already stored as \(name))")
+            case .rejected(let error):
+                rejected += 1
+                Terminal.err("\(path): \(error.location.map { "\($0): " } ?? "")\(error.message) [\(error.code)]")
+            }
+        }
+        Terminal.out(
+            "\(imported) imported, \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped, \(rejected) rejected → \(wallet)"
+        )
+        if rejected > 0 { throw ExitStatus.notVerified }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import VerifiableCredentials
+
+/// `cmevc wallet list`: the wallet as a transcript with totals per credit type.
+struct WalletListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the wallet as a transcript.")
+
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+    @Option(help: ArgumentHelp("The wallet folder.", valueName: "dir"))
+    var wallet: String
+
+    @Option(help: "text, json or csv.")
+    var format: ListFormat = .text
+
+    func run() throws {
+        let entries: [CredentialWallet.Entry]
+        do {
+            entries = try CredentialWallet(directory: URL(fileURLWithPath: wallet)).entries()
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        let lines = entries.compactMap { $0.json.objectValue.map(TranscriptLine.init(credential:)) }
+            .sorted { ($0.completed?.date ?? .distantPast) < ($1.completed?.date ?? .distantPast) }
+        var totals: [(String, Double)] = []
+        for line in lines {
+            for credit in line.credits {
+                if let index = totals.firstIndex(where: { $0.0 == credit.type }) {
+                    totals[index].1 += credit.amount
+                } else {
+                    totals.append((credit.type, credit.amount))
+                }
+            }
+        }
+        switch format {
+        case .json:
+            let items: [JSONValue] = lines.map { line in
+                [
+                    "id": line.id.map { .string($0) } ?? .null,
+                    "completed": line.completed.map { .string($0.text) } ?? .null,
+                    "provider": .string(line.provider), "activity": .string(line.activity),
+                    "credits": .array(line.credits.map { ["type": .string($0.type), "amount": .number($0.amount)] }),
+                    "topics": .array(line.topics.map { .string($0) }),
+                ]
+            }
+            let report: JSONValue = [
+                "credentials": .array(items),
+                "totals": .array(totals.map { ["type": .string($0.0), "amount": .number($0.1)] }),
+            ]
+            Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
+        case .csv:
+            Terminal.out("completed,provider,activity,credit_type,credits,topics,id")
+            for line in lines {
+                for credit in line.credits.isEmpty ? [("", 0)] : line.credits {
+                    let fields = [
+                        line.completed.map { String($0.text.prefix(10)) } ?? "", line.provider, line.activity, credit.0,
+                        credit.0.isEmpty ? "" : amount(credit.1), line.topics.joined(separator: ";"), line.id ?? "",
+                    ]
+                    Terminal.out(fields.map(csv).joined(separator: ","))
+                }
+            }
+        case .text:
+            for line in lines {
+                let credits = line.credits.map { "\(amount($0.amount)) \($0.type)" }.joined(separator: ", ")
+                let date = line.completed.map { String($0.text.prefix(10)) } ?? "????-??-??"
+                Terminal.out(
+                    "\(date)  \(line.provider)  \(line.activity)  \(credits)\(line.topics.isEmpty ? "" : "  [\(line.topics.joined(separator: ", "))]")"
+                )
+            }
+            Terminal.out(
+                "\(lines.count) credential\(lines.count == 1 ? "" : "s"); totals: \(totals.isEmpty ? "none" : totals.map { "\(amount($0.1)) \($0.0)" }.joined(separator: ", "))"
+            )
+        }
+    }
+
+    func amount(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    func csv(_ field: String) -> String {
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import CMESchemas
+import Foundation
+import VerifiableCredentials
+
+/// Reading the issuer registry and the bundled context list for commands, with one-line errors.
+enum RegistryLoading {
+    /// The registry at `path`; unreadable or invalid files exit 2 with the file and JSON Pointer.
+    static func load(_ path: String) throws -> IssuerRegistry {
+        let json: JSONValue
+        do {
+            json = try InputFiles.json(path)
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        do {
+            return try IssuerRegistry(json: json)
+        } catch {
+            throw Terminal.couldNotRun(error.located(path).description)
+        }
+    }
+
+    /// Writes `registry` to `path` (pretty JSON).
+    static func write(_ registry: IssuerRegistry, to path: String) throws {
+        do {
+            try InputFiles.write(JSONSerializer.bytes(registry.json, layout: .pretty) + [0x0A], to: path)
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+    }
+
+    /// The `@context` URLs bundled with cmevc (keys of `Schemas/contexts/index.json`).
+    static func bundledContexts() -> Set<String> {
+        guard let index = CMESchemas.contextsDirectory?.appendingPathComponent("index.json"),
+            let data = try? Data(contentsOf: index), let json = try? JSONParser.parse(Array(data)),
+            let object = json.objectValue
+        else { return [] }
+        return Set(object.keys)
+    }
+}
+
+/// Parses a `--at`/`--since`-style date: a date-time, or a calendar date (midnight UTC).
+enum DateArgument {
+    static func parse(_ text: String, option: String) throws -> Date {
+        if let stamp = DateTimeStamp(text) { return stamp.date }
+        if text.count == 10, let date = DateTimeStamp.parseDate(text) { return date }
+        throw ValidationError("\(option): expected a date such as 2026-03-02 or 2026-03-02T00:00:00Z, got \"\(text)\"")
+    }
+}

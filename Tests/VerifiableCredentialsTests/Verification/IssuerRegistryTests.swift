@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import VerifiableCredentials
+
+@Suite("Issuer registry file")
+struct IssuerRegistryTests {
+    let world = VerificationFixture()
+
+    @Test("a registry round-trips through its JSON")
+    func roundTrip() throws {
+        var registry = world.registry
+        registry.issuers[0].keys.append(
+            RegisteredKey(
+                id: VerificationFixture.issuerID + "#jwk", publicKey: SigningKey(generating: .p256).publicKey,
+                writtenAsJWK: true,
+                validFrom: RegistryDate("2021-01-01"), validUntil: RegistryDate("2023-12-31"),
+                revoked: .init(
+                    at: RegistryDate.fixed("2023-06-15T00:00:00Z"), reason: "keyCompromise",
+                    compromisedSince: RegistryDate("2023-05-01T00:00:00Z"))))
+        let reread = try IssuerRegistry(json: JSONParser.parse(JSONSerializer.bytes(registry.json)))
+        #expect(reread.json == registry.json)
+        #expect(reread.issuers[0].keys[1].publicKey == registry.issuers[0].keys[1].publicKey)
+    }
+
+    @Test(
+        "errors name the JSON Pointer of the bad member",
+        arguments: [
+            (["format"], JSONValue.string("cme-issuer-registry/2"), "/format"),
+            (["registry", "sequence"], JSONValue.number(-1), "/registry/sequence"),
+            (["registry", "colour"], JSONValue.string("red"), "/registry/colour"),
+            (["issuers"], JSONValue.array([["id": "https://not-a-did", "names": ["display": "X"]]]), "/issuers/0/id"),
+            (
+                ["issuers"],
+                JSONValue.array([
+                    [
+                        "id": "did:web:x", "names": ["display": "X"],
+                        "keys": [["id": "did:web:x#k", "publicKeyMultibase": "zNope", "validFrom": "2026-01-01"]],
+                    ]
+                ]), "/issuers/0/keys/0/publicKeyMultibase"
+            ),
+            (
+                ["issuers"],
+                JSONValue.array([
+                    [
+                        "id": "did:web:x", "names": ["display": "X"],
+                        "accreditations": [
+                            ["accreditor": "nobody", "status": "accredited", "validFrom": "2026-01-01"]
+                        ],
+                    ]
+                ]), "/issuers/0/accreditations/0/accreditor"
+            ),
+            (
+                ["issuers"],
+                JSONValue.array([
+                    [
+                        "id": "did:web:x", "names": ["display": "X"],
+                        "statusLists": [["idPrefix": "https://x/", "maxAgeDays": 0]],
+                    ]
+                ]), "/issuers/0/statusLists/0/maxAgeDays"
+            ),
+        ] as [([String], JSONValue, String)])
+    func pointerErrors(path: [String], value: JSONValue, pointer: String) throws {
+        let bad = world.registry.json.replacing(path, with: value)
+        let error = #expect(throws: CredentialError.self) { try IssuerRegistry(json: bad) }
+        #expect(error?.code == .invalidRegistry)
+        #expect(error?.location == pointer, "\(error?.description ?? "")")
+    }
+
+    @Test("the registry resolver resolves only listed keys, controlled by their issuer")
+    func resolver() throws {
+        let resolver = RegistryResolver(registry: world.registry)
+        let method = try resolver.resolve(VerificationFixture.keyID)
+        #expect(method.controller == VerificationFixture.issuerID)
+        #expect(method.publicKey == world.issuerKey.publicKey)
+        let error = #expect(throws: CredentialError.self) {
+            try resolver.resolve(DIDKey.verificationMethodID(for: world.issuerKey.publicKey))
+        }
+        #expect(error?.code == .keyNotRegistered)
+    }
+
+    @Test("key windows: calendar-date ends cover the whole day; compromise wins over the window")
+    func keyWindows() {
+        let key = RegisteredKey(
+            id: "did:web:x#k", publicKey: world.issuerKey.publicKey, validFrom: RegistryDate("2024-01-01"),
+            validUntil: RegistryDate("2024-12-31"))
+        #expect(key.check(signedAt: VerificationFixture.date("2024-12-31T23:00:00Z"), stamp: "").status == .pass)
+        #expect(key.check(signedAt: VerificationFixture.date("2025-01-01T00:00:00Z"), stamp: "").code == .keyExpired)
+        #expect(
+            key.check(signedAt: VerificationFixture.date("2023-12-31T23:59:59Z"), stamp: "").code == .keyNotYetValid)
+    }
+
+    @Test("the JSON Schema accepts what the library writes", .enabled(if: Python.available))
+    func schemaAgreesWithWriter() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "Schemas/json-schema/issuer-registry.schema.json")
+        let signed = try world.registry.signed(
+            with: SigningKey(generating: .ed25519), suite: EdDSAJCS2022(), at: VerificationFixture.now)
+        let output = try Python.run(
+            "import json,sys,jsonschema; s=json.load(open(sys.argv[1])); jsonschema.validate(json.load(sys.stdin), s); print('ok')",
+            arguments: [url.path], stdin: JSONSerializer.bytes(signed.json))
+        #expect(output == "ok\n", "needs python3 with jsonschema (pip install jsonschema)")
+    }
+}
+
+/// The Python cross-check helper (CI installs python3 with jsonschema).
+enum Python {
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/env") }
+
+    static func run(_ script: String, arguments: [String], stdin: [UInt8]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import VerifiableCredentials
+
+@Suite("Credential wallet")
+struct CredentialWalletTests {
+    let world = VerificationFixture()
+
+    func temporaryWallet() throws -> CredentialWallet {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wallet-\(UUID().uuidString)")
+        let wallet = CredentialWallet(directory: url)
+        try wallet.create()
+        return wallet
+    }
+
+    var verifier: DataIntegrityVerifier {
+        DataIntegrityVerifier(resolver: RegistryResolver(registry: world.registry), now: VerificationFixture.now)
+    }
+
+    @Test("import verifies, stores under the canonical hash, and skips exact duplicates whatever the formatting")
+    func importAndDuplicates() throws {
+        let wallet = try temporaryWallet()
+        let signed = try world.sign(world.credential())
+        guard
+            case .imported(let name) = wallet.importCredential(bytes: JSONSerializer.bytes(signed), verifier: verifier)
+        else {
+            Issue.record("expected an import")
+            return
+        }
+        #expect(name == CredentialWallet.fileName(for: signed))
+        let pretty = JSONSerializer.bytes(signed, layout: .pretty)
+        guard case .duplicate(let again) = wallet.importCredential(bytes: pretty, verifier: verifier) else {
+            Issue.record("expected a duplicate")
+            return
+        }
+        #expect(again == name)
+        #expect(try wallet.entries().count == 1)
+    }
+
+    @Test("import rejects tampered, unsigned and malformed files with their codes")
+    func rejects() throws {
+        let wallet = try temporaryWallet()
+        let signed = try world.sign(world.credential())
+        let cases: [([UInt8], CredentialError.Code)] = [
+            (
+                JSONSerializer.bytes(signed.replacing(["credentialSubject", "creditsEarned"], with: 30)),
+                .signatureMismatch
+            ),
+            (JSONSerializer.bytes(world.credential()), .missingProof),
+            (Array("{\"a\":1,\"a\":2}".utf8), .duplicateKey),
+            (Array("{\"type\":\"Other\"}".utf8), .invalidCredential),
+        ]
+        for (bytes, code) in cases {
+            guard case .rejected(let error) = wallet.importCredential(bytes: bytes, verifier: verifier) else {
+                Issue.record("expected a rejection for \(code)")
+                continue
+            }
+            #expect(error.code == code)
+        }
+        #expect(try wallet.entries().isEmpty)
+    }
+
+    @Test("selection by date, credit type, topic and id")
+    func selection() throws {
+        var credential = world.credential().objectValue ?? JSONObject()
+        credential["credentialSubject"] = credential["credentialSubject"]?
+            .replacing(["result"], with: [["resultDescription": "urn:x#cat1", "value": "3.25"]])
+            .replacing(
+                ["achievement", "alignment"],
+                with: [["targetCode": "opioid-prescribing", "targetFramework": "cme-topics/1"]])
+        let line = TranscriptLine(credential: credential)
+        #expect(line.credits.first?.type == "AMA_PRA_CAT1")
+        #expect(line.credits.first?.amount == 3.25)
+        #expect(line.topics == ["opioid-prescribing"])
+        #expect(line.activity == "Safe Opioid Prescribing 2026")
+        let march = VerificationFixture.date("2026-03-01T00:00:00Z")
+        let april = VerificationFixture.date("2026-04-01T00:00:00Z")
+        #expect(WalletSelection(since: march, until: april).matches(line))
+        #expect(!WalletSelection(since: april).matches(line))
+        #expect(!WalletSelection(until: march).matches(line))
+        #expect(WalletSelection(creditTypes: ["AMA_PRA_CAT1"], topics: ["opioid-prescribing"]).matches(line))
+        #expect(!WalletSelection(creditTypes: ["ANCC_CH"]).matches(line))
+        #expect(!WalletSelection(topics: ["ethics"]).matches(line))
+        #expect(WalletSelection(ids: [line.id ?? ""]).matches(line))
+        #expect(!WalletSelection(ids: ["urn:uuid:other"]).matches(line))
+    }
+}
