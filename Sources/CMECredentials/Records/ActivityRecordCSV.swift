@@ -1,7 +1,7 @@
 /// Turns CSV rows into record drafts: maps the header to fields, reports header problems, splits lists.
-struct ActivityRecordCSV {
+struct ActivityRecordCSV: Sendable {
     /// What a header column holds.
-    enum Column: Equatable {
+    enum Column: Equatable, Sendable {
         case field(RecordField)
         case credits(String)
         /// A column the reader does not know; its values are ignored.

@@ -2,7 +2,7 @@ import VerifiableCredentials
 
 /// Turns JSON Lines into record drafts: one JSON object per line in the nested form of
 /// `activity-record.schema.json`; wrong JSON types and unknown members are reported by JSON Pointer.
-struct ActivityRecordJSONLines {
+struct ActivityRecordJSONLines: Sendable {
     let fileName: String
     private let bytes: [UInt8]
     private var index: Int

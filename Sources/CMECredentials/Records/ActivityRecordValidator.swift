@@ -3,7 +3,7 @@ import Foundation
 /// Checks the meaning of every field of a ``RecordDraft`` and builds the ``ActivityRecord``.
 ///
 /// Every problem is reported; validation never stops at the first one.
-struct ActivityRecordValidator {
+struct ActivityRecordValidator: Sendable {
     var catalog: CMECatalog
 
     /// The record, or `nil` with all its problems added to `draft.diagnostics`.
