@@ -49,7 +49,9 @@ public struct CMECredentialBuilder: Sendable {
             }
         }
         let saltText = IdentityHash.hex(salt ?? Self.randomSalt())
-        let subject = try credentialSubject(record, credentialID: id, salt: saltText)
+        // Result descriptions are named `<credential id without fragment>#result-<code>`.
+        let resultBase = id.fields(separatedBy: UInt8(ascii: "#"), maxSplits: 1).first ?? id
+        let subject = try credentialSubject(record, resultBase: resultBase, salt: saltText)
         let validFrom = record.activity.completionDate + "T00:00:00Z"
         let amaCredits = record.credits(of: CreditType.amaCategory1)
 
@@ -92,7 +94,7 @@ public struct CMECredentialBuilder: Sendable {
             + " and was awarded " + credits.joined(separator: ", ") + "."
     }
 
-    private func credentialSubject(_ record: ActivityRecord, credentialID: String, salt: String) throws(CMEError)
+    private func credentialSubject(_ record: ActivityRecord, resultBase: String, salt: String) throws(CMEError)
         -> JSONValue
     {
         let learner = record.learner
@@ -119,7 +121,7 @@ public struct CMECredentialBuilder: Sendable {
         subject["type"] = ["AchievementSubject"]
         subject["name"] = .string(learner.displayName)
         if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }
-        subject["achievement"] = achievement(record, credentialID: credentialID)
+        subject["achievement"] = achievement(record, resultBase: resultBase)
         if let ama = record.credits(of: CreditType.amaCategory1) {
             subject["creditsEarned"] = .number(DecimalText.double(ama))
         }
@@ -127,22 +129,22 @@ public struct CMECredentialBuilder: Sendable {
         subject["activityEndDate"] = record.activity.endDate.map { .string(DateText.dateTime($0)) }
         var results: [JSONValue] = record.credits.map { credit in
             [
-                "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(credentialID, credit.code)),
+                "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(resultBase, credit.code)),
                 "value": .string(DecimalText.string(credit.amount)),
             ]
         }
         results.append([
-            "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(credentialID, "completion")),
+            "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(resultBase, "completion")),
             "status": "Completed",
         ])
         subject["result"] = .array(results)
         return .object(subject)
     }
 
-    /// The id of the result description of one credit type (or `completion`) inside a credential.
-    static func resultDescriptionID(_ credentialID: String, _ code: String) -> String {
-        let base = credentialID.split(separator: "#", maxSplits: 1).first.map(String.init) ?? credentialID
-        return "\(base)#result-\(code)"
+    /// The id of the result description of one credit type (or `completion`): `<resultBase>#result-<code>`, where
+    /// `resultBase` is the credential id without a fragment.
+    static func resultDescriptionID(_ resultBase: String, _ code: String) -> String {
+        resultBase + "#result-" + code
     }
 }
 
