@@ -7,14 +7,17 @@ public import VerifiableCredentials
 /// The credential has no `proof`; the caller signs it and writes `proof` as an array.
 public struct CMECredentialBuilder: Sendable {
     /// The issuing provider.
-    public var issuer: IssuerProfile
+    public let issuer: IssuerProfile
     /// The catalog that names credit types and topics.
-    public var catalog: CMECatalog
+    public let catalog: CMECatalog
+    /// `issuer.json`, computed once.
+    private let issuerJSON: JSONValue
 
     /// Creates a builder for one issuer.
     public init(issuer: IssuerProfile, catalog: CMECatalog = .bundled) {
         self.issuer = issuer
         self.catalog = catalog
+        self.issuerJSON = issuer.json
     }
 
     /// The unsigned credential for `record`.
@@ -64,7 +67,7 @@ public struct CMECredentialBuilder: Sendable {
         credential["type"] = ["VerifiableCredential", "OpenBadgeCredential"]
         credential["name"] = .string("CME certificate: \(record.activity.title)")
         credential["description"] = .string(summary(record, amaCredits: amaCredits))
-        credential["issuer"] = issuer.json
+        credential["issuer"] = issuerJSON
         credential["validFrom"] = .string(validFrom)
         credential["awardedDate"] = .string(validFrom)
         credential["credentialSubject"] = subject
@@ -82,7 +85,15 @@ public struct CMECredentialBuilder: Sendable {
     /// 16 random bytes from the system generator.
     static func randomSalt() -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        for _ in 0..<2 {
+            let word = generator.next()
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
+        }
+        return bytes
     }
 
     /// One sentence for wallets: who completed what, when, for how much credit.
