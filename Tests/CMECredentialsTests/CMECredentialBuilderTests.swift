@@ -172,4 +172,22 @@ struct CMECredentialBuilderTests {
         #expect(credential["credentialStatus"] == nil)
         #expect(credential["issuer"]?["accreditationStatement"] == nil)
     }
+
+    @Test("A state-accredited provider keeps its own statement, also for jointly provided activities")
+    func stateAccredited() throws {
+        let statement =
+            "The Keystone Clinic is accredited by the Pennsylvania Medical Society to provide continuing medical education for physicians."
+        let issuer = IssuerProfile(
+            id: "did:web:keystone.example", name: "Keystone Clinic", accreditationStatement: statement)
+        let record = try #require(try F.exampleRecords().first { $0.activityID == "GR-2026-02" })
+        let credential = try CMECredentialBuilder(issuer: issuer).credential(
+            for: record, id: "urn:uuid:s", issuedAt: F.issuedAt, statuses: F.statuses, salt: F.salt)
+        let achievement = try #require(credential["credentialSubject"]?["achievement"])
+        #expect(achievement["accreditationStatement"] == .string(statement))
+        #expect(achievement["providership"] == "joint")
+        #expect(credential["issuer"]?["otherIdentifier"] == nil)
+        #expect(
+            achievement["creditDesignationStatement"]?.stringValue?.hasPrefix(
+                "The Keystone Clinic designates this live activity") == true)
+    }
 }

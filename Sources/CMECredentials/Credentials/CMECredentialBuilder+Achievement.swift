@@ -3,7 +3,7 @@ import VerifiableCredentials
 
 extension CMECredentialBuilder {
     /// The OB 3.0 `Achievement` for the record's activity, with the CME extension terms.
-    func achievement(_ record: ActivityRecord, credentialID: String) -> JSONValue {
+    func achievement(_ record: ActivityRecord, resultBase: String) -> JSONValue {
         let activity = record.activity
         let designation = designationStatement(record)
         let accreditation = accreditationStatement(for: activity)
@@ -14,7 +14,7 @@ extension CMECredentialBuilder {
         achievement["achievementType"] = "Course"
         achievement["name"] = .string(activity.title)
         achievement["description"] = .string(activity.description ?? activity.title)
-        let narrative = [designation.map(Self.markdownItalics), accreditation].compactMap { $0 }
+        let narrative = [designationStatement(record, markdown: true), accreditation].compactMap { $0 }
         achievement["criteria"] = [
             "narrative": .string(
                 narrative.isEmpty ? "Completion of \(activity.title)." : narrative.joined(separator: "\n\n"))
@@ -40,10 +40,10 @@ extension CMECredentialBuilder {
             achievement["alignment"] = .array(record.topics.map(topicAlignment))
         }
         var descriptions: [JSONValue] = record.credits.map { credit in
-            creditDescription(credit, record: record, credentialID: credentialID)
+            creditDescription(credit, record: record, resultBase: resultBase)
         }
         descriptions.append([
-            "id": .string(Self.resultDescriptionID(credentialID, "completion")), "type": ["ResultDescription"],
+            "id": .string(Self.resultDescriptionID(resultBase, "completion")), "type": ["ResultDescription"],
             "name": "Completion", "resultType": "Status",
         ])
         achievement["resultDescription"] = .array(descriptions)
@@ -73,10 +73,12 @@ extension CMECredentialBuilder {
         return "urn:cmevc:activity:" + Self.percentEncoded(issuer.id) + ":" + encoded
     }
 
-    /// The AMA credit designation statement with the format's wording, when the record has AMA credit.
-    func designationStatement(_ record: ActivityRecord) -> String? {
+    /// The AMA credit designation statement with the format's wording, when the record has AMA credit; with
+    /// `markdown`, the credit name in italics as the AMA requires (for `criteria.narrative`).
+    func designationStatement(_ record: ActivityRecord, markdown: Bool = false) -> String? {
         guard let maximum = record.maxAMACredits ?? record.credits(of: CreditType.amaCategory1) else { return nil }
-        let unit = maximum == 1 ? "AMA PRA Category 1 Credit™" : "AMA PRA Category 1 Credits™"
+        let name = maximum == 1 ? "AMA PRA Category 1 Credit" : "AMA PRA Category 1 Credits"
+        let unit = markdown ? "*\(name)*™" : "\(name)™"
         return "\(IssuerProfile.withArticle(issuer.name)) designates this \(record.activity.format.designationWording) "
             + "for a maximum of \(CMEAmount.text(maximum)) \(unit). Physicians should claim only the credit "
             + "commensurate with the extent of their participation in the activity."
@@ -102,11 +104,11 @@ extension CMECredentialBuilder {
         ]
     }
 
-    private func creditDescription(_ credit: CreditAmount, record: ActivityRecord, credentialID: String) -> JSONValue {
+    private func creditDescription(_ credit: CreditAmount, record: ActivityRecord, resultBase: String) -> JSONValue {
         let type = catalog.creditType(credit.code)
         let maximum = credit.code == CreditType.amaCategory1 ? (record.maxAMACredits ?? credit.amount) : credit.amount
         return [
-            "id": .string(Self.resultDescriptionID(credentialID, credit.code)), "type": ["ResultDescription"],
+            "id": .string(Self.resultDescriptionID(resultBase, credit.code)), "type": ["ResultDescription"],
             "name": .string(type?.name ?? credit.code), "resultType": .string(CMEVocabulary.creditAmountResultType),
             "valueMin": "0", "valueMax": .string(DecimalText.string(maximum)), "creditType": .string(credit.code),
             "alignment": [
@@ -119,12 +121,6 @@ extension CMECredentialBuilder {
                 ]
             ],
         ]
-    }
-
-    /// The statement for Markdown display: the credit name in italics, as the AMA requires.
-    static func markdownItalics(_ statement: String) -> String {
-        statement.replacingOccurrences(of: "AMA PRA Category 1 Credits™", with: "*AMA PRA Category 1 Credits*™")
-            .replacingOccurrences(of: "AMA PRA Category 1 Credit™", with: "*AMA PRA Category 1 Credit*™")
     }
 
     /// Whether an activity id is already a URI to use as the achievement id (`https:`, `http:` or `urn:`).

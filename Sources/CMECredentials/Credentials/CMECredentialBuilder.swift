@@ -7,14 +7,17 @@ public import VerifiableCredentials
 /// The credential has no `proof`; the caller signs it and writes `proof` as an array.
 public struct CMECredentialBuilder: Sendable {
     /// The issuing provider.
-    public var issuer: IssuerProfile
+    public let issuer: IssuerProfile
     /// The catalog that names credit types and topics.
-    public var catalog: CMECatalog
+    public let catalog: CMECatalog
+    /// `issuer.json`, computed once.
+    private let issuerJSON: JSONValue
 
     /// Creates a builder for one issuer.
     public init(issuer: IssuerProfile, catalog: CMECatalog = .bundled) {
         self.issuer = issuer
         self.catalog = catalog
+        self.issuerJSON = issuer.json
     }
 
     /// The unsigned credential for `record`.
@@ -49,7 +52,9 @@ public struct CMECredentialBuilder: Sendable {
             }
         }
         let saltText = IdentityHash.hex(salt ?? Self.randomSalt())
-        let subject = try credentialSubject(record, credentialID: id, salt: saltText)
+        // Result descriptions are named `<credential id without fragment>#result-<code>`.
+        let resultBase = id.fields(separatedBy: UInt8(ascii: "#"), maxSplits: 1).first ?? id
+        let subject = try credentialSubject(record, resultBase: resultBase, salt: saltText)
         let validFrom = record.activity.completionDate + "T00:00:00Z"
         let amaCredits = record.credits(of: CreditType.amaCategory1)
 
@@ -62,7 +67,7 @@ public struct CMECredentialBuilder: Sendable {
         credential["type"] = ["VerifiableCredential", "OpenBadgeCredential"]
         credential["name"] = .string("CME certificate: \(record.activity.title)")
         credential["description"] = .string(summary(record, amaCredits: amaCredits))
-        credential["issuer"] = issuer.json
+        credential["issuer"] = issuerJSON
         credential["validFrom"] = .string(validFrom)
         credential["awardedDate"] = .string(validFrom)
         credential["credentialSubject"] = subject
@@ -80,7 +85,15 @@ public struct CMECredentialBuilder: Sendable {
     /// 16 random bytes from the system generator.
     static func randomSalt() -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        for _ in 0..<2 {
+            let word = generator.next()
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
+        }
+        return bytes
     }
 
     /// One sentence for wallets: who completed what, when, for how much credit.
@@ -92,7 +105,7 @@ public struct CMECredentialBuilder: Sendable {
             + " and was awarded " + credits.joined(separator: ", ") + "."
     }
 
-    private func credentialSubject(_ record: ActivityRecord, credentialID: String, salt: String) throws(CMEError)
+    private func credentialSubject(_ record: ActivityRecord, resultBase: String, salt: String) throws(CMEError)
         -> JSONValue
     {
         let learner = record.learner
@@ -119,7 +132,7 @@ public struct CMECredentialBuilder: Sendable {
         subject["type"] = ["AchievementSubject"]
         subject["name"] = .string(learner.displayName)
         if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }
-        subject["achievement"] = achievement(record, credentialID: credentialID)
+        subject["achievement"] = achievement(record, resultBase: resultBase)
         if let ama = record.credits(of: CreditType.amaCategory1) {
             subject["creditsEarned"] = .number(DecimalText.double(ama))
         }
@@ -127,22 +140,22 @@ public struct CMECredentialBuilder: Sendable {
         subject["activityEndDate"] = record.activity.endDate.map { .string(DateText.dateTime($0)) }
         var results: [JSONValue] = record.credits.map { credit in
             [
-                "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(credentialID, credit.code)),
+                "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(resultBase, credit.code)),
                 "value": .string(DecimalText.string(credit.amount)),
             ]
         }
         results.append([
-            "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(credentialID, "completion")),
+            "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(resultBase, "completion")),
             "status": "Completed",
         ])
         subject["result"] = .array(results)
         return .object(subject)
     }
 
-    /// The id of the result description of one credit type (or `completion`) inside a credential.
-    static func resultDescriptionID(_ credentialID: String, _ code: String) -> String {
-        let base = credentialID.split(separator: "#", maxSplits: 1).first.map(String.init) ?? credentialID
-        return "\(base)#result-\(code)"
+    /// The id of the result description of one credit type (or `completion`): `<resultBase>#result-<code>`, where
+    /// `resultBase` is the credential id without a fragment.
+    static func resultDescriptionID(_ resultBase: String, _ code: String) -> String {
+        resultBase + "#result-" + code
     }
 }
 

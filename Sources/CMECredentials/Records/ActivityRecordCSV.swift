@@ -1,7 +1,7 @@
 /// Turns CSV rows into record drafts: maps the header to fields, reports header problems, splits lists.
-struct ActivityRecordCSV {
+struct ActivityRecordCSV: Sendable {
     /// What a header column holds.
-    enum Column: Equatable {
+    enum Column: Equatable, Sendable {
         case field(RecordField)
         case credits(String)
         /// A column the reader does not know; its values are ignored.
@@ -159,9 +159,9 @@ struct ActivityRecordCSV {
         case .maxCredits: draft.maxCredits = text
         case .topics:
             for item in Self.list(text) {
-                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let code = String(parts[0]).trimmingSpaces()
-                let hours = parts.count == 2 ? String(parts[1]).trimmingSpaces() : nil
+                let parts = item.fields(separatedBy: UInt8(ascii: "="), maxSplits: 1)
+                let code = parts[0].trimmingSpaces()
+                let hours = parts.count == 2 ? parts[1].trimmingSpaces() : nil
                 draft.topics.append(RecordDraft.TopicEntry(code: code, hours: hours, field: RecordField.topics.csvName))
             }
         default: draft.text[field] = text
@@ -187,21 +187,6 @@ struct ActivityRecordCSV {
 
     /// `a; b;;c` → `["a", "b", "c"]`.
     static func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }),
-            let last = scalars.lastIndex(where: { !Self.isSpace($0) })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{A0}"
+        text.fields(separatedBy: UInt8(ascii: ";")).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }

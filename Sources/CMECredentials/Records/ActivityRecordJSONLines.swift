@@ -2,7 +2,7 @@ import VerifiableCredentials
 
 /// Turns JSON Lines into record drafts: one JSON object per line in the nested form of
 /// `activity-record.schema.json`; wrong JSON types and unknown members are reported by JSON Pointer.
-struct ActivityRecordJSONLines {
+struct ActivityRecordJSONLines: Sendable {
     let fileName: String
     private let bytes: [UInt8]
     private var index: Int
@@ -10,6 +10,21 @@ struct ActivityRecordJSONLines {
     private var recordCount = 0
 
     private static let groups = ["learner", "activity", "credits", "maxCredits", "topics"]
+    private static let learnerFields = members([.givenName, .familyName, .npi, .email, .did, .dateOfBirth])
+    private static let learnerLists: [String: RecordField] = ["licenses": .licenses, "boardIds": .boardIDs]
+    private static let activityFields = members([
+        .activityID, .title, .format, .completionDate, .description, .startDate, .endDate, .parsActivityID,
+        .jointProvider,
+    ])
+
+    /// Member name → field, for the text fields of one group.
+    private static func members(_ fields: [RecordField]) -> [String: RecordField] {
+        var map: [String: RecordField] = [:]
+        for field in fields {
+            if let member = field.jsonMember?.member { map[member] = field }
+        }
+        return map
+    }
 
     init(fileName: String, bytes: [UInt8]) {
         self.fileName = fileName
@@ -62,16 +77,11 @@ struct ActivityRecordJSONLines {
             draft.report(
                 "/" + key, expected: "only " + Self.groups.joined(separator: ", "), found: "an unknown member")
         }
-        let learnerFields: [RecordField] = [.givenName, .familyName, .npi, .email, .did, .dateOfBirth]
-        let activityFields: [RecordField] = [
-            .activityID, .title, .format, .completionDate, .description, .startDate, .endDate, .parsActivityID,
-            .jointProvider,
-        ]
         if let learner = group(object, "learner", &draft) {
-            readStrings(learner, fields: learnerFields, lists: ["licenses": .licenses, "boardIds": .boardIDs], &draft)
+            readStrings(learner, group: "learner", fields: Self.learnerFields, lists: Self.learnerLists, &draft)
         }
         if let activity = group(object, "activity", &draft) {
-            readStrings(activity, fields: activityFields, lists: [:], &draft)
+            readStrings(activity, group: "activity", fields: Self.activityFields, lists: [:], &draft)
         }
         if let credits = group(object, "credits", &draft) {
             for member in credits.members {
@@ -103,10 +113,11 @@ struct ActivityRecordJSONLines {
     }
 
     private func readStrings(
-        _ object: JSONObject, fields: [RecordField], lists: [String: RecordField], _ draft: inout RecordDraft
+        _ object: JSONObject, group: String, fields: [String: RecordField], lists: [String: RecordField],
+        _ draft: inout RecordDraft
     ) {
         for member in object.members {
-            if let field = fields.first(where: { $0.jsonMember?.member == member.key }) {
+            if let field = fields[member.key] {
                 guard let text = member.value.stringValue else {
                     draft.report(field, expected: "a string", found: member.value.kindDescription)
                     continue
@@ -128,8 +139,8 @@ struct ActivityRecordJSONLines {
                 }
                 if field == .licenses { draft.licenses = items } else { draft.boardIDs = items }
             } else {
-                let names = fields.compactMap { $0.jsonMember?.member } + lists.keys.sorted()
-                let pointer = (fields.first?.jsonMember.map { "/" + $0.group } ?? "") + "/" + member.key
+                let names = fields.keys.sorted() + lists.keys.sorted()
+                let pointer = "/" + group + "/" + member.key
                 draft.report(pointer, expected: "only " + names.joined(separator: ", "), found: "an unknown member")
             }
         }

@@ -13,8 +13,8 @@ public enum RecordReadItem: Sendable, Hashable {
 ///
 /// File problems come first (the CSV header), then one item per record, then end-of-file problems
 /// (no records at all).
-public struct ActivityRecordStream: Sequence, IteratorProtocol {
-    private enum Source {
+public struct ActivityRecordStream: Sequence, IteratorProtocol, Sendable {
+    private enum Source: Sendable {
         case csv(ActivityRecordCSV)
         case jsonLines(ActivityRecordJSONLines)
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Checks the meaning of every field of a ``RecordDraft`` and builds the ``ActivityRecord``.
 ///
 /// Every problem is reported; validation never stops at the first one.
-struct ActivityRecordValidator {
+struct ActivityRecordValidator: Sendable {
     var catalog: CMECatalog
 
     /// The record, or `nil` with all its problems added to `draft.diagnostics`.
@@ -268,13 +268,12 @@ struct ActivityRecordValidator {
         _ draft: inout RecordDraft, _ field: RecordField, maxLength: Int, what: String, multiline: Bool = false
     ) -> String? {
         guard let text = draft.text[field] else { return nil }
-        if text.unicodeScalars.count > maxLength {
+        if text.utf8.count > maxLength, text.unicodeScalars.count > maxLength {
             draft.report(
                 field, expected: "\(what) of at most \(maxLength) characters", found: "\(text.count) characters")
             return nil
         }
-        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) {
+        if text.containsControlCharacter(allowing: multiline ? [0x0A, 0x0D, 0x09] : []) {
             draft.report(field, expected: "\(what) without control characters", found: RecordDiagnostic.quote(text))
             return nil
         }

@@ -4,7 +4,7 @@
 ///
 /// Accepts CRLF, LF and lone CR line breaks and a leading UTF-8 byte order mark. Quoted fields may hold commas,
 /// doubled quotes and line breaks. Completely empty lines are skipped.
-struct CSVParser {
+struct CSVParser: Sendable {
     /// One row of fields.
     struct Row: Sendable {
         /// The physical line (from 1) where the row starts.

@@ -40,7 +40,7 @@ public struct StateLicense: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `ST:NUMBER`; the state must be a US state, DC or territory; the number 1–30 letters, digits or `-`.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.fields(separatedBy: UInt8(ascii: ":"))
         guard parts.count == 2 else { return nil }
         let state = parts[0].uppercased()
         let number = parts[1].uppercased()
@@ -69,7 +69,7 @@ public struct BoardIdentifier: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `BOARD:ID`: a 2–10 letter acronym and an id of 1–30 letters, digits or `-`.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.fields(separatedBy: UInt8(ascii: ":"))
         guard parts.count == 2 else { return nil }
         let board = parts[0].uppercased()
         let number = parts[1].uppercased()
@@ -124,7 +124,7 @@ enum IdentifierText {
     /// A plausible e-mail address, lower-cased: one `@`, a local part, a domain with a dot, no spaces.
     static func email(_ text: String) -> String? {
         guard text.utf8.count <= 254, !text.contains(where: { $0.isWhitespace }) else { return nil }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let parts = text.fields(separatedBy: UInt8(ascii: "@"))
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
             !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
         else { return nil }
@@ -133,7 +133,7 @@ enum IdentifierText {
 
     /// A syntactically valid DID (`did:method:id`), as given.
     static func did(_ text: String) -> String? {
-        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        let parts = text.fields(separatedBy: UInt8(ascii: ":"), maxSplits: 2)
         guard parts.count == 3, parts[0] == "did", !parts[1].isEmpty, !parts[2].isEmpty, text.utf8.count <= 2048,
             parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }),
             !parts[2].hasSuffix(":"),
