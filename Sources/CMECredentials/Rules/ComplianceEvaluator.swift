@@ -77,6 +77,7 @@ public struct ComplianceEvaluator: Sendable {
             }
             let excluders = ruleSet.requirements.filter { $0.excludeCreditsUsedBy.contains(id) }
             var targetCaps = caps.filter { ($0.requirement.caps ?? ruleSet.totalID.map { [$0] } ?? []).contains(id) }
+            for index in targetCaps.indices { targetCaps[index].withheld = 0 }
             base.contributions = allocator.allocate(
                 requirement, window: window, need: amount, exclusions: exclusions(of: requirement),
                 exclusiveAgainst: excluders, caps: &targetCaps)

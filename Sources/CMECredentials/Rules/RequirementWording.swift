@@ -9,8 +9,8 @@ struct RequirementWording {
     }
 
     /// What the requirement asks for, as a phrase: "hours of opioid prescribing", "credits of cat1".
-    func subject(_ requirement: RuleRequirement) -> String {
-        let noun = requirement.topics != nil ? "hours" : "credits"
+    func subject(_ requirement: RuleRequirement, amount: Decimal) -> String {
+        let noun = (requirement.topics != nil ? "hour" : "credit") + (amount == 1 ? "" : "s")
         let what =
             requirement.title
             ?? requirement.topics?.map { $0.replacingOccurrences(of: "-", with: " ") }.joined(separator: " or ")
@@ -33,7 +33,7 @@ struct RequirementWording {
         }
         if base.counted >= required {
             result.state = .met
-            result.explanation = "met: \(counted) of \(DecimalText.string(required)) \(subject(requirement))"
+            result.explanation = "met: \(counted) of \(DecimalText.string(required)) \(subject(requirement, amount: required))"
             return result
         }
         if !missing.isEmpty {
@@ -45,7 +45,7 @@ struct RequirementWording {
         let shortfall = required - base.counted
         result.state = .unmet
         result.shortfall = shortfall
-        var text = "needs \(DecimalText.string(shortfall)) more \(subject(requirement))"
+        var text = "needs \(DecimalText.string(shortfall)) more \(subject(requirement, amount: shortfall))"
         if let deadline = base.deadline {
             text += " by \(deadline)"
         } else if !deadlineMissing.isEmpty {
