@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Checks verified credentials against a ``RuleSet``.
 ///

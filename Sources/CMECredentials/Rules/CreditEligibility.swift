@@ -23,7 +23,7 @@ struct CreditEligibility {
     /// The amount of `credit` that `requirement`'s filters accept (0 when a filter rejects it).
     func amount(_ requirement: RuleRequirement, _ credit: VerifiedCredit) -> Decimal {
         if let formats = requirement.formats, !formats.contains(credit.format ?? "") { return 0 }
-        if let bodies = requirement.approvedBy, !bodies.contains(where: credit.approvals.contains) { return 0 }
+        if let bodies = requirement.approvedBy, !bodies.contains(where: { credit.approvals.contains($0) }) { return 0 }
         if let accreditors = requirement.providerAccreditedBy, !accreditors.contains(credit.providerAccreditor ?? "") {
             return 0
         }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import VerifiableCredentials
 
 /// A test over physician facts for `appliesIf` and `exemptIf`, with three-valued logic: a fact that was not
@@ -91,9 +91,10 @@ public indirect enum RuleCondition: Sendable, Hashable {
             case .unknown(let missing): return .unknown(missing: missing)
             }
         case .allOf(let parts), .anyOf(let parts):
-            let decisive: Outcome
-            let other: Outcome
-            if case .allOf = self { (decisive, other) = (.no, .yes) } else { (decisive, other) = (.yes, .no) }
+            var isAll = false
+            if case .allOf = self { isAll = true }
+            let decisive: Outcome = isAll ? .no : .yes
+            let other: Outcome = isAll ? .yes : .no
             var missing: [String] = []
             for part in parts {
                 let outcome = part.evaluate(facts)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One requirement of a rule set: what must be earned (or is capped, or attested), which completions count,
 /// when it is due and to whom it applies.

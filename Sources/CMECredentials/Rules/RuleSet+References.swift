@@ -14,7 +14,7 @@ extension RuleSet {
             }
             if let parent = requirement.within {
                 try check(parent, "within")
-                if requirement(parent)?.kind != .min {
+                if self.requirement(parent)?.kind != .min {
                     throw .rules("\"within\" must name a min requirement", at: path + "/within")
                 }
             }

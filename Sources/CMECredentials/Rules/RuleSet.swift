@@ -1,4 +1,3 @@
-public import Foundation
 public import VerifiableCredentials
 
 /// A `cme-rules/1` rule file: one jurisdiction's (or board's) CME requirements for one license type.

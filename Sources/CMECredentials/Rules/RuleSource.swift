@@ -1,4 +1,4 @@
-import VerifiableCredentials
+public import VerifiableCredentials
 
 /// Where a rule comes from: a public page or regulation, when it was read, and how sure we are.
 public struct RuleSource: Sendable, Hashable {
