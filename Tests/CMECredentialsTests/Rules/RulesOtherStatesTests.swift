@@ -82,6 +82,9 @@ struct RulesOtherStatesTests {
         let unknown = try F.evaluate("new-york", [approved, childAbuse], facts: noAttestation)
         #expect(try F.state(unknown, "infection-control") == .unknown)
         #expect(unknown.result("infection-control")?.missingFacts == ["infectionControlTrainingCompleted"])
+        var denied = facts
+        denied.facts["infectionControlTrainingCompleted"] = "false"
+        #expect(try F.state(try F.evaluate("new-york", [approved, childAbuse], facts: denied), "infection-control") == .unmet)
     }
 
     // MARK: Ohio
@@ -103,6 +106,13 @@ struct RulesOtherStatesTests {
         #expect(cap.state == .met)
         #expect(cap.explanation == "at most 3 counts; 2 over the cap did not count")
         #expect(try F.state(result, "obot-addiction") == .notApplicable)
+        let met = try F.evaluate("ohio", credits + [try F.credit("more", "2025-09-01", aoa: 2)], facts: facts)
+        #expect(met.allMet)
+        let painClinic = try F.evaluate(
+            "ohio", credits, facts: try F.facts(
+                ["role": "pain-clinic-owner", "recommendsMedicalMarijuana": "false"], renewal: "2026-01-31",
+                license: "2000-01-01", asOf: "2026-01-15"))
+        #expect(try F.state(painClinic, "pain-clinic") == .unmet)
     }
 
     // MARK: DEA MATE
