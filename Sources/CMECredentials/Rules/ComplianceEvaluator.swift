@@ -70,7 +70,9 @@ public struct ComplianceEvaluator: Sendable {
                 pendingCaps.append(base)
                 continue
             }
-            if requirement.kind == .percentOfTotal, let of = requirement.of ?? ruleSet.totalID, let percent = requirement.percent {
+            if requirement.kind == .percentOfTotal, let of = requirement.of ?? ruleSet.totalID,
+                let percent = requirement.percent
+            {
                 let basis = requirement.percentBasis == "counted" ? results[of]?.counted : results[of]?.required
                 amount = basis.map { $0 * percent / 100 }
                 if amount == nil { base.missingFacts = results[of]?.missingFacts ?? [] }
@@ -91,7 +93,8 @@ public struct ComplianceEvaluator: Sendable {
             var missing = base.missingFacts
             if case .unknown(let names) = applicability { missing += names }
             if case .unknown(let names) = requirement.exemptIf?.evaluate(facts.facts) ?? .no { missing += names }
-            results[id] = explain.finish(base, missing: missing, deadlineMissing: deadlineMissing, requirement: requirement)
+            results[id] = explain.finish(
+                base, missing: missing, deadlineMissing: deadlineMissing, requirement: requirement)
         }
         for base in pendingCaps {
             guard let requirement = ruleSet.requirement(base.requirementID) else { continue }

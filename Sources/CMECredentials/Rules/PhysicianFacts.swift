@@ -13,7 +13,9 @@ public struct PhysicianFacts: Sendable, Hashable {
     /// The day the check is made: credits completed later are not counted.
     public var asOf: RuleDate
 
-    public init(facts: [String: String] = [:], renewalDate: RuleDate? = nil, licenseDate: RuleDate? = nil, asOf: RuleDate) {
+    public init(
+        facts: [String: String] = [:], renewalDate: RuleDate? = nil, licenseDate: RuleDate? = nil, asOf: RuleDate
+    ) {
         self.facts = facts
         self.renewalDate = renewalDate
         self.licenseDate = licenseDate

@@ -34,8 +34,11 @@ enum RequirementTiming: Equatable {
                     }
                 }
                 if let months = due.monthsAfterLicensure {
-                    if let license = facts.licenseDate { candidates.append(license.adding(months: months)) }
-                    else if !missing.contains("licenseDate") { missing.append("licenseDate") }
+                    if let license = facts.licenseDate {
+                        candidates.append(license.adding(months: months))
+                    } else if !missing.contains("licenseDate") {
+                        missing.append("licenseDate")
+                    }
                 }
                 deadline = missing.isEmpty ? candidates.max() : nil
             } else if case .success(let resolved) = cycle {
@@ -98,7 +101,9 @@ enum RequirementTiming: Equatable {
     }
 
     private static func ordinal(_ n: Int) -> String {
-        switch n % 10 == 1 && n % 100 != 11 ? 1 : n % 10 == 2 && n % 100 != 12 ? 2 : n % 10 == 3 && n % 100 != 13 ? 3 : 0 {
+        switch n % 10 == 1 && n % 100 != 11
+            ? 1 : n % 10 == 2 && n % 100 != 12 ? 2 : n % 10 == 3 && n % 100 != 13 ? 3 : 0
+        {
         case 1: "\(n)st"
         case 2: "\(n)nd"
         case 3: "\(n)rd"

@@ -33,7 +33,8 @@ struct RequirementWording {
         }
         if base.counted >= required {
             result.state = .met
-            result.explanation = "met: \(counted) of \(DecimalText.string(required)) \(subject(requirement, amount: required))"
+            result.explanation =
+                "met: \(counted) of \(DecimalText.string(required)) \(subject(requirement, amount: required))"
             return result
         }
         if !missing.isEmpty {

@@ -82,7 +82,9 @@ public indirect enum RuleCondition: Sendable, Hashable {
     public func evaluate(_ facts: [String: String]) -> Outcome {
         switch self {
         case .fact(let name, let test):
-            guard let value = facts[name]?.trimmingCharacters(in: .whitespaces) else { return .unknown(missing: [name]) }
+            guard let value = facts[name]?.trimmingCharacters(in: .whitespaces) else {
+                return .unknown(missing: [name])
+            }
             return Self.check(test, value) ? .yes : .no
         case .not(let inner):
             switch inner.evaluate(facts) {

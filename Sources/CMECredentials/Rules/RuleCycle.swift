@@ -50,7 +50,8 @@ public struct RuleCycle: Sendable, Hashable {
             if let end {
                 let last = anchor.adding(months: length).adding(days: -1)
                 guard let written = Self.anchor(end), written.month == last.month, written.day == last.day else {
-                    throw .rules("the cycle end \"\(end)\" does not follow from start and lengthMonths", at: reader.at("end"))
+                    throw .rules(
+                        "the cycle end \"\(end)\" does not follow from start and lengthMonths", at: reader.at("end"))
                 }
             }
         case .birthMonth:
@@ -68,7 +69,8 @@ public struct RuleCycle: Sendable, Hashable {
 
     /// `odd-year-01-01` → 2001-01-01, `even-year-…` → 2000-…, `any-year-…` → 2000-…, or a full date.
     private static func anchor(_ text: String) -> RuleDate? {
-        for (prefix, year) in [("odd-year-", 2001), ("even-year-", 2000), ("any-year-", 2000)] where text.hasPrefix(prefix) {
+        for (prefix, year) in [("odd-year-", 2001), ("even-year-", 2000), ("any-year-", 2000)]
+        where text.hasPrefix(prefix) {
             return RuleDate("\(year)-" + text.dropFirst(prefix.count))
         }
         return text.utf8.count == 10 ? RuleDate(text) : nil

@@ -28,16 +28,21 @@ public enum RuleRecurrence: Sendable, Hashable {
     }
 
     init(json: JSONValue, at path: String) throws(CMEError) {
-        let keys = ["perCycle", "oneTime", "deadline", "lookbackYears", "everyNthCycle", "offset", "everyYears",
-                    "firstCycles", "windowMonths"]
+        let keys = [
+            "perCycle", "oneTime", "deadline", "lookbackYears", "everyNthCycle", "offset", "everyYears",
+            "firstCycles", "windowMonths",
+        ]
         let reader = try RuleJSONReader(json, at: path, allowed: keys)
         let primary = ["perCycle", "oneTime", "everyNthCycle", "everyYears", "firstCycles", "windowMonths"]
             .filter { reader.has($0) }
         guard primary.count == 1, let kind = primary.first else {
-            throw .rules("expected exactly one of perCycle, oneTime, everyNthCycle, everyYears, firstCycles, windowMonths", at: path)
+            throw .rules(
+                "expected exactly one of perCycle, oneTime, everyNthCycle, everyYears, firstCycles, windowMonths",
+                at: path)
         }
         let extras: [String: [String]] = ["oneTime": ["deadline", "lookbackYears"], "everyNthCycle": ["offset"]]
-        for key in ["deadline", "lookbackYears", "offset"] where reader.has(key) && !(extras[kind] ?? []).contains(key) {
+        for key in ["deadline", "lookbackYears", "offset"] where reader.has(key) && !(extras[kind] ?? []).contains(key)
+        {
             throw .rules("\"\(key)\" does not apply to \(kind)", at: reader.at(key))
         }
         switch kind {

@@ -44,9 +44,10 @@ extension RuleRequirement {
         countsTowardTotal = try reader.bool("countsTowardTotal") ?? true
         excludeCreditsUsedBy = try reader.strings("excludeCreditsUsedBy") ?? []
         caps = try reader.strings("caps")
-        recurrence = try reader.object["recurrence"].map { (value) throws(CMEError) in
-            try RuleRecurrence(json: value, at: reader.at("recurrence"))
-        } ?? .perCycle
+        recurrence =
+            try reader.object["recurrence"].map { (value) throws(CMEError) in
+                try RuleRecurrence(json: value, at: reader.at("recurrence"))
+            } ?? .perCycle
         appliesIf = try reader.object["appliesIf"].map { (value) throws(CMEError) in
             try RuleCondition(json: value, at: reader.at("appliesIf"))
         }
@@ -59,7 +60,8 @@ extension RuleRequirement {
                 allowed: ["amount", "withinMonthsOfLicensure", "ifLicensedMonthsLessThan", "exempt"])
             let initial = InitialLicense(
                 amount: try inner.decimal("amount"), withinMonthsOfLicensure: try inner.int("withinMonthsOfLicensure"),
-                ifLicensedMonthsLessThan: try inner.int("ifLicensedMonthsLessThan"), exempt: try inner.bool("exempt") ?? false)
+                ifLicensedMonthsLessThan: try inner.int("ifLicensedMonthsLessThan"),
+                exempt: try inner.bool("exempt") ?? false)
             guard initial.exempt != (initial.amount != nil) else {
                 throw .rules("initialLicense needs either amount or \"exempt\": true", at: inner.path)
             }
@@ -85,7 +87,9 @@ extension RuleRequirement {
             try forbid(["percent", "of", "basis", "period", "fact", "caps"])
         case .max, .perPeriodMax:
             guard amount != nil else { throw .rules("missing member \"amount\"", at: reader.path) }
-            try forbid(["schedule", "percent", "of", "basis", "fact", "within", "excludeCreditsUsedBy", "initialLicense"])
+            try forbid([
+                "schedule", "percent", "of", "basis", "fact", "within", "excludeCreditsUsedBy", "initialLicense",
+            ])
             if kind == .perPeriodMax, period != "calendarYear" {
                 throw .rules("expected \"period\": \"calendarYear\"", at: reader.at("period"))
             }
@@ -100,8 +104,10 @@ extension RuleRequirement {
             try forbid(["amount", "schedule", "period", "fact", "caps", "initialLicense"])
         case .attest:
             guard fact != nil else { throw .rules("an attest requirement needs \"fact\"", at: reader.path) }
-            try forbid(["amount", "schedule", "percent", "of", "basis", "period", "credit", "topics", "formats",
-                        "approvedBy", "providerAccreditedBy", "within", "excludeCreditsUsedBy", "caps", "initialLicense"])
+            try forbid([
+                "amount", "schedule", "percent", "of", "basis", "period", "credit", "topics", "formats",
+                "approvedBy", "providerAccreditedBy", "within", "excludeCreditsUsedBy", "caps", "initialLicense",
+            ])
         }
     }
 }

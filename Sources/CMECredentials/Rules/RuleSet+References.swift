@@ -54,10 +54,14 @@ extension RuleSet {
         var order: [String] = []
         var done = Set<String>()
         while order.count < requirements.count {
-            guard let next = requirements.first(where: { !done.contains($0.id) && (before[$0.id] ?? []).isSubset(of: done) })
+            guard
+                let next = requirements.first(where: {
+                    !done.contains($0.id) && (before[$0.id] ?? []).isSubset(of: done)
+                })
             else {
                 let stuck = requirements.first { !done.contains($0.id) }
-                throw .rules("requirements refer to each other in a loop", at: stuck.flatMap { paths[$0.id] } ?? "/requirements")
+                throw .rules(
+                    "requirements refer to each other in a loop", at: stuck.flatMap { paths[$0.id] } ?? "/requirements")
             }
             order.append(next.id)
             done.insert(next.id)

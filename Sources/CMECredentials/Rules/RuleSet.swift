@@ -32,10 +32,13 @@ public struct RuleSet: Sendable, Hashable {
 
     /// Reads and checks a rule file.
     public init(json: JSONValue) throws(CMEError) {
-        let reader = try RuleJSONReader(json, at: "", allowed: [
-            "$schema", "format", "id", "title", "jurisdiction", "licenseTypes", "effective", "sources", "cycle",
-            "creditTypes", "total", "requirements", "excludedTopics", "allowDoubleCounting", "gracePeriodDays", "note",
-        ])
+        let reader = try RuleJSONReader(
+            json, at: "",
+            allowed: [
+                "$schema", "format", "id", "title", "jurisdiction", "licenseTypes", "effective", "sources", "cycle",
+                "creditTypes", "total", "requirements", "excludedTopics", "allowDoubleCounting", "gracePeriodDays",
+                "note",
+            ])
         let format = try reader.requiredString("format")
         guard format == Self.formatName else {
             throw .rules("expected format \"\(Self.formatName)\", got \"\(format)\"", at: reader.at("format"))
@@ -54,7 +57,9 @@ public struct RuleSet: Sendable, Hashable {
         cycle = try RuleCycle(json: cycleValue, at: reader.at("cycle"))
         creditGroups = []
         if let value = reader.object["creditTypes"] {
-            guard let groups = value.objectValue else { throw .rules("expected an object", at: reader.at("creditTypes")) }
+            guard let groups = value.objectValue else {
+                throw .rules("expected an object", at: reader.at("creditTypes"))
+            }
             let inner = try RuleJSONReader(value, at: reader.at("creditTypes"), allowed: groups.keys)
             for name in groups.keys { creditGroups.append((name, try inner.strings(name) ?? [])) }
         }

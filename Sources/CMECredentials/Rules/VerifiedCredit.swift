@@ -32,7 +32,8 @@ public struct VerifiedCredit: Sendable, Hashable {
 
     /// The summary of a credential read with ``CMECredential/init(json:)``; call it only for a credential that
     /// verified. Approvals and the accreditor are not in the credential model yet, so they are passed in.
-    public init(credential: CMECredential, approvals: [String] = [], providerAccreditor: String? = nil) throws(CMEError) {
+    public init(credential: CMECredential, approvals: [String] = [], providerAccreditor: String? = nil) throws(CMEError)
+    {
         guard let date = RuleDate(credential.completionDate) else {
             throw CMEError(
                 .invalidEvaluationInput, "expected a completion date YYYY-MM-DD, got \"\(credential.completionDate)\"",

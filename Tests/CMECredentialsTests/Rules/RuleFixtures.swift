@@ -47,7 +47,8 @@ enum RuleFixtures {
     static func evaluate(
         _ name: String, _ credits: [VerifiedCredit], notCounted: [NotCountedCredential] = [], facts: PhysicianFacts
     ) throws -> ComplianceResult {
-        ComplianceEvaluator(ruleSet: try ruleSet(name)).evaluate(verified: credits, notCounted: notCounted, facts: facts)
+        ComplianceEvaluator(ruleSet: try ruleSet(name)).evaluate(
+            verified: credits, notCounted: notCounted, facts: facts)
     }
 
     /// The state of one requirement.

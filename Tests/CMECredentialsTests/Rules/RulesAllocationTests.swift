@@ -9,14 +9,15 @@ struct RulesAllocationTests {
     typealias F = RuleFixtures
 
     static func rules(_ requirements: String, extra: String = "") throws -> RuleSet {
-        try RuleSet(json: try JSONParser.parse(
-            """
-            {"format": "cme-rules/1", "id": "X", "title": "T", "jurisdiction": "US-XX", \(extra)
-             "sources": [{"url": "https://example.org", "retrieved": "2026-01-01", "confidence": "high"}],
-             "cycle": {"kind": "fixed", "lengthMonths": 24, "start": "2025-01-01"},
-             "creditTypes": {"cat1": ["AMA_PRA_CAT1"], "any": ["AMA_PRA_CAT1", "AMA_PRA_CAT2"]},
-             "requirements": [\(requirements)]}
-            """))
+        try RuleSet(
+            json: try JSONParser.parse(
+                """
+                {"format": "cme-rules/1", "id": "X", "title": "T", "jurisdiction": "US-XX", \(extra)
+                 "sources": [{"url": "https://example.org", "retrieved": "2026-01-01", "confidence": "high"}],
+                 "cycle": {"kind": "fixed", "lengthMonths": 24, "start": "2025-01-01"},
+                 "creditTypes": {"cat1": ["AMA_PRA_CAT1"], "any": ["AMA_PRA_CAT1", "AMA_PRA_CAT2"]},
+                 "requirements": [\(requirements)]}
+                """))
     }
 
     static func evaluate(_ rules: RuleSet, _ credits: [VerifiedCredit]) throws -> ComplianceResult {
@@ -49,7 +50,9 @@ struct RulesAllocationTests {
         let result = try Self.evaluate(rules, credits)
         #expect(try F.amounts(result, "total") == ["a": 40, "b": 20, "c": 40])
         #expect(try F.state(result, "total") == .met)
-        #expect(result.result("yearly")?.explanation == "at most 60 per calendar year counts; 10 over the cap did not count")
+        #expect(
+            result.result("yearly")?.explanation == "at most 60 per calendar year counts; 10 over the cap did not count"
+        )
     }
 
     @Test func withoutDoubleCountingTopicHoursAreUsedOnce() throws {
@@ -57,10 +60,13 @@ struct RulesAllocationTests {
             {"id": "a", "kind": "min", "amount": 2, "topics": ["medical-ethics"]},
             {"id": "b", "kind": "min", "amount": 2, "topics": ["patient-safety"]}
             """
-        let credits = [try F.credit("x", "2025-05-01", cat1: 2, topics: [("medical-ethics", 2), ("patient-safety", 2)])]
+        let credits = [
+            try F.credit("x", "2025-05-01", cat1: 2, topics: [("medical-ethics", 2), ("patient-safety", 2)])
+        ]
         let shared = try Self.evaluate(try Self.rules(requirements), credits)
         #expect(try F.state(shared, "b") == .met)
-        let separate = try Self.evaluate(try Self.rules(requirements, extra: #""allowDoubleCounting": false,"#), credits)
+        let separate = try Self.evaluate(
+            try Self.rules(requirements, extra: #""allowDoubleCounting": false,"#), credits)
         #expect(try F.state(separate, "a") == .met)
         #expect(try F.state(separate, "b") == .unmet)
     }
@@ -88,13 +94,17 @@ struct RulesAllocationTests {
         for index in 0..<30 {
             let day = String(index % 28 + 1)
             let date = "2025-0\(index % 9 + 1)-" + (day.count == 1 ? "0" + day : day)
-            credits.append(try F.credit(
-                "urn:c:\(index % 7)-\(index)", date, cat1: Decimal(index % 5 + 1),
-                topics: [("patient-safety", Decimal(index % 3)), ("opioid-prescribing", 1),
-                         ("controlled-substance-prescribing", Decimal(index % 2)), ("child-abuse-recognition", 1)],
-                approvals: index % 4 == 0 ? ["US-PA-DHS"] : []))
+            credits.append(
+                try F.credit(
+                    "urn:c:\(index % 7)-\(index)", date, cat1: Decimal(index % 5 + 1),
+                    topics: [
+                        ("patient-safety", Decimal(index % 3)), ("opioid-prescribing", 1),
+                        ("controlled-substance-prescribing", Decimal(index % 2)), ("child-abuse-recognition", 1),
+                    ],
+                    approvals: index % 4 == 0 ? ["US-PA-DHS"] : []))
         }
-        let facts = try F.facts(["prescriberOrDispenser": "true"], renewal: "2026-06-30", license: "2001-01-01", asOf: "2026-06-30")
+        let facts = try F.facts(
+            ["prescriberOrDispenser": "true"], renewal: "2026-06-30", license: "2001-01-01", asOf: "2026-06-30")
         let reference = JSONSerializer.string(try F.evaluate(name, credits, facts: facts).json)
         var generator = SeededGenerator(state: 42)
         for _ in 0..<5 {
@@ -105,7 +115,8 @@ struct RulesAllocationTests {
 
     @Test func resultRendersAsJSON() throws {
         let credits = [try F.credit("c1", "2025-03-01", cat1: 30, topics: [("patient-safety", 12)])]
-        let facts = try F.facts(["prescriberOrDispenser": "false"], renewal: "2026-12-31", license: "2010-05-01", asOf: "2026-12-31")
+        let facts = try F.facts(
+            ["prescriberOrDispenser": "false"], renewal: "2026-12-31", license: "2010-05-01", asOf: "2026-12-31")
         let result = try F.evaluate(
             "pennsylvania", credits, notCounted: [NotCountedCredential(id: "r1", reason: "revoked")], facts: facts)
         let json = result.json

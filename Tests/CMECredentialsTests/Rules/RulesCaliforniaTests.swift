@@ -16,7 +16,8 @@ struct RulesCaliforniaTests {
 
     @Test func oneTimePainHoursFromAnEarlierCycleStillCount() throws {
         let credits = [
-            try F.credit("pain-2019", "2019-05-01", cat1: 12, topics: [("pain-management", 8), ("end-of-life-care", 4)]),
+            try F.credit(
+                "pain-2019", "2019-05-01", cat1: 12, topics: [("pain-management", 8), ("end-of-life-care", 4)]),
             try F.credit("general", "2025-06-01", cat1: 50),
         ]
         let result = try F.evaluate("california", credits, facts: try Self.facts())
@@ -38,7 +39,8 @@ struct RulesCaliforniaTests {
         #expect(pain.deadline == (try F.date("2029-03-01")))
         #expect(
             pain.explanation
-                == "needs 9 more hours of pain management and the treatment of terminally ill and dying patients by 2029-03-01")
+                == "needs 9 more hours of pain management and the treatment of terminally ill and dying patients by 2029-03-01"
+        )
     }
 
     @Test func radiologistsAreExemptFromPainHours() throws {
@@ -69,12 +71,14 @@ struct RulesCaliforniaTests {
         #expect(geriatrics.state == .unmet)
         #expect(geriatrics.shortfall == 4)
         let younger = try F.evaluate(
-            "california", credits, facts: try Self.facts(["specialty": "internal-medicine", "patientsOver65Percent": "10"]))
+            "california", credits,
+            facts: try Self.facts(["specialty": "internal-medicine", "patientsOver65Percent": "10"]))
         #expect(try F.state(younger, "geriatrics") == .notApplicable)
     }
 
     @Test func cycleFromBirthDateWhenNoRenewalDateIsGiven() throws {
-        let facts = try F.facts(["birthDate": "1980-01-15", "specialty": "radiology"], license: "2010-01-01", asOf: "2026-06-01")
+        let facts = try F.facts(
+            ["birthDate": "1980-01-15", "specialty": "radiology"], license: "2010-01-01", asOf: "2026-06-01")
         let result = try F.evaluate("california", [], facts: facts)
         #expect(result.cycle?.end == (try F.date("2028-01-31")))
         #expect(result.cycle?.start == (try F.date("2026-02-01")))
@@ -90,7 +94,8 @@ struct RulesCaliforniaTests {
 
     @Test func firstCycleUnderThirteenMonthsIsProrated() throws {
         let credits = [try F.credit("general", "2026-08-01", cat1: 25)]
-        let result = try F.evaluate("california", credits, facts: try Self.facts(["specialty": "radiology"], license: "2026-06-01"))
+        let result = try F.evaluate(
+            "california", credits, facts: try Self.facts(["specialty": "radiology"], license: "2026-06-01"))
         #expect(result.result("total")?.required == 25)
         #expect(try F.state(result, "total") == .met)
     }

@@ -8,7 +8,8 @@ import Testing
 struct RulesFloridaTests {
     typealias F = RuleFixtures
 
-    static func facts(license: String?, _ extra: [String: String] = ["deaRegistered": "true"]) throws -> PhysicianFacts {
+    static func facts(license: String?, _ extra: [String: String] = ["deaRegistered": "true"]) throws -> PhysicianFacts
+    {
         try F.facts(extra, renewal: "2027-01-31", license: license, asOf: "2027-01-15")
     }
 

@@ -18,7 +18,8 @@ struct RulesMichiganTests {
         [
             try F.credit("c1", "2023-09-01", cat1: 80, topics: [("medical-ethics", 1), ("implicit-bias", 3)]),
             try F.credit("c2", "2024-02-01", cat2: 70),
-            try F.credit("c3", "2024-05-01", cat1: 3, topics: [("pain-management", 2), ("controlled-substance-prescribing", 1)]),
+            try F.credit(
+                "c3", "2024-05-01", cat1: 3, topics: [("pain-management", 2), ("controlled-substance-prescribing", 1)]),
             try F.credit("trafficking", "2019-04-01", cat1: 1, topics: [("human-trafficking", 1)]),
             try F.credit("awareness", "2018-04-01", cat1: 1, topics: [("opioid-prescribing", 1)]),
         ]
@@ -44,7 +45,8 @@ struct RulesMichiganTests {
 
     @Test func nestedHoursCountTowardBothParentAndChild() throws {
         var credits = try Self.compliant().filter { $0.id != "c3" && $0.id != "awareness" }
-        credits.append(try F.credit("cs-only", "2024-03-01", cat1: 1, topics: [("controlled-substance-prescribing", 1)]))
+        credits.append(
+            try F.credit("cs-only", "2024-03-01", cat1: 1, topics: [("controlled-substance-prescribing", 1)]))
         credits.append(try F.credit("pain-only", "2024-05-01", cat1: 2, topics: [("pain-management", 2)]))
         let result = try F.evaluate("michigan", credits, facts: try Self.facts(["prescriberOrDispenser": "false"]))
         #expect(try F.amounts(result, "pain") == ["cs-only": 1, "pain-only": 2])
@@ -74,7 +76,8 @@ struct RulesMichiganTests {
             try F.credit("first-day", "2023-07-01", cat1: 75),
             try F.credit("last-day", "2026-06-30", cat1: 75),
         ]
-        let facts = try F.facts(["prescriberOrDispenser": "false"], renewal: "2026-06-30", license: "2005-07-01", asOf: "2026-06-30")
+        let facts = try F.facts(
+            ["prescriberOrDispenser": "false"], renewal: "2026-06-30", license: "2005-07-01", asOf: "2026-06-30")
         let result = try F.evaluate("michigan", credits, facts: facts)
         #expect(try F.amounts(result, "total") == ["first-day": 75, "last-day": 75])
         #expect(try F.state(result, "total") == .met)

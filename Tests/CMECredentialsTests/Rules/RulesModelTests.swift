@@ -43,7 +43,8 @@ struct RulesModelTests {
         #expect(try Self.schemaErrorCounts(documents) == Array(repeating: 0, count: documents.count))
     }
 
-    static func document(_ requirements: String, cycle: String = #"{"kind": "rolling", "lengthMonths": 24}"#) -> String {
+    static func document(_ requirements: String, cycle: String = #"{"kind": "rolling", "lengthMonths": 24}"#) -> String
+    {
         """
         {"format": "cme-rules/1", "id": "X", "title": "T", "jurisdiction": "US-XX",
          "sources": [{"url": "https://example.org", "retrieved": "2026-01-01", "confidence": "high"}],
@@ -61,30 +62,54 @@ struct RulesModelTests {
     }
 
     static let badCases: [BadCase] = [
-        BadCase(name: "unknown member", text: document(#"{"id": "t", "kind": "min", "amount": 1, "amout": 2}"#),
-                pointer: "/requirements/0/amout", schemaRejects: true),
-        BadCase(name: "min without amount", text: document(#"{"id": "t", "kind": "min"}"#),
-                pointer: "/requirements/0", schemaRejects: true),
-        BadCase(name: "unknown kind", text: document(#"{"id": "t", "kind": "most", "amount": 1}"#),
-                pointer: "/requirements/0/kind", schemaRejects: true),
-        BadCase(name: "negative amount", text: document(#"{"id": "t", "kind": "min", "amount": -1}"#),
-                pointer: "/requirements/0/amount", schemaRejects: true),
-        BadCase(name: "bad recurrence", text: document(#"{"id": "t", "kind": "min", "amount": 1, "recurrence": {"everyYears": 8, "offset": 1}}"#),
-                pointer: "/requirements/0/recurrence/offset", schemaRejects: true),
-        BadCase(name: "condition with two tests", text: document(#"{"id": "t", "kind": "min", "amount": 1, "appliesIf": {"fact": "a", "equals": true, "in": ["x"]}}"#),
-                pointer: "/requirements/0/appliesIf", schemaRejects: true),
-        BadCase(name: "fixed cycle without start", text: document(#"{"id": "t", "kind": "min", "amount": 1}"#, cycle: #"{"kind": "fixed", "lengthMonths": 24}"#),
-                pointer: "/cycle", schemaRejects: true),
-        BadCase(name: "fixed cycle end inconsistent", text: document(#"{"id": "t", "kind": "min", "amount": 1}"#, cycle: #"{"kind": "fixed", "lengthMonths": 24, "start": "odd-year-01-01", "end": "even-year-11-30"}"#),
-                pointer: "/cycle/end", schemaRejects: false),
-        BadCase(name: "dangling within", text: document(#"{"id": "t", "kind": "min", "amount": 1, "within": "nope"}"#),
-                pointer: "/requirements/0/within", schemaRejects: false),
-        BadCase(name: "unknown credit group", text: document(#"{"id": "t", "kind": "min", "amount": 1, "credit": "cat9"}"#),
-                pointer: "/requirements/0/credit", schemaRejects: false),
-        BadCase(name: "duplicate id", text: document(#"{"id": "t", "kind": "min", "amount": 1}, {"id": "t", "kind": "min", "amount": 2}"#),
-                pointer: "/requirements/1/id", schemaRejects: false),
-        BadCase(name: "exclusion loop", text: document(#"{"id": "a", "kind": "min", "amount": 1, "excludeCreditsUsedBy": ["b"]}, {"id": "b", "kind": "min", "amount": 1, "excludeCreditsUsedBy": ["a"]}"#),
-                pointer: "/requirements/0", schemaRejects: false),
+        BadCase(
+            name: "unknown member", text: document(#"{"id": "t", "kind": "min", "amount": 1, "amout": 2}"#),
+            pointer: "/requirements/0/amout", schemaRejects: true),
+        BadCase(
+            name: "min without amount", text: document(#"{"id": "t", "kind": "min"}"#),
+            pointer: "/requirements/0", schemaRejects: true),
+        BadCase(
+            name: "unknown kind", text: document(#"{"id": "t", "kind": "most", "amount": 1}"#),
+            pointer: "/requirements/0/kind", schemaRejects: true),
+        BadCase(
+            name: "negative amount", text: document(#"{"id": "t", "kind": "min", "amount": -1}"#),
+            pointer: "/requirements/0/amount", schemaRejects: true),
+        BadCase(
+            name: "bad recurrence",
+            text: document(#"{"id": "t", "kind": "min", "amount": 1, "recurrence": {"everyYears": 8, "offset": 1}}"#),
+            pointer: "/requirements/0/recurrence/offset", schemaRejects: true),
+        BadCase(
+            name: "condition with two tests",
+            text: document(
+                #"{"id": "t", "kind": "min", "amount": 1, "appliesIf": {"fact": "a", "equals": true, "in": ["x"]}}"#),
+            pointer: "/requirements/0/appliesIf", schemaRejects: true),
+        BadCase(
+            name: "fixed cycle without start",
+            text: document(
+                #"{"id": "t", "kind": "min", "amount": 1}"#, cycle: #"{"kind": "fixed", "lengthMonths": 24}"#),
+            pointer: "/cycle", schemaRejects: true),
+        BadCase(
+            name: "fixed cycle end inconsistent",
+            text: document(
+                #"{"id": "t", "kind": "min", "amount": 1}"#,
+                cycle: #"{"kind": "fixed", "lengthMonths": 24, "start": "odd-year-01-01", "end": "even-year-11-30"}"#),
+            pointer: "/cycle/end", schemaRejects: false),
+        BadCase(
+            name: "dangling within", text: document(#"{"id": "t", "kind": "min", "amount": 1, "within": "nope"}"#),
+            pointer: "/requirements/0/within", schemaRejects: false),
+        BadCase(
+            name: "unknown credit group", text: document(#"{"id": "t", "kind": "min", "amount": 1, "credit": "cat9"}"#),
+            pointer: "/requirements/0/credit", schemaRejects: false),
+        BadCase(
+            name: "duplicate id",
+            text: document(#"{"id": "t", "kind": "min", "amount": 1}, {"id": "t", "kind": "min", "amount": 2}"#),
+            pointer: "/requirements/1/id", schemaRejects: false),
+        BadCase(
+            name: "exclusion loop",
+            text: document(
+                #"{"id": "a", "kind": "min", "amount": 1, "excludeCreditsUsedBy": ["b"]}, {"id": "b", "kind": "min", "amount": 1, "excludeCreditsUsedBy": ["a"]}"#
+            ),
+            pointer: "/requirements/0", schemaRejects: false),
     ]
 
     @Test(arguments: badCases)

@@ -12,7 +12,9 @@ struct RulesOtherStatesTests {
     static func texasFacts(license: String = "2010-01-01", _ extra: [String: String] = ["directPatientCare": "true"])
         throws -> PhysicianFacts
     {
-        try F.facts(extra.merging(["role": "general"]) { a, _ in a }, renewal: "2026-08-31", license: license, asOf: "2026-08-01")
+        try F.facts(
+            extra.merging(["role": "general"]) { a, _ in a }, renewal: "2026-08-31", license: license,
+            asOf: "2026-08-01")
     }
 
     static func texasCredits() throws -> [VerifiedCredit] {
@@ -20,7 +22,8 @@ struct RulesOtherStatesTests {
             try F.credit("formal", "2024-10-01", cat1: 22),
             try F.credit("ethics", "2025-01-10", cat1: 2, topics: [("medical-ethics", 2)]),
             try F.credit("informal", "2025-03-01", cat2: 24),
-            try F.credit("trafficking", "2025-04-01", cat1: 1, topics: [("human-trafficking", 1)], approvals: ["US-TX-HHSC"]),
+            try F.credit(
+                "trafficking", "2025-04-01", cat1: 1, topics: [("human-trafficking", 1)], approvals: ["US-TX-HHSC"]),
             try F.credit("opioids", "2025-05-01", cat1: 2, topics: [("opioid-prescribing", 2)]),
         ]
     }
@@ -33,16 +36,18 @@ struct RulesOtherStatesTests {
     }
 
     @Test func texasEthicsMustBeFormalCredit() throws {
-        let credits = try Self.texasCredits().filter { $0.id != "ethics" && $0.id != "trafficking" } + [
-            try F.credit("ethics-informal", "2025-01-10", cat2: 2, topics: [("medical-ethics", 2)])
-        ]
+        let credits =
+            try Self.texasCredits().filter { $0.id != "ethics" && $0.id != "trafficking" } + [
+                try F.credit("ethics-informal", "2025-01-10", cat2: 2, topics: [("medical-ethics", 2)])
+            ]
         let result = try F.evaluate("texas", credits, facts: try Self.texasFacts())
         #expect(try F.state(result, "ethics") == .unmet)
         #expect(try F.state(result, "human-trafficking") == .unmet)
     }
 
     @Test func texasNewlyLicensedAreExemptAtFirstRegistration() throws {
-        let result = try F.evaluate("texas", [], facts: try Self.texasFacts(license: "2025-01-01", ["directPatientCare": "false"]))
+        let result = try F.evaluate(
+            "texas", [], facts: try Self.texasFacts(license: "2025-01-01", ["directPatientCare": "false"]))
         #expect(result.renewalNumber == 1)
         #expect(try F.state(result, "total") == .notApplicable)
         #expect(try F.state(result, "ethics") == .notApplicable)
@@ -50,14 +55,18 @@ struct RulesOtherStatesTests {
     }
 
     @Test func texasOpioidHoursEveryEightYears() throws {
-        let credits = try Self.texasCredits().filter { $0.id != "opioids" } + [
-            try F.credit("opioids-old", "2019-06-01", cat1: 2, topics: [("pain-management", 2)])
-        ]
+        let credits =
+            try Self.texasCredits().filter { $0.id != "opioids" } + [
+                try F.credit("opioids-old", "2019-06-01", cat1: 2, topics: [("pain-management", 2)])
+            ]
         let result = try F.evaluate("texas", credits, facts: try Self.texasFacts())
         #expect(try F.state(result, "opioids") == .met)
         #expect(try F.state(result, "opioids-initial") == .notApplicable)
-        let later = try F.evaluate("texas", credits, facts: try F.facts(
-            ["directPatientCare": "true", "role": "general"], renewal: "2028-08-31", license: "2010-01-01", asOf: "2028-08-01"))
+        let later = try F.evaluate(
+            "texas", credits,
+            facts: try F.facts(
+                ["directPatientCare": "true", "role": "general"], renewal: "2028-08-31", license: "2010-01-01",
+                asOf: "2028-08-01"))
         #expect(try F.state(later, "opioids") == .unmet)
     }
 
@@ -84,7 +93,9 @@ struct RulesOtherStatesTests {
         #expect(unknown.result("infection-control")?.missingFacts == ["infectionControlTrainingCompleted"])
         var denied = facts
         denied.facts["infectionControlTrainingCompleted"] = "false"
-        #expect(try F.state(try F.evaluate("new-york", [approved, childAbuse], facts: denied), "infection-control") == .unmet)
+        #expect(
+            try F.state(try F.evaluate("new-york", [approved, childAbuse], facts: denied), "infection-control")
+                == .unmet)
     }
 
     // MARK: Ohio
@@ -95,7 +106,8 @@ struct RulesOtherStatesTests {
             try F.credit("volunteer", "2025-06-01", cat1: 5, format: "volunteer-service"),
         ]
         let facts = try F.facts(
-            ["role": "hospitalist", "recommendsMedicalMarijuana": "false"], renewal: "2026-01-31", license: "2000-01-01",
+            ["role": "hospitalist", "recommendsMedicalMarijuana": "false"], renewal: "2026-01-31",
+            license: "2000-01-01",
             asOf: "2026-01-15")
         let result = try F.evaluate("ohio", credits, facts: facts)
         #expect(try F.amounts(result, "total") == ["cme": 45, "volunteer": 3])
@@ -109,7 +121,8 @@ struct RulesOtherStatesTests {
         let met = try F.evaluate("ohio", credits + [try F.credit("more", "2025-09-01", aoa: 2)], facts: facts)
         #expect(met.allMet)
         let painClinic = try F.evaluate(
-            "ohio", credits, facts: try F.facts(
+            "ohio", credits,
+            facts: try F.facts(
                 ["role": "pain-clinic-owner", "recommendsMedicalMarijuana": "false"], renewal: "2026-01-31",
                 license: "2000-01-01", asOf: "2026-01-15"))
         #expect(try F.state(painClinic, "pain-clinic") == .unmet)
@@ -133,13 +146,17 @@ struct RulesOtherStatesTests {
 
     @Test func mateExemptionsAndUnknowns() throws {
         let partial = [try F.credit("part1", "2022-11-01", cat1: 4, topics: [("sud-treatment", 4)])]
-        let unmet = try F.evaluate("dea-mate", partial, facts: try Self.mateFacts([
-            "deaRegistered": "true", "boardCertifiedIn": "internal-medicine", "gradYearsAgo": "20",
-        ]))
+        let unmet = try F.evaluate(
+            "dea-mate", partial,
+            facts: try Self.mateFacts([
+                "deaRegistered": "true", "boardCertifiedIn": "internal-medicine", "gradYearsAgo": "20",
+            ]))
         #expect(try F.state(unmet, "mate") == .unmet)
-        let exempt = try F.evaluate("dea-mate", partial, facts: try Self.mateFacts([
-            "deaRegistered": "true", "boardCertifiedIn": "internal-medicine, addiction-medicine",
-        ]))
+        let exempt = try F.evaluate(
+            "dea-mate", partial,
+            facts: try Self.mateFacts([
+                "deaRegistered": "true", "boardCertifiedIn": "internal-medicine, addiction-medicine",
+            ]))
         #expect(try F.state(exempt, "mate") == .notApplicable)
         let unknown = try F.evaluate("dea-mate", partial, facts: try Self.mateFacts(["deaRegistered": "true"]))
         #expect(try F.state(unknown, "mate") == .unknown)

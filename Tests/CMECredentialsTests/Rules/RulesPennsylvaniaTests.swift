@@ -17,7 +17,8 @@ struct RulesPennsylvaniaTests {
     static func compliant() throws -> [VerifiedCredit] {
         [
             try F.credit("c1", "2025-03-01", cat1: 30, topics: [("patient-safety", 12)]),
-            try F.credit("c2", "2025-06-01", cat1: 2, topics: [("child-abuse-recognition", 2)], approvals: ["US-PA-DHS"]),
+            try F.credit(
+                "c2", "2025-06-01", cat1: 2, topics: [("child-abuse-recognition", 2)], approvals: ["US-PA-DHS"]),
             try F.credit("c3", "2025-09-01", cat1: 2, topics: [("opioid-prescribing", 2)]),
             try F.credit("c4", "2026-05-01", cat2: 66),
         ]
@@ -49,7 +50,8 @@ struct RulesPennsylvaniaTests {
             try F.credit("last-day", "2026-12-31", cat1: 50),
             try F.credit("after", "2027-01-01", cat1: 50),
         ]
-        let facts = try F.facts(["prescriberOrDispenser": "false"], renewal: "2026-12-31", license: "2010-05-01", asOf: "2027-02-01")
+        let facts = try F.facts(
+            ["prescriberOrDispenser": "false"], renewal: "2026-12-31", license: "2010-05-01", asOf: "2027-02-01")
         let result = try F.evaluate("pennsylvania", credits, facts: facts)
         #expect(try F.amounts(result, "total") == ["first-day": 50, "last-day": 50])
         #expect(try F.state(result, "total") == .met)
@@ -118,7 +120,9 @@ struct RulesPennsylvaniaTests {
         let opioids = try #require(result.result("opioids"))
         #expect(opioids.required == 4)
         #expect(opioids.deadline == (try F.date("2026-06-01")))
-        #expect(opioids.explanation == "needs 2 more hours of pain management, addiction or opioid prescribing by 2026-06-01")
+        #expect(
+            opioids.explanation
+                == "needs 2 more hours of pain management, addiction or opioid prescribing by 2026-06-01")
     }
 
     @Test func excludedTopicsNeverCount() throws {
