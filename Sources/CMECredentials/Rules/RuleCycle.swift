@@ -3,7 +3,8 @@ import VerifiableCredentials
 /// The renewal cycle of a rule set: how long it is and what anchors it.
 ///
 /// - `fixed`: calendar cycles from an anchor, `start` written `odd-year-01-01`, `even-year-11-01`,
-///   `any-year-07-01` or a full date `2023-01-01`; cycles repeat every `lengthMonths` from the anchor.
+///   `any-year-07-01` or a full date `2023-01-01`; cycles repeat every `lengthMonths` from the anchor, and the
+///   evaluated cycle is the one containing the renewal date (the as-of date when none is given).
 /// - `rolling`: the `lengthMonths` ending on the renewal date, or on the as-of date when none is given.
 /// - `licenseExpiry`: the `lengthMonths` ending on the license expiration (the renewal date, required).
 /// - `birthMonth`: ends on the last day of the birth month; from the renewal date, or from the fact

@@ -12,6 +12,7 @@ public struct RuleSet: Sendable, Hashable {
     public var title: String
     public var jurisdiction: String
     public var licenseTypes: [String]
+    /// When the rules took effect; informational (evaluation does not check it).
     public var effectiveFrom: RuleDate?
     public var effectiveUntil: RuleDate?
     public var sources: [RuleSource]
@@ -25,6 +26,7 @@ public struct RuleSet: Sendable, Hashable {
     public var excludedTopics: [String]
     /// When false, no hour counts toward two topic requirements unless one is nested in the other.
     public var allowDoubleCounting: Bool
+    /// Days after expiry during which a renewal is still accepted; informational (evaluation does not use it).
     public var gracePeriodDays: Int?
     public var note: String?
     /// Requirement ids in the order evaluation allocates them (dependencies first, then file order).
