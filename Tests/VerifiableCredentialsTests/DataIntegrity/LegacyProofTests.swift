@@ -162,7 +162,7 @@ struct LegacyProofTests {
             }
             #expect(Self.firstProblem(bad, verifier)?.code == .invalidProofValue, "\(header)")
         }
-        let attached = try Self.withProof(signed.signed) { $0["jws"] = "eyJhbGciOiJFZERTQSJ9.cGF5bG9hZA.\(signature)" }
+        let attached = try Self.withProof(signed.signed) { $0["jws"] = .string("eyJhbGciOiJFZERTQSJ9.cGF5bG9hZA." + signature) }
         #expect(Self.firstProblem(attached, verifier)?.code == .invalidProofValue)
         let none = try Self.withProof(signed.signed) { $0["jws"] = nil }
         #expect(Self.firstProblem(none, verifier)?.code == .invalidProofValue)
