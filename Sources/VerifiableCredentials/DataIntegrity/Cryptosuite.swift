@@ -35,6 +35,8 @@ extension Cryptosuite {
 /// The cryptosuites a signer or verifier knows, by name.
 public struct CryptosuiteSet: Sendable {
     private var suites: [String: any Cryptosuite]
+    /// Verify-only VC 1.1 proof suites, by proof `type` (see ``LegacyProofSuite``).
+    var legacyByType: [String: any LegacyProofSuite] = [:]
 
     /// A set of the given suites.
     public init(_ suites: [any Cryptosuite]) {

@@ -72,14 +72,26 @@ public struct DataIntegrityVerifier: Sendable {
         else {
             return finish(.fail("structure", .malformedProof, "the proof needs string values for type, verificationMethod and proofPurpose"))
         }
-        guard type == "DataIntegrityProof" else {
-            return finish(.fail("cryptosuite", .unknownCryptosuite, "unsupported proof type \(type)"))
-        }
-        guard let suiteName = proof["cryptosuite"]?.stringValue else {
-            return finish(.fail("structure", .malformedProof, "a DataIntegrityProof needs a cryptosuite string"))
-        }
-        guard let suite = suites[suiteName] else {
-            return finish(.fail("cryptosuite", .unknownCryptosuite, "unknown cryptosuite \(suiteName); known: \(suites.names.joined(separator: ", "))"))
+        let suiteName: String
+        var modernSuite: (any Cryptosuite)?
+        var legacySuite: (any LegacyProofSuite)?
+        if type == "DataIntegrityProof" {
+            guard let name = proof["cryptosuite"]?.stringValue else {
+                return finish(.fail("structure", .malformedProof, "a DataIntegrityProof needs a cryptosuite string"))
+            }
+            guard let suite = suites[name] else {
+                return finish(.fail("cryptosuite", .unknownCryptosuite, "unknown cryptosuite \(name); known: \(suites.names.joined(separator: ", "))"))
+            }
+            suiteName = name
+            modernSuite = suite
+        } else {
+            // A VC 1.1 proof type (Ed25519Signature2020, JsonWebSignature2020, …), verified by a legacy suite.
+            guard let suite = suites[proofType: type] else {
+                let known = (["DataIntegrityProof"] + suites.legacyProofTypes).joined(separator: ", ")
+                return finish(.fail("cryptosuite", .unknownCryptosuite, "unsupported proof type \(type); known: \(known)"))
+            }
+            suiteName = type
+            legacySuite = suite
         }
         result.checks.append(.pass("structure", "\(suiteName) proof with purpose \(purpose)"))
 
@@ -136,6 +148,13 @@ public struct DataIntegrityVerifier: Sendable {
         }
         result.method = verificationMethod
         result.publicKey = verificationMethod.publicKey
+        if let legacySuite {
+            return finish(
+                legacySignatureCheck(proof, suite: legacySuite, method: method, key: verificationMethod.publicKey, document: document))
+        }
+        guard let suite = modernSuite else {
+            return finish(.fail("cryptosuite", .unknownCryptosuite, "unsupported proof type \(type)"))
+        }
         let keyType = verificationMethod.publicKey.type
         guard suite.accepts(keyType) else {
             return finish(.fail("keyType", .keyTypeMismatch, "\(suiteName) cannot be verified with a \(keyType.rawValue) key"))

@@ -45,11 +45,14 @@ public struct ECDSARDFC2019: Cryptosuite {
 
 extension CryptosuiteSet {
     /// Every Data Integrity suite cmevc implements: the JCS suites and the RDFC suites over `documentLoader`.
+    /// The verify-only VC 1.1 proof suites are included (``legacySuites(documentLoader:)``).
     public static func all(documentLoader: any DocumentLoader) -> CryptosuiteSet {
-        CryptosuiteSet([
-            EdDSARDFC2022(documentLoader: documentLoader), ECDSARDFC2019(documentLoader: documentLoader),
-            EdDSAJCS2022(), ECDSAJCS2019(),
-        ])
+        CryptosuiteSet(
+            [
+                EdDSARDFC2022(documentLoader: documentLoader), ECDSARDFC2019(documentLoader: documentLoader),
+                EdDSAJCS2022(), ECDSAJCS2019(),
+            ],
+            legacy: legacySuites(documentLoader: documentLoader))
     }
 
     /// The suite cmevc issues with by default for a key type: `eddsa-rdfc-2022` for Ed25519, `ecdsa-rdfc-2019`

@@ -104,7 +104,9 @@ extension NodeMap {
                 return node
             }
         }
-        return .literal(RDFLiteral(lexical, datatype: datatype ?? RDFLiteral.xsdString, language: language))
+        // Language tags are case-insensitive (BCP 47); jsonld.js and pyld sign them lowercased, so we do too.
+        return .literal(
+            RDFLiteral(lexical, datatype: datatype ?? RDFLiteral.xsdString, language: language?.lowercased()))
     }
 
     private mutating func listToRDF(
