@@ -132,3 +132,4 @@ for (keyType, suite) in [(KeyType.ed25519, EdDSAJCS2022() as any Cryptosuite), (
 }
 print("")
 print("targets: eddsa-jcs-2022 sign ≥ 0.5 × raw Ed25519 sign, verify ≥ 0.6 × raw Ed25519 verify")
+runIssueBenchmark()

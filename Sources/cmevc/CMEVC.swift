@@ -8,8 +8,9 @@ struct CMEVC: AsyncParsableCommand {
         abstract: "Issue, present and verify CME certificates as W3C Verifiable Credentials, offline.",
         version: CMECredentials.version,
         subcommands: [
-            KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self, RegistryCommand.self,
-            WalletCommand.self, PresentCommand.self,
+            KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self, IssuerCommand.self,
+            IssueCommand.self, StatusCommand.self, AuditCommand.self, RegistryCommand.self, WalletCommand.self,
+            PresentCommand.self,
         ]
     )
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite("cmevc sign, verify --proof-only, canonicalize")
 struct SignVerifyCommandTests {
     static let credential = """
-        {"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:1","type":["VerifiableCredential"],
+        {"@context":["https://www.w3.org/ns/credentials/v2","https://www.w3.org/ns/credentials/examples/v2"],"id":"urn:uuid:1","type":["VerifiableCredential"],
          "issuer":"did:example:issuer","validFrom":"2026-03-02T00:00:00Z",
          "credentialSubject":{"id":"did:example:subject","credits":3.25}}
         """
@@ -78,7 +78,46 @@ struct SignVerifyCommandTests {
         let dir = try prepare()
         let result = try CLI.run(["canonicalize", "--jcs", "vc.json"], in: dir)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"credentialSubject\":{\"credits\":3.25,"))
+        #expect(result.stdout.hasPrefix("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://www.w3.org/ns/credentials/examples/v2\"],\"credentialSubject\":{\"credits\":3.25,"))
         #expect(!result.stdout.hasSuffix("\n"))
+    }
+
+    @Test("the default suite is eddsa-rdfc-2022 / ecdsa-rdfc-2019; --suite picks a JCS suite")
+    func defaultSuite() throws {
+        let dir = try prepare()
+        let rdfc = try CLI.run(["sign", "--key", "k.pem", "vc.json"], in: dir)
+        #expect(rdfc.stdout.contains("\"cryptosuite\": \"eddsa-rdfc-2022\""))
+        let jcs = try CLI.run(["sign", "--key", "k.pem", "--suite", "eddsa-jcs-2022", "vc.json"], in: dir)
+        #expect(jcs.stdout.contains("\"cryptosuite\": \"eddsa-jcs-2022\""))
+        let p256 = try prepare("p256")
+        let ecdsa = try CLI.run(["sign", "--key", "k.pem", "vc.json"], in: p256)
+        #expect(ecdsa.stdout.contains("\"cryptosuite\": \"ecdsa-rdfc-2019\""))
+        let mismatch = try CLI.run(["sign", "--key", "k.pem", "--suite", "eddsa-rdfc-2022", "vc.json"], in: p256)
+        #expect(mismatch.status == 2)
+        #expect(mismatch.stderr.contains("p256") || mismatch.stderr.contains("P-256"))
+    }
+
+    @Test("an RDFC signature refuses a term no context defines, naming it; an unknown context is never fetched")
+    func undefinedTermAndUnknownContext() throws {
+        let dir = try prepare()
+        try #"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:i","credentialSubject":{"bonusCredits":40}}"#
+            .write(to: dir.appendingPathComponent("undefined.json"), atomically: true, encoding: .utf8)
+        let undefined = try CLI.run(["sign", "--key", "k.pem", "undefined.json"], in: dir)
+        #expect(undefined.status == 2)
+        #expect(undefined.stderr.contains("bonusCredits"))
+        try #"{"@context":["https://www.w3.org/ns/credentials/v2","https://evil.example/context.jsonld"],"type":["VerifiableCredential"]}"#
+            .write(to: dir.appendingPathComponent("remote.json"), atomically: true, encoding: .utf8)
+        let remote = try CLI.run(["canonicalize", "--rdfc", "remote.json"], in: dir)
+        #expect(remote.status == 2)
+        #expect(remote.stderr.contains("https://evil.example/context.jsonld"))
+    }
+
+    @Test("canonicalize --rdfc prints canonical N-Quads ending in a newline")
+    func canonicalizeRDFC() throws {
+        let dir = try prepare()
+        let result = try CLI.run(["canonicalize", "--rdfc", "vc.json"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("<urn:uuid:1> <https://www.w3.org/2018/credentials#issuer> <did:example:issuer> ."))
+        #expect(result.stdout.hasSuffix(" .\n"))
     }
 }

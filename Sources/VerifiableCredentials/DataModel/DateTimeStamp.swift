@@ -32,14 +32,57 @@ public struct DateTimeStamp: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// `date` as `YYYY-MM-DDThh:mm:ssZ` in UTC.
     public static func format(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        format(date, milliseconds: false)
+    }
+
+    /// `date` in UTC as `YYYY-MM-DDThh:mm:ssZ`, or with `milliseconds` as `YYYY-MM-DDThh:mm:ss.sssZ`.
+    ///
+    /// Pure arithmetic (no `Calendar` or formatter is created), so it is cheap on hot paths.
+    public static func format(_ date: Date, milliseconds: Bool) -> String {
+        let interval = date.timeIntervalSince1970
+        let totalMilliseconds = Int((interval * 1000).rounded())
+        var seconds = totalMilliseconds >= 0 ? totalMilliseconds / 1000 : (totalMilliseconds - 999) / 1000
+        let millis = totalMilliseconds - seconds * 1000
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        seconds -= days * 86_400
+        let (year, month, day) = civilFromDays(days)
+        var text = ""
+        text.reserveCapacity(24)
+        func append(_ value: Int, _ width: Int) {
+            let digits = String(value)
+            if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
+            text += digits
         }
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        append(year, 4)
+        text += "-"
+        append(month, 2)
+        text += "-"
+        append(day, 2)
+        text += "T"
+        append(seconds / 3600, 2)
+        text += ":"
+        append(seconds / 60 % 60, 2)
+        text += ":"
+        append(seconds % 60, 2)
+        if milliseconds {
+            text += "."
+            append(millis, 3)
+        }
+        text += "Z"
+        return text
+    }
+
+    /// The civil date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+    private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// A plain calendar date `YYYY-MM-DD` read as midnight UTC.

@@ -48,7 +48,8 @@ public struct JSONObject: Sendable, Hashable {
     /// Whether two keys are the same JSON key: equal code units, no Unicode normalization.
     @inlinable
     public static func sameKey(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        // The byte counts of native strings are O(1) and settle most mismatches before any byte is compared.
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// The member value for `key`; setting `nil` removes the member, setting a new key appends it.

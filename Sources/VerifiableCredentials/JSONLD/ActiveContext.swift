@@ -16,6 +16,8 @@ struct TermDefinition: Sendable, Equatable {
     /// The scoped (`@context`) value, with the base URL to resolve it against.
     var localContext: JSONValue?
     var baseURL: String?
+    /// The interned identity of `localContext` in the processed-context cache (hashing it once, not per use).
+    var localContextID: Int?
 
     /// Equal apart from the protected flag (for protected-term redefinition checks).
     func sameDefinition(as other: TermDefinition) -> Bool {

@@ -130,9 +130,19 @@ enum IRIReference {
 
     /// Whether `value` is an absolute IRI without characters IRIs forbid (spaces, `<>"{}|\^` and backtick).
     static func isWellFormedIRI(_ value: String) -> Bool {
-        guard isAbsolute(value), value.firstIndex(of: "#") == value.lastIndex(of: "#") else { return false }
-        for scalar in value.unicodeScalars {
-            if scalar.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains(scalar) { return false }
+        guard isAbsolute(value) else { return false }
+        var fragments = 0
+        for unit in value.utf8 {
+            switch unit {
+            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
+                UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
+                return false
+            case UInt8(ascii: "#"):
+                fragments += 1
+                if fragments > 1 { return false }
+            default:
+                continue
+            }
         }
         return true
     }

@@ -7,7 +7,9 @@ import Foundation
 public final class JSONLDContextCache: @unchecked Sendable {
     struct Key: Hashable {
         var parent: Int
-        var local: JSONValue
+        /// An interned scoped context (then `local` is `nil`), or 0 with the context in `local`.
+        var localID: Int
+        var local: JSONValue?
         var baseURL: String?
         var overrideProtected: Bool
         var propagate: Bool
@@ -18,6 +20,8 @@ public final class JSONLDContextCache: @unchecked Sendable {
     private var nextID = 1
     private var processed: [Key: ActiveContext] = [:]
     private var remote: [String: JSONValue] = [:]
+    private var initialIDs: [String?: Int] = [:]
+    private var interned: [JSONValue: Int] = [:]
     /// Beyond this many processed contexts the cache starts over (bounds memory for hostile input).
     private let limit = 4096
 
@@ -28,6 +32,26 @@ public final class JSONLDContextCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         nextID += 1
+        return nextID
+    }
+
+    /// The same identity for every empty context with this base, so that cached results apply across documents.
+    func initialContextID(base: String?) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let id = initialIDs[base] { return id }
+        nextID += 1
+        initialIDs[base] = nextID
+        return nextID
+    }
+
+    /// A stable small identity for a scoped context value.
+    func intern(_ context: JSONValue) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let id = interned[context] { return id }
+        nextID += 1
+        interned[context] = nextID
         return nextID
     }
 

@@ -45,9 +45,8 @@ extension JSONLDProcessor {
                       !nestedObject.keys.contains(where: { expandIRI($0, in: active, vocab: true) == "@value" })
                 else { throw .jsonLD(.invalidNestValue, "a @nest value must be a node object", location: path) }
                 var nestedActive = active
-                if let definition = active.terms[nestingKey], let scoped = definition.localContext {
-                    nestedActive = try process(
-                        active, local: scoped, baseURL: definition.baseURL, overrideProtected: true)
+                if let definition = active.terms[nestingKey] {
+                    nestedActive = try process(active, scopedBy: definition, overrideProtected: true)
                 }
                 try expandEntries(
                     of: nestedObject, active: nestedActive, activeProperty: activeProperty, state: &state,

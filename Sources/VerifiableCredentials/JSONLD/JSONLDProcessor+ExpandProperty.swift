@@ -77,10 +77,8 @@ extension JSONLDProcessor {
             if container.contains("@id") || container.contains("@type") {
                 mapContext = active.previousContext?.context ?? active
             }
-            if container.contains("@type"), let indexDefinition = mapContext.terms[index],
-               let scoped = indexDefinition.localContext
-            {
-                mapContext = try process(mapContext, local: scoped, baseURL: indexDefinition.baseURL)
+            if container.contains("@type"), let indexDefinition = mapContext.terms[index] {
+                mapContext = try process(mapContext, scopedBy: indexDefinition)
             }
             let expandedIndex = expandIRI(index, in: active, vocab: true)
             let memberPath = "\(path)/\(Self.pointerEscape(index))"

@@ -7,7 +7,6 @@ extension JSONLDProcessor {
     ) throws(CredentialError) -> JSONValue? {
         var active = activeIn
         let propertyDefinition = activeProperty.flatMap { active.terms[$0] }
-        let propertyScoped = propertyDefinition?.localContext
         switch element {
         case .null:
             return nil
@@ -25,19 +24,19 @@ extension JSONLDProcessor {
             return .array(result)
         case .object(let object):
             return try expandObject(
-                object, active: &active, activeProperty: activeProperty, propertyScoped: propertyScoped,
+                object, active: &active, activeProperty: activeProperty, propertyDefinition: propertyDefinition,
                 baseURL: baseURL, fromMap: fromMap, path: path)
         default:
             if activeProperty == nil || activeProperty == "@graph" { return nil }
-            if let propertyScoped, let activeProperty {
-                active = try process(active, local: propertyScoped, baseURL: active.terms[activeProperty]?.baseURL)
+            if let definition = propertyDefinition, definition.localContext != nil {
+                active = try process(active, scopedBy: definition)
             }
             return try expandValue(element, active: active, activeProperty: activeProperty, path: path)
         }
     }
 
     private func expandObject(
-        _ element: JSONObject, active: inout ActiveContext, activeProperty: String?, propertyScoped: JSONValue?,
+        _ element: JSONObject, active: inout ActiveContext, activeProperty: String?, propertyDefinition: TermDefinition?,
         baseURL: String?, fromMap: Bool, path: String
     ) throws(CredentialError) -> JSONValue? {
         // 7
@@ -53,10 +52,8 @@ extension JSONLDProcessor {
             if revert { active = previous.context }
         }
         // 8-9
-        if let propertyScoped, let activeProperty {
-            active = try process(
-                active, local: propertyScoped, baseURL: active.terms[activeProperty]?.baseURL,
-                overrideProtected: true)
+        if let propertyDefinition, propertyDefinition.localContext != nil {
+            active = try process(active, scopedBy: propertyDefinition, overrideProtected: true)
         }
         if let local = element["@context"] {
             active = try process(active, local: local, baseURL: baseURL)
@@ -69,8 +66,8 @@ extension JSONLDProcessor {
             guard expandIRI(key, in: active, vocab: true) == "@type", let value = element[key] else { continue }
             let terms = value.asArray.compactMap(\.stringValue)
             for term in terms.sorted(by: Self.codePointOrder) {
-                if let definition = typeScopedContext.terms[term], let scoped = definition.localContext {
-                    active = try process(active, local: scoped, baseURL: definition.baseURL, propagate: false)
+                if let definition = typeScopedContext.terms[term] {
+                    active = try process(active, scopedBy: definition, propagate: false)
                 }
             }
             if firstTypeKey, let last = value.asArray.last?.stringValue {

@@ -169,6 +169,7 @@ extension JSONLDProcessor {
                 throw .jsonLD(.invalidScopedContext, "the scoped context of \"\(term)\" is invalid: \(error.message)")
             }
             definition.localContext = scoped
+            definition.localContextID = cache.intern(scoped)
             definition.baseURL = scope.baseURL
         }
         // 22-23

@@ -19,22 +19,33 @@ struct JSONLDProcessor: Sendable {
 
     /// A new, empty active context.
     func initialContext(base: String?) -> ActiveContext {
-        ActiveContext(base: base, cacheID: cache.newID())
+        ActiveContext(base: base, cacheID: cache.initialContextID(base: base))
     }
 
     /// The Context Processing algorithm with caching, for calls made by expansion.
     func process(
         _ active: ActiveContext, local: JSONValue, baseURL: String?, overrideProtected: Bool = false,
-        propagate: Bool = true
+        propagate: Bool = true, localID: Int? = nil
     ) throws(CredentialError) -> ActiveContext {
         let key = JSONLDContextCache.Key(
-            parent: active.cacheID, local: local, baseURL: baseURL, overrideProtected: overrideProtected,
-            propagate: propagate, processingMode: processingMode.rawValue)
+            parent: active.cacheID, localID: localID ?? 0, local: localID == nil ? local : nil, baseURL: baseURL,
+            overrideProtected: overrideProtected, propagate: propagate, processingMode: processingMode.rawValue)
         if let cached = cache.context(for: key) { return cached }
         let result = try processContext(
             active, local: local, baseURL: baseURL, overrideProtected: overrideProtected, propagate: propagate)
         cache.store(result, for: key)
         return result
+    }
+
+    /// Applies the scoped context of a term definition (property-, type- or nest-scoped).
+    func process(
+        _ active: ActiveContext, scopedBy definition: TermDefinition, overrideProtected: Bool = false,
+        propagate: Bool = true
+    ) throws(CredentialError) -> ActiveContext {
+        guard let local = definition.localContext else { return active }
+        return try process(
+            active, local: local, baseURL: definition.baseURL, overrideProtected: overrideProtected,
+            propagate: propagate, localID: definition.localContextID)
     }
 
     /// Loads the `@context` value of a remote context document, once per URL and cache.

@@ -5,7 +5,7 @@ extension CanonicalizationState {
         _ related: Int, quad: EncodedDataset.EncodedQuad, issuer: IdentifierIssuer, position: UInt8
     ) -> [UInt8] {
         var input: [UInt8] = [position]
-        if position != UInt8(ascii: "g") { input.append(contentsOf: quad.predicate) }
+        if position != UInt8(ascii: "g") { input.append(contentsOf: quad.template[quad.predicate]) }
         if let canonical = canonicalIssuer.identifier(for: related) {
             canonicalIssuer.appendLabel(canonical, to: &input)
         } else if let temporary = issuer.identifier(for: related) {

@@ -29,7 +29,7 @@ struct CanonicalizationState {
             firstDegreeHashes.append(hash)
             nodesByHash[hash, default: []].append(node)
         }
-        let hashes = nodesByHash.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        let hashes = nodesByHash.keys.sorted(by: EncodedDataset.precedes)
 
         // Step 4: blank nodes with a unique first degree hash, in code point order of the hashes.
         var shared: [[Int]] = []
@@ -80,7 +80,7 @@ struct CanonicalizationState {
             }
             lines.append(line)
         }
-        lines.sort { $0.lexicographicallyPrecedes($1) }
+        if lines.count > 1 { lines.sort(by: EncodedDataset.precedes) }
         var hash = RDFCHash(algorithm)
         for line in lines { hash.update(line) }
         return hash.finalizeHex()

@@ -16,8 +16,8 @@ struct EncodedDataset {
     struct EncodedQuad {
         var template: [UInt8]
         var gaps: [Gap]
-        /// The serialized predicate (`<iri>`), used by Hash Related Blank Node.
-        var predicate: [UInt8]
+        /// Where the serialized predicate (`<iri>`) is in ``template``, for Hash Related Blank Node.
+        var predicate: Range<Int>
 
         /// Writes the quad's line, asking `label` to append `_:label` for each blank node.
         func write(to bytes: inout [UInt8], label: (_ node: Int, _ bytes: inout [UInt8]) -> Void) {
@@ -42,29 +42,26 @@ struct EncodedDataset {
 
     init(_ dataset: RDFDataset) {
         var numbers: [[UInt8]: Int] = [:]
-        var seenLines: Set<[UInt8]> = []
-        seenLines.reserveCapacity(dataset.count)
+        var seen: Set<QuadKey> = []
+        seen.reserveCapacity(dataset.count)
         quads.reserveCapacity(dataset.count)
         for quad in dataset {
-            var encoded = EncodedQuad(template: [], gaps: [], predicate: [])
-            encoded.template.reserveCapacity(128)
-            var line: [UInt8] = []  // with the input labels, to find duplicates
-            append(quad.subject, position: "s", to: &encoded, line: &line, numbers: &numbers)
+            var encoded = EncodedQuad(template: [], gaps: [], predicate: 0..<0)
+            encoded.template.reserveCapacity(160)
+            append(quad.subject, position: "s", to: &encoded, numbers: &numbers)
             encoded.template.append(UInt8(ascii: " "))
-            line.append(UInt8(ascii: " "))
             let predicateStart = encoded.template.count
-            append(quad.predicate, position: "p", to: &encoded, line: &line, numbers: &numbers)
-            encoded.predicate = Array(encoded.template[predicateStart...])
+            append(quad.predicate, position: "p", to: &encoded, numbers: &numbers)
+            encoded.predicate = predicateStart..<encoded.template.count
             encoded.template.append(UInt8(ascii: " "))
-            line.append(UInt8(ascii: " "))
-            append(quad.object, position: "o", to: &encoded, line: &line, numbers: &numbers)
+            append(quad.object, position: "o", to: &encoded, numbers: &numbers)
             if let graph = quad.graph {
                 encoded.template.append(UInt8(ascii: " "))
-                line.append(UInt8(ascii: " "))
-                append(graph, position: "g", to: &encoded, line: &line, numbers: &numbers)
+                append(graph, position: "g", to: &encoded, numbers: &numbers)
             }
             encoded.template.append(contentsOf: NQuads.lineEnd)
-            guard seenLines.insert(line).inserted else { continue }
+            // The template and the blank nodes in its gaps identify the quad: the dataset is a set.
+            guard seen.insert(QuadKey(template: encoded.template, gaps: encoded.gaps)).inserted else { continue }
             let index = quads.count
             for gap in encoded.gaps {
                 // Step 2.1: a quad is listed once per blank node, however often the node occurs in it.
@@ -76,13 +73,10 @@ struct EncodedDataset {
     }
 
     private mutating func append(
-        _ term: RDFTerm, position: Character, to encoded: inout EncodedQuad, line: inout [UInt8],
-        numbers: inout [[UInt8]: Int]
+        _ term: RDFTerm, position: Character, to encoded: inout EncodedQuad, numbers: inout [[UInt8]: Int]
     ) {
         guard case .blankNode(let label) = term else {
-            let start = encoded.template.count
             NQuads.appendTerm(term, to: &encoded.template)
-            line.append(contentsOf: encoded.template[start...])
             return
         }
         let key = Array(label.utf8)
@@ -97,6 +91,38 @@ struct EncodedDataset {
         }
         let positionByte = position.asciiValue ?? 0
         encoded.gaps.append(Gap(offset: encoded.template.count, node: node, position: positionByte))
-        NQuads.appendBlankNode(key, to: &line)
+    }
+}
+
+/// A quad's identity for removing duplicates: its template and the blank nodes in its gaps, hashed in bulk.
+private struct QuadKey: Hashable {
+    var template: [UInt8]
+    var gaps: [EncodedDataset.Gap]
+
+    static func == (lhs: QuadKey, rhs: QuadKey) -> Bool {
+        lhs.template == rhs.template
+            && lhs.gaps.elementsEqual(rhs.gaps) { $0.node == $1.node && $0.offset == $1.offset }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        template.withUnsafeBytes { hasher.combine(bytes: $0) }
+        for gap in gaps { hasher.combine(gap.node) }
+    }
+}
+
+extension EncodedDataset {
+    /// Whether `lhs` sorts before `rhs` in code point order, which for UTF-8 is byte order.
+    static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in
+                let count = min(left.count, right.count)
+                var index = 0
+                while index < count {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
+                }
+                return left.count < right.count
+            }
+        }
     }
 }

@@ -70,26 +70,46 @@ struct NQuadsParser {
     private mutating func parseIRI() throws(CredentialError) -> String {
         let start = index
         index += 1  // <
-        var value: [UInt8] = []
+        let contentStart = index
+        // Fast path: no escapes, so the IRI is a slice of the input.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == gt {
+                let value = bytes[contentStart..<index]
+                index += 1
+                return try absolute(String(decoding: value, as: UTF8.self), isAbsolute: hasScheme(value), at: start)
+            }
+            if byte == backslash || isForbiddenInIRI(byte) { break }
+            index += 1
+        }
+        var value = Array(bytes[contentStart..<index])
         while true {
             guard let byte = peek() else { throw error("unterminated IRI", at: start) }
-            switch byte {
-            case gt:
+            if byte == gt {
                 index += 1
-                guard hasScheme(value) else {
-                    throw error("the IRI <\(String(decoding: value, as: UTF8.self))> is not absolute", at: start)
-                }
-                return String(decoding: value, as: UTF8.self)
-            case backslash:
+                return try absolute(String(decoding: value, as: UTF8.self), isAbsolute: hasScheme(value), at: start)
+            } else if byte == backslash {
                 let scalar = try parseUCHAR()
                 UTF8.encode(scalar) { value.append($0) }
-            case 0x00...0x20, lt, quote, 0x7B, 0x7D, 0x7C, 0x5E, 0x60:
+            } else if isForbiddenInIRI(byte) {
                 throw error("the character \(describe(byte)) is not allowed in an IRI")
-            default:
+            } else {
                 value.append(byte)
                 index += 1
             }
         }
+    }
+
+    private func isForbiddenInIRI(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x00...0x20, lt, quote, 0x7B, 0x7D, 0x7C, 0x5E, 0x60: true
+        default: false
+        }
+    }
+
+    private func absolute(_ iri: String, isAbsolute: Bool, at start: Int) throws(CredentialError) -> String {
+        guard isAbsolute else { throw error("the IRI <\(iri)> is not absolute", at: start) }
+        return iri
     }
 
     /// BLANK_NODE_LABEL ::= '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?
@@ -116,7 +136,14 @@ struct NQuadsParser {
     private mutating func parseLiteral() throws(CredentialError) -> RDFLiteral {
         let start = index
         index += 1  // "
-        var value: [UInt8] = []
+        let contentStart = index
+        // Fast path: scan to the first escape or the closing quote without copying.
+        while index < bytes.count, bytes[index] != quote, bytes[index] != backslash, bytes[index] != cr,
+            bytes[index] != lf
+        {
+            index += 1
+        }
+        var value = Array(bytes[contentStart..<index])
         while true {
             guard let byte = peek() else { throw error("unterminated string literal", at: start) }
             switch byte {
@@ -243,7 +270,7 @@ struct NQuadsParser {
     }
 
     /// Whether an IRI has a scheme (`scheme ":"`), that is, whether it is absolute.
-    private func hasScheme(_ iri: [UInt8]) -> Bool {
+    private func hasScheme(_ iri: some Collection<UInt8>) -> Bool {
         guard let first = iri.first, first.isASCIILetter else { return false }
         for byte in iri.dropFirst() {
             if byte == colon { return true }

@@ -5,6 +5,9 @@ struct RDFCHash {
     private enum State {
         case sha256(SHA256)
         case sha384(SHA384)
+        /// Held only while a digest is being updated, so the digest's storage stays uniquely referenced and
+        /// is updated in place rather than copied.
+        case updating
     }
 
     private var state: State
@@ -20,11 +23,15 @@ struct RDFCHash {
         bytes.withUnsafeBytes { buffer in
             switch state {
             case .sha256(var hash):
+                state = .updating
                 hash.update(bufferPointer: buffer)
                 state = .sha256(hash)
             case .sha384(var hash):
+                state = .updating
                 hash.update(bufferPointer: buffer)
                 state = .sha384(hash)
+            case .updating:
+                break
             }
         }
     }
@@ -34,6 +41,7 @@ struct RDFCHash {
         switch state {
         case .sha256(let hash): return Self.hex(hash.finalize())
         case .sha384(let hash): return Self.hex(hash.finalize())
+        case .updating: return []
         }
     }
 

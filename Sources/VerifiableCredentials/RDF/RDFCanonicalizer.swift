@@ -16,7 +16,9 @@
 public struct RDFCanonicalizer: Sendable {
     /// The hash algorithm RDFC-1.0 uses internally (§3.1). SHA-384 is needed by ecdsa-rdfc-2019 with P-384.
     public enum HashAlgorithm: Sendable, Hashable {
+        /// SHA-256, RDFC-1.0's default.
         case sha256
+        /// SHA-384.
         case sha384
     }
 
@@ -105,7 +107,7 @@ public struct RDFCanonicalizer: Sendable {
             quad.write(to: &line) { node, bytes in bytes.append(contentsOf: labels[node]) }
             lines.append((line, index))
         }
-        lines.sort { $0.line.lexicographicallyPrecedes($1.line) }
+        lines.sort { EncodedDataset.precedes($0.line, $1.line) }
         return lines
     }
 

@@ -75,8 +75,8 @@ public struct BitstringStatusListCredential: Sendable, Hashable {
         credential["id"] = .string(id)
         credential["type"] = ["VerifiableCredential", .string(Self.typeName)]
         credential["issuer"] = .string(issuer)
-        if let validFrom { credential["validFrom"] = .string(StatusListDateTime.format(validFrom)) }
-        if let validUntil { credential["validUntil"] = .string(StatusListDateTime.format(validUntil)) }
+        if let validFrom { credential["validFrom"] = .string(DateTimeStamp.format(validFrom)) }
+        if let validUntil { credential["validUntil"] = .string(DateTimeStamp.format(validUntil)) }
         credential["credentialSubject"] = .object(subject)
         return .object(credential)
     }
@@ -164,7 +164,7 @@ public struct BitstringStatusListCredential: Sendable, Hashable {
 
     private static func readDate(_ value: JSONValue?, _ pointer: String) throws(CredentialError) -> Date? {
         guard let value else { return nil }
-        guard let text = value.stringValue, let date = StatusListDateTime.parse(text) else {
+        guard let text = value.stringValue, let date = DateTimeStamp(text)?.date else {
             throw malformed("expected a date-time such as 2026-01-31T00:00:00Z", pointer)
         }
         return date
@@ -172,23 +172,5 @@ public struct BitstringStatusListCredential: Sendable, Hashable {
 
     private static func malformed(_ message: String, _ pointer: String) -> CredentialError {
         CredentialError(.invalidStatusListCredential, message, location: pointer.isEmpty ? nil : pointer)
-    }
-}
-
-/// Writes and reads the `xsd:dateTime` forms used for `validFrom` and `validUntil`.
-enum StatusListDateTime {
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
-
-    /// Accepts RFC 3339 date-times, with or without fractional seconds.
-    static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
     }
 }

@@ -19,9 +19,10 @@ struct RegistrySignCommand: ParsableCommand {
         var current = try RegistryLoading.load(registry)
         let signingKey = try KeyLoading.load(key, passphrase: passphrase)
         current.proof = nil
+        // The registry is plain JSON, not JSON-LD: always a JCS suite.
         let signed: IssuerRegistry
         do {
-            signed = try current.signed(with: signingKey, suite: Suites.defaultSuite(for: signingKey.type), at: Date())
+            signed = try current.signed(with: signingKey, suite: signingKey.type == .ed25519 ? EdDSAJCS2022() : ECDSAJCS2019(), at: Date())
         } catch {
             throw Terminal.couldNotRun(error.description)
         }

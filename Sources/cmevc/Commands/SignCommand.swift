@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CMECredentials
 import VerifiableCredentials
 
 /// `cmevc sign`: add a Data Integrity proof to any JSON-LD document.
@@ -11,7 +12,7 @@ struct SignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The private key file (PEM).", valueName: "file"))
     var key: String
 
-    @Option(help: "The cryptosuite; default by key type (eddsa-jcs-2022 for Ed25519, ecdsa-jcs-2019 for P-256/P-384).")
+    @Option(help: "The cryptosuite; default by key type (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256/P-384).")
     var suite: String?
 
     @Option(help: ArgumentHelp("The verification method id; default the key's did:key method.", valueName: "id"))
@@ -41,8 +42,8 @@ struct SignCommand: ParsableCommand {
     var document: String
 
     func validate() throws {
-        if let suite, Suites.all[suite] == nil {
-            throw ValidationError("unknown suite \(suite); choose one of \(Suites.all.names.joined(separator: ", "))")
+        if let suite, !Suites.names.contains(suite) {
+            throw ValidationError("unknown suite \(suite); choose one of \(Suites.names.joined(separator: ", "))")
         }
         guard ["assertionMethod", "authentication"].contains(purpose) else {
             throw ValidationError("--purpose must be assertionMethod or authentication")
@@ -51,8 +52,8 @@ struct SignCommand: ParsableCommand {
 
     func run() throws {
         let signingKey = try KeyLoading.load(key, passphrase: passphrase)
-        let chosen = suite.flatMap { Suites.all[$0] } ?? Suites.defaultSuite(for: signingKey.type)
         do {
+            let chosen = try Suites.suite(named: suite, for: signingKey.type)
             let input = try InputFiles.json(document)
             let signer = try DataIntegritySigner(key: signingKey, suite: chosen)
             let options = ProofOptions(
@@ -73,11 +74,18 @@ struct SignCommand: ParsableCommand {
     }
 }
 
-/// The cryptosuites the CLI offers.
+/// The cryptosuites the CLI offers (all of them, RDFC suites over the bundled contexts).
 enum Suites {
-    static var all: CryptosuiteSet { .jcs }
+    static let names = ["ecdsa-jcs-2019", "ecdsa-rdfc-2019", "eddsa-jcs-2022", "eddsa-rdfc-2022"]
 
-    static func defaultSuite(for type: KeyType) -> any Cryptosuite {
-        type == .ed25519 ? EdDSAJCS2022() : ECDSAJCS2019()
+    static func all() throws(CredentialError) -> CryptosuiteSet { try CMEContexts.suites() }
+
+    /// The suite named `name`, or the default for the key type.
+    static func suite(named name: String?, for type: KeyType) throws(CredentialError) -> any Cryptosuite {
+        guard let name else { return try CMEContexts.defaultSuite(for: type) }
+        guard let suite = try all()[name] else {
+            throw CredentialError(.unknownCryptosuite, "unknown cryptosuite \(name)")
+        }
+        return suite
     }
 }

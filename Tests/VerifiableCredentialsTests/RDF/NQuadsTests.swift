@@ -17,8 +17,9 @@ struct NQuadsTests {
     @Test("Simple literals drop xsd:string; other datatypes and language tags are written")
     func literalForms() {
         #expect(NQuads.term(.literal(RDFLiteral("a", datatype: RDFLiteral.xsdString))) == "\"a\"")
-        #expect(NQuads.term(.literal(RDFLiteral("1", datatype: "http://www.w3.org/2001/XMLSchema#integer")))
-            == "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>")
+        #expect(
+            NQuads.term(.literal(RDFLiteral("1", datatype: "http://www.w3.org/2001/XMLSchema#integer")))
+                == "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>")
         #expect(NQuads.term(.literal(RDFLiteral("chat", language: "fr-CA"))) == "\"chat\"@fr-CA")
         #expect(NQuads.term(.iri("urn:ex:∞ x")) == "<urn:ex:∞ x>")
         #expect(NQuads.term(.blankNode("b0")) == "_:b0")
@@ -26,8 +27,9 @@ struct NQuadsTests {
 
     @Test("A quad in a named graph is written with its graph label")
     func graphLabel() {
-        let quad = RDFQuad(subject: .blankNode("x"), predicate: .iri("urn:p"), object: .iri("urn:o"),
-                           graph: .blankNode("g"))
+        let quad = RDFQuad(
+            subject: .blankNode("x"), predicate: .iri("urn:p"), object: .iri("urn:o"),
+            graph: .blankNode("g"))
         #expect(NQuads.serialize([quad, quad]) == "_:x <urn:p> <urn:o> _:g .\n_:x <urn:p> <urn:o> _:g .\n")
     }
 
@@ -48,8 +50,9 @@ struct NQuadsTests {
         #expect(quads[1].subject == .blankNode("b.1"))
         #expect(quads[1].object == .literal(RDFLiteral("chat", language: "fr-CA")))
         #expect(quads[1].graph == nil)
-        #expect(quads[2].object
-            == .literal(RDFLiteral("1", datatype: "http://www.w3.org/2001/XMLSchema#integer")))
+        #expect(
+            quads[2].object
+                == .literal(RDFLiteral("1", datatype: "http://www.w3.org/2001/XMLSchema#integer")))
         #expect(quads[2].graph == .blankNode("g"))
         #expect(quads[3].object == .literal(RDFLiteral("plain")))
         #expect(NQuads.serialize(quads).contains("_:x <urn:ex:p> \"plain\" .\n"))

@@ -20,8 +20,9 @@ struct RDFCanonicalizerTests {
             return .blankNode("n\(seed)x\(String(label.reversed()))")
         }
         return dataset.shuffled(using: &generator).map { quad in
-            RDFQuad(subject: rename(quad.subject), predicate: quad.predicate, object: rename(quad.object),
-                    graph: quad.graph.map(rename))
+            RDFQuad(
+                subject: rename(quad.subject), predicate: quad.predicate, object: rename(quad.object),
+                graph: quad.graph.map(rename))
         }
     }
 
@@ -37,7 +38,9 @@ struct RDFCanonicalizerTests {
         }
     }
 
-    @Test("Canonicalizing a canonical document gives it back", arguments: try RDFCVector.all().filter { $0.kind == .eval })
+    @Test(
+        "Canonicalizing a canonical document gives it back", arguments: try RDFCVector.all().filter { $0.kind == .eval }
+    )
     func idempotent(_ vector: RDFCVector) throws {
         let canonical = try Vectors.text("rdf-canon/\(try #require(vector.result))")
         let again = try RDFCanonicalizer(hashAlgorithm: vector.hashAlgorithm).canonicalize(nquads: canonical)

@@ -8,8 +8,10 @@ struct RDFCanonicalizerWorkLimitTests {
         var quads: RDFDataset = []
         for from in 0..<size {
             for to in 0..<size {
-                quads.append(RDFQuad(subject: .blankNode("n\(from)"), predicate: .iri("urn:ex:p"),
-                                     object: .blankNode("n\(to)")))
+                quads.append(
+                    RDFQuad(
+                        subject: .blankNode("n\(from)"), predicate: .iri("urn:ex:p"),
+                        object: .blankNode("n\(to)")))
             }
         }
         return quads
@@ -52,8 +54,10 @@ struct RDFCanonicalizerWorkLimitTests {
         var quads: RDFDataset = []
         for hub in 0..<hubs {
             for leaf in 0..<leaves {
-                quads.append(RDFQuad(subject: .blankNode("h\(hub)"), predicate: .iri("urn:ex:p"),
-                                     object: .blankNode("h\(hub)l\(leaf)")))
+                quads.append(
+                    RDFQuad(
+                        subject: .blankNode("h\(hub)"), predicate: .iri("urn:ex:p"),
+                        object: .blankNode("h\(hub)l\(leaf)")))
             }
         }
         return quads

@@ -1,0 +1,52 @@
+import Foundation
+import VerifiableCredentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes files so that a reader (or a rerun after a crash) sees either no file or the whole file:
+/// the bytes go to a temporary file in the same directory, which is then renamed over the target.
+enum AtomicFile {
+    /// Writes `bytes` to `url` atomically. With `exclusive`, fails with `fileExists` when `url` exists.
+    static func write(_ bytes: [UInt8], to url: URL, exclusive: Bool = false) throws(CredentialError) {
+        let path = url.path
+        let temporary = "\(path).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            throw CredentialError(.io, "cannot create the file (\(String(cString: strerror(errno))))", location: path)
+        }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                writeBytes(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
+            }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else {
+                close(descriptor)
+                unlink(temporary)
+                throw CredentialError(.io, "cannot write the file", location: path)
+            }
+            written += result
+        }
+        close(descriptor)
+        let moved = exclusive ? link(temporary, path) == 0 : rename(temporary, path) == 0
+        let failure = errno
+        let reason = String(cString: strerror(failure))
+        if exclusive { unlink(temporary) }
+        guard moved else {
+            if !exclusive { unlink(temporary) }
+            if exclusive, failure == EEXIST {
+                throw CredentialError(.fileExists, "the file already exists", location: path)
+            }
+            throw CredentialError(.io, "cannot write the file (\(reason))", location: path)
+        }
+    }
+}
+
+/// `write(2)`, under a name the `AtomicFile.write` method does not shadow.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}

@@ -1,0 +1,122 @@
+public import Foundation
+public import VerifiableCredentials
+
+/// Issues a batch of records files end to end: read and validate every record (chunk by chunk, in bounded
+/// memory), issue one credential per valid record through the ledger, and write each credential after the
+/// ledger has committed it.
+///
+/// Rerunning a batch (also after a crash) issues only what the ledger does not have yet and rewrites any
+/// missing credential file from the ledger's copy.
+public struct BatchIssuer: Sendable {
+    /// The issuer that builds, signs and records each credential.
+    public var issuer: CredentialIssuer
+    /// Where credentials are written.
+    public var output: CredentialOutput
+    /// Issue a replacement for every record that already has a credential in force, revoking the old one.
+    public var reissue: Bool
+    /// How many records go by between two progress reports.
+    public var progressInterval: Int
+
+    /// Creates a batch issuer.
+    public init(issuer: CredentialIssuer, output: CredentialOutput, reissue: Bool = false, progressInterval: Int = 500) {
+        self.issuer = issuer
+        self.output = output
+        self.reissue = reissue
+        self.progressInterval = max(1, progressInterval)
+    }
+
+    /// Issues every valid record of `files`.
+    ///
+    /// - Parameters:
+    ///   - now: the issue time of the whole batch.
+    ///   - diagnostic: called with every problem of every record (`FILE:LINE: field: expected …, found …`),
+    ///     including records that validate but cannot be issued.
+    ///   - progress: called every ``progressInterval`` records with the running totals.
+    /// - Returns: how many credentials were issued, found already issued, rejected and rewritten.
+    /// - Throws: ``CredentialError`` for a file that cannot be read, a ledger or output failure; records
+    ///   committed before the failure stay issued (a rerun picks up the rest).
+    public func run(
+        files: [URL], now: Date, diagnostic: (RecordDiagnostic) -> Void = { _ in },
+        progress: (BatchSummary) -> Void = { _ in }
+    ) throws(CredentialError) -> BatchSummary {
+        let writer = try CredentialWriter(output: output)
+        var summary = BatchSummary()
+        do {
+            for file in files {
+                var reader = try RecordChunkReader(url: file, fileName: file.relativePath)
+                defer { reader.close() }
+                while let chunk = try reader.next() {
+                    var rejectedLines = Set<Int>()
+                    for problem in chunk.diagnostics {
+                        diagnostic(problem)
+                        if problem.field == "file" {
+                            summary.fileProblems += 1
+                        } else if problem.field != "header" {
+                            rejectedLines.insert(problem.line)
+                        }
+                    }
+                    summary.rejected += rejectedLines.count
+                    for record in chunk.records {
+                        try issue(record, now: now, writer: writer, summary: &summary, diagnostic: diagnostic)
+                        if summary.processed % progressInterval == 0 { progress(summary) }
+                    }
+                }
+            }
+            try writer.finish()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        summary.rewritten = writer.rewritten
+        return summary
+    }
+
+    private func issue(
+        _ record: ActivityRecord, now: Date, writer: CredentialWriter, summary: inout BatchSummary,
+        diagnostic: (RecordDiagnostic) -> Void
+    ) throws(CredentialError) {
+        let outcome: IssueOutcome
+        do {
+            outcome = try issuer.issue(record, reissue: reissue, now: now)
+        } catch where error.code == .recordNotIssuable || error.code == .invalidStatusChange {
+            diagnostic(
+                RecordDiagnostic(
+                    at: record.location, field: "record", expected: "a record that can be issued", found: error.message))
+            summary.rejected += 1
+            return
+        }
+        switch outcome {
+        case .issued(let credential):
+            summary.issued += 1
+            try writer.write(credential, isNew: true)
+        case .alreadyIssued(let credential):
+            summary.alreadyIssued += 1
+            try writer.write(credential, isNew: false)
+        }
+    }
+}
+
+/// The totals of a batch.
+public struct BatchSummary: Sendable, Hashable, CustomStringConvertible {
+    /// Credentials issued by this run.
+    public var issued = 0
+    /// Records whose (activity, learner) already had a credential in force.
+    public var alreadyIssued = 0
+    /// Records rejected (each reported by line).
+    public var rejected = 0
+    /// Problems with a whole file (empty, not text) rather than with a record.
+    public var fileProblems = 0
+    /// Missing credential files rewritten from the ledger.
+    public var rewritten = 0
+
+    public init() {}
+
+    /// Records handled so far (issued, already issued or rejected after validation).
+    public var processed: Int { issued + alreadyIssued }
+
+    /// Whether every record was issued or found issued.
+    public var isClean: Bool { rejected == 0 && fileProblems == 0 }
+
+    /// `issued N, already issued M, rejected K`.
+    public var description: String { "issued \(issued), already issued \(alreadyIssued), rejected \(rejected)" }
+}

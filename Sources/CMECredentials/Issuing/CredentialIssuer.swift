@@ -1,0 +1,106 @@
+import Crypto
+public import Foundation
+public import VerifiableCredentials
+
+/// Issues one CME credential per activity record through the issuer ledger: builds the credential with
+/// the status entries the ledger allocates, signs it (proof as an array) inside the ledger's transaction,
+/// and returns the signed bytes the ledger recorded.
+///
+/// It writes no files; ``BatchIssuer`` does that after the ledger has committed.
+public struct CredentialIssuer: Sendable {
+    /// The issuer's configuration.
+    public let configuration: IssuerConfiguration
+    /// The ledger credentials are recorded in.
+    public let ledger: IssuerLedger
+    let signer: DataIntegritySigner
+    let builder: CMECredentialBuilder
+
+    /// Creates an issuer for the key and configuration.
+    ///
+    /// - Throws: ``CredentialError`` `unknownCryptosuite` when the configuration names an unknown suite,
+    ///   `keyTypeMismatch` when the suite cannot sign with `key`.
+    public init(
+        configuration: IssuerConfiguration, ledger: IssuerLedger, key: SigningKey, catalog: CMECatalog = .bundled
+    ) throws(CredentialError) {
+        self.configuration = configuration
+        self.ledger = ledger
+        self.signer = try DataIntegritySigner(key: key, suite: try IssuanceSuites.suite(named: configuration.suite))
+        self.builder = CMECredentialBuilder(issuer: configuration.profile, catalog: catalog)
+    }
+
+    /// Opens `directory`'s ledger and creates an issuer for it.
+    public init(directory: IssuerDirectory, key: SigningKey, listSize: Int = IssuerLedger.defaultListSize)
+        throws(CredentialError)
+    {
+        try self.init(configuration: directory.configuration, ledger: try directory.ledger(listSize: listSize), key: key)
+    }
+
+    /// The signer, for other documents the issuer signs (status list credentials).
+    public var documentSigner: DataIntegritySigner { signer }
+
+    /// Issues the credential for `record` unless the (activity, learner) pair already has one in force.
+    ///
+    /// - Parameters:
+    ///   - reissue: issue a new credential even when one is in force, revoking the old one in the same
+    ///     transaction (its audit event says which credential replaced it).
+    ///   - now: the issue time (proof `created`, ledger times).
+    /// - Returns: ``IssueOutcome/issued(_:)`` with the new credential, or ``IssueOutcome/alreadyIssued(_:)``.
+    /// - Throws: ``CredentialError`` `recordNotIssuable` when the record cannot become a credential (for
+    ///   example a completion date after `now`); the ledger's and the signer's errors.
+    @discardableResult
+    public func issue(_ record: ActivityRecord, reissue: Bool = false, now: Date) throws(CredentialError) -> IssueOutcome {
+        let pending = pendingIssue(for: record, now: now)
+        var replacing: String?
+        if reissue {
+            replacing = try ledger.lookup(activityID: pending.activityID, learnerKey: pending.learnerKey)?.credentialID
+        }
+        let configuration = self.configuration
+        let builder = self.builder
+        let signer = self.signer
+        return try ledger.issue(pending, replacing: replacing) { assignment throws(CredentialError) -> [UInt8] in
+            let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
+            let unsigned: JSONValue
+            do throws(CMEError) {
+                unsigned = try builder.credential(
+                    for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses)
+            } catch {
+                throw CredentialError(
+                    .recordNotIssuable, error.message, location: error.location ?? record.location.description)
+            }
+            let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
+            let signed = try signer.addProof(to: unsigned, options: options, asArray: true)
+            return JSONSerializer.bytes(signed, layout: .pretty)
+        }
+    }
+
+    /// What the ledger records for `record`: a fresh `urn:uuid:` id, the learner key, the record hash and
+    /// the plaintext fields.
+    public func pendingIssue(for record: ActivityRecord, now: Date) -> PendingIssue {
+        let learner = record.learner
+        let activity = record.activity
+        var credits = JSONObject()
+        for credit in record.credits { credits[credit.code] = .number(DecimalText.double(credit.amount)) }
+        return PendingIssue(
+            credentialID: "urn:uuid:" + UUID().uuidString.lowercased(), learnerKey: record.learnerKey,
+            recordHash: Self.recordHash(record), issuedAt: now,
+            learner: LedgerLearner(
+                givenName: learner.givenName, familyName: learner.familyName, npi: learner.npi?.digits,
+                licenses: learner.licenses.map(\.description), boardIDs: learner.boardIDs.map(\.description),
+                dateOfBirth: learner.dateOfBirth?.description, email: learner.email, did: learner.did),
+            activity: LedgerActivity(
+                id: activity.id, title: activity.title, format: activity.format.rawValue,
+                completionDate: activity.completionDate, startDate: activity.startDate, endDate: activity.endDate,
+                parsActivityID: activity.parsActivityID, jointProvider: activity.jointProvider),
+            credits: .object(credits))
+    }
+
+    /// The lowercase hex SHA-256 of the record's canonical JSON (its location left out), so the same record
+    /// read from CSV or JSON Lines hashes the same.
+    public static func recordHash(_ record: ActivityRecord) -> String {
+        let digest = SHA256.hash(data: JSONCanonicalizer.canonicalize(record.json))
+        return digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

@@ -1,0 +1,107 @@
+// Issuing benchmark: records → validated records → ledger → signed credential → file, through the library,
+// with peak RSS per batch size (to show memory does not grow with the batch).
+import CMECredentials
+import Crypto
+import Foundation
+import VerifiableCredentials
+
+/// Issues 10,000 and then 100,000 records (override with CMEVC_BENCH_ISSUE="10000,100000") and prints
+/// credentials/s, peak RSS and the ratio to the raw Ed25519 sign rate.
+func runIssueBenchmark() {
+    let sizes = (ProcessInfo.processInfo.environment["CMEVC_BENCH_ISSUE"] ?? "10000,100000")
+        .split(separator: ",").compactMap { Int($0) }
+    print("")
+    print("Issuing (parse, validate, ledger, sign eddsa-jcs-2022, write one file per credential)")
+    let message = [UInt8](repeating: 0xA5, count: 64)
+    let rawKey = Curve25519.Signing.PrivateKey()
+    let rawCount = 20_000
+    let rawSeconds = measure { for _ in 0..<rawCount { _ = try? rawKey.signature(for: message) } }
+    let rawRate = rate(rawCount, rawSeconds)
+    print(String(format: "  raw Ed25519 sign           %10.0f /s", rawRate))
+    for size in sizes {
+        do {
+            let result = try issueBatch(size)
+            let credentialRate = rate(result.issued, result.seconds)
+            let line = String(
+                format: "  %7d records            %10.0f credentials/s   %.2f × raw   peak RSS %.0f MB (+%.0f MB over start)",
+                size, credentialRate, credentialRate / rawRate, Double(result.peakKB) / 1024,
+                Double(result.peakKB - result.startKB) / 1024)
+            print(line + (result.peakWasReset ? "" : " (process peak: /proc/self/clear_refs not writable)"))
+        } catch {
+            print("  \(size) records: \(error)")
+        }
+    }
+    print("target: end to end ≥ 0.3 × raw Ed25519 sign; peak RSS about the same for both batch sizes")
+}
+
+private struct IssueBenchResult {
+    var issued: Int
+    var seconds: Double
+    var startKB: Int
+    var peakKB: Int
+    var peakWasReset: Bool
+}
+
+private func issueBatch(_ size: Int) throws -> IssueBenchResult {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-issue-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let issuerURL = root.appendingPathComponent("issuer")
+    let outURL = root.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+
+    let key = SigningKey(generating: .ed25519)
+    let keyURL = root.appendingPathComponent("issuer.pem")
+    try KeyFile.write(key, to: keyURL, passphrase: nil, force: false)
+    let configuration = IssuerConfiguration(
+        profile: IssuerProfile(id: "did:web:cme.example.org", name: "Example Hospital CME Office", providerID: "0001234"),
+        keyPath: keyURL.path, verificationMethod: "did:web:cme.example.org#key-1",
+        statusBaseURL: "https://cme.example.org/status")
+    let directory = try IssuerDirectory.create(at: issuerURL, configuration: configuration, publicKey: key.publicKey, now: Date())
+
+    let csvURL = root.appendingPathComponent("batch.csv")
+    try writeBenchCSV(size, to: csvURL)
+
+    let peakWasReset = resetPeakRSS()
+    let startKB = memoryStatus("VmRSS")
+    var summary = BatchSummary()
+    let seconds = try measure {
+        let issuer = try CredentialIssuer(directory: directory, key: key)
+        summary = try BatchIssuer(issuer: issuer, output: .directory(outURL)).run(files: [csvURL], now: Date())
+    }
+    return IssueBenchResult(
+        issued: summary.issued, seconds: seconds, startKB: startKB, peakKB: memoryStatus("VmHWM"),
+        peakWasReset: peakWasReset)
+}
+
+/// `size` valid records (one learner each, identified by e-mail) for one activity.
+private func writeBenchCSV(_ size: Int, to url: URL) throws {
+    var text = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+        + "completion_date,credits_AMA_PRA_CAT1,topics\n"
+    text.reserveCapacity(size * 140)
+    for index in 0..<size {
+        text += "Learner\(index),Bench,learner\(index)@example.org,2026-017,Safe Opioid Prescribing 2026,course,"
+            + "2026-03-01,3,opioid-prescribing=2;pain-management=1\n"
+    }
+    try Data(text.utf8).write(to: url)
+}
+
+/// Resets the kernel's peak RSS (VmHWM) to the current RSS (Linux `clear_refs` 5); false when not possible.
+private func resetPeakRSS() -> Bool {
+    guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+    defer { try? handle.close() }
+    do {
+        try handle.write(contentsOf: Data("5".utf8))
+        return true
+    } catch {
+        return false
+    }
+}
+
+/// A `kB` field of `/proc/self/status` (`VmRSS`, `VmHWM`); 0 where there is no such file.
+private func memoryStatus(_ field: String) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
+        return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") ?? 0
+    }
+    return 0
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import VerifiableCredentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Crash safety and concurrency on the built binary: `kill -9` in the middle of a large batch, and two
+/// processes issuing overlapping batches into one issuer directory.
+@Suite("cmevc issue: kill -9 and concurrent issuers", .serialized)
+struct IssueCrashTests {
+    /// A CSV of `count` valid records (learners `first..<first + count`, identified by e-mail).
+    static func writeBatch(_ url: URL, learners: Range<Int>) throws {
+        var text = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+            + "completion_date,credits_AMA_PRA_CAT1\n"
+        for index in learners {
+            text += "Learner\(index),Crash,learner\(index)@example.org,CRASH-1,Crash Course,course,2026-03-01,1.5\n"
+        }
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// Starts `cmevc` without waiting for it.
+    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Checks the ledger: `expected` credentials, one per learner, every status index used once, and the
+    /// output folder holds exactly the ledger's credentials.
+    static func checkConsistent(_ fixture: IssuerFixture, expected: Int, folders: [String]) throws {
+        let counts = try fixture.sql(
+            """
+            print(db.execute('SELECT COUNT(*) FROM credentials').fetchone()[0])
+            print(db.execute('SELECT COUNT(DISTINCT activity_id || learner_key) FROM credentials').fetchone()[0])
+            print(db.execute('SELECT COUNT(*) FROM status_allocations').fetchone()[0])
+            print(db.execute('SELECT COUNT(DISTINCT purpose || list_number || \\'/\\' || status_index) FROM status_allocations').fetchone()[0])
+            print(db.execute("SELECT COUNT(*) FROM audit_events WHERE kind = 'issue'").fetchone()[0])
+            """)
+        #expect(counts.split(separator: "\n") == ["\(expected)", "\(expected)", "\(2 * expected)", "\(2 * expected)", "\(expected)"])
+        var names = Set<String>()
+        for folder in folders { names.formUnion(try fixture.files(in: folder)) }
+        let ledgerNames = try fixture.sql(
+            "print('\\n'.join(sorted(''.join(c if c.isascii() and (c.isalnum() or c in '._-') else '_' for c in i) + '.json' for (i,) in db.execute('SELECT credential_id FROM credentials'))))")
+        #expect(names == Set(ledgerNames.split(separator: "\n").map(String.init)))
+        let audit = try fixture.run(["audit", "verify", "--issuer", fixture.issuer])
+        #expect(audit.status == 0, "\(audit.stdout)")
+    }
+
+    @Test("kill -9 at random moments of a 20,000-record batch, then a rerun: every record issued exactly once")
+    func killNine() throws {
+        let fixture = try IssuerFixture()
+        let count = 20_000
+        try Self.writeBatch(fixture.url("big.csv"), learners: 0..<count)
+        let arguments = ["issue", "--issuer", fixture.issuer, "--out", "creds", "big.csv"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3 {
+            let process = try Self.start(arguments, in: fixture.directory)
+            // Let it get going (opening, reading, issuing), then kill it somewhere in the middle.
+            usleep(UInt32.random(in: 700_000...2_500_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+        }
+        let before = try fixture.sql("print(db.execute('SELECT COUNT(*) FROM credentials').fetchone()[0])")
+        #expect((Int(before) ?? 0) < count, "the batch finished before it could be killed; nothing was tested")
+        let rerun = try fixture.run(arguments)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("already issued \(before), rejected 0"), "\(rerun.stderr)")
+        try Self.checkConsistent(fixture, expected: count, folders: ["creds"])
+        // The rerun removed the temporary files the killed processes left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.url("creds").path)
+            .filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("two cmevc issue processes on one issuer with overlapping batches: no duplicate, no index collision")
+    func concurrentIssuers() throws {
+        let fixture = try IssuerFixture()
+        try Self.writeBatch(fixture.url("a.csv"), learners: 0..<1_500)
+        try Self.writeBatch(fixture.url("b.csv"), learners: 500..<2_000)
+        let first = try Self.start(["issue", "--issuer", fixture.issuer, "--out", "a", "a.csv"], in: fixture.directory)
+        let second = try Self.start(["issue", "--issuer", fixture.issuer, "--out", "b", "b.csv"], in: fixture.directory)
+        first.waitUntilExit()
+        second.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.terminationStatus == 0)
+        try Self.checkConsistent(fixture, expected: 2_000, folders: ["a", "b"])
+        // Each process wrote every credential of its own batch (issued by it or by the other one).
+        #expect(try fixture.files(in: "a").count == 1_500)
+        #expect(try fixture.files(in: "b").count == 1_500)
+    }
+}
