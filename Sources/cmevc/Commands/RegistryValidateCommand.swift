@@ -18,7 +18,7 @@ struct RegistryValidateCommand: ParsableCommand {
         let current = try RegistryLoading.load(registry)
         let keys = current.issuers.reduce(0) { $0 + $1.keys.count }
         if let registryKey {
-            let check = current.verifySignature(operatorDID: registryKey, suites: Suites.available, now: Date())
+            let check = current.verifySignature(operatorDID: registryKey, now: Date())
             guard check.status == .pass else {
                 Terminal.out("\(registry): NOT TRUSTED\n  \(VerificationReportText.line(check))")
                 throw ExitStatus.notVerified

@@ -138,7 +138,7 @@ extension VerifyCommand {
         let trusted = try RegistryLoading.load(registryPath)
         var registryChecks: [Check] = []
         if let registryKey {
-            let check = trusted.verifySignature(operatorDID: registryKey, suites: Suites.available, now: now)
+            let check = trusted.verifySignature(operatorDID: registryKey, now: now)
             registryChecks.append(check)
             if check.status != .pass {
                 if format == .json {
@@ -167,9 +167,15 @@ extension VerifyCommand {
         } else {
             lists = NoStatusLists()
         }
+        let suites: CryptosuiteSet
+        do {
+            suites = try Suites.all()
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
         let context = VerificationContext(
             registry: trusted, statusLists: lists, knownContexts: RegistryLoading.bundledContexts(), now: now,
-            suites: Suites.available, creditTypes: CMECreditTypes())
+            suites: suites, creditTypes: CMECreditTypes())
         let verifier = Verifier(context: context)
         let expectations = PresentationExpectations(challenge: challenge, domain: domain, subjectNPI: subjectNpi)
         var reports: [JSONValue] = []

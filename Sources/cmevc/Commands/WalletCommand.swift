@@ -12,11 +12,17 @@ struct WalletCommand: ParsableCommand {
 /// The resolver for proofs on import: did:key always, registry keys when a registry is given.
 enum WalletResolving {
     static func verifier(registry path: String?) throws -> DataIntegrityVerifier {
+        let suites: CryptosuiteSet
+        do {
+            suites = try Suites.all()
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
         guard let path else {
-            return DataIntegrityVerifier(suites: Suites.available, resolver: DIDKeyResolver(), now: Date())
+            return DataIntegrityVerifier(suites: suites, resolver: DIDKeyResolver(), now: Date())
         }
         let registry = try RegistryLoading.load(path)
-        return DataIntegrityVerifier(suites: Suites.available, resolver: RegistryOrDIDKey(registry: registry), now: Date())
+        return DataIntegrityVerifier(suites: suites, resolver: RegistryOrDIDKey(registry: registry), now: Date())
     }
 }
 
