@@ -80,10 +80,6 @@ enum Suites {
 
     static func all() throws(CredentialError) -> CryptosuiteSet { try CMEContexts.suites() }
 
-    /// Every suite, or the JCS suites alone when the bundled contexts cannot be read (RDFC proofs then fail as
-    /// unknown, never pass).
-    static var available: CryptosuiteSet { (try? CMEContexts.suites()) ?? .jcs }
-
     /// The JCS suite for a key type, for plain JSON documents that are not JSON-LD (the issuer registry).
     static func jcsSuite(for type: KeyType) -> any Cryptosuite {
         type == .ed25519 ? EdDSAJCS2022() : ECDSAJCS2019()
