@@ -30,4 +30,10 @@ public enum CMEContexts {
     public static func defaultSuite(for keyType: KeyType) throws(CredentialError) -> any Cryptosuite {
         CryptosuiteSet.defaultSuite(for: keyType, documentLoader: try loader())
     }
+
+    /// The context URLs a verifier accepts: exactly the bundled ones (empty if the installation is broken, so
+    /// every context is then refused, never fetched).
+    public static func knownURLs() -> Set<String> {
+        (try? loader())?.urls ?? []
+    }
 }

@@ -46,6 +46,9 @@ public struct BundledDocumentLoader: DocumentLoader {
         self.contextCache = JSONLDContextCache()
     }
 
+    /// The URLs this loader serves.
+    public var urls: Set<String> { Set(documents.keys) }
+
     public func loadDocument(_ url: String) throws(CredentialError) -> JSONValue {
         guard let document = documents[url] else {
             throw CredentialError(.unknownContext, "the context \(url) is not bundled; remote contexts are never fetched")

@@ -181,7 +181,7 @@ extension VerifyCommand {
         var reports: [JSONValue] = []
         var allVerified = true
         var unreadable = false
-        let documentReports = ParallelMap.map(paths) { (path: String) -> DocumentReport in
+        let documentReports = ConcurrentMap.map(paths) { (path: String) -> DocumentReport in
             let bytes: [UInt8]
             do throws(CredentialError) {
                 bytes = try InputFiles.bytes(path)

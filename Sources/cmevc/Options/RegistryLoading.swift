@@ -1,3 +1,4 @@
+import CMECredentials
 import ArgumentParser
 import CMESchemas
 import Foundation
@@ -31,11 +32,7 @@ enum RegistryLoading {
 
     /// The `@context` URLs bundled with cmevc (keys of `Schemas/contexts/index.json`).
     static func bundledContexts() -> Set<String> {
-        guard let index = CMESchemas.contextsDirectory?.appendingPathComponent("index.json"),
-            let data = try? Data(contentsOf: index), let json = try? JSONParser.parse(Array(data)),
-            let object = json.objectValue
-        else { return [] }
-        return Set(object.keys)
+        CMEContexts.knownURLs()
     }
 }
 

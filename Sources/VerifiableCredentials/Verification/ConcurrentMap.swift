@@ -1,8 +1,10 @@
 import Dispatch
 
-/// Maps over inputs on all cores, keeping the input order (verification of many files is independent work).
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(
+/// Maps over inputs on all cores, keeping the input order: verifying many documents is independent work, so a
+/// folder of credentials verifies in parallel with `ConcurrentMap.map(paths) { verifier.verify(…) }`.
+public enum ConcurrentMap {
+    /// `inputs.map(transform)`, computed concurrently; the output order is the input order.
+    public static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
         guard inputs.count > 1 else { return inputs.map(transform) }
