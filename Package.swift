@@ -45,7 +45,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "cmevc-bench",
-            dependencies: ["VerifiableCredentials", "CMECredentials", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "VerifiableCredentials", "CMECredentials", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "VerifiableCredentialsTests",
@@ -62,10 +64,11 @@ let package = Package(
 
 // One place for language settings, as in the anchors' "standard cross-repo settings" block.
 for target in package.targets where [.regular, .executable, .test].contains(target.type) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .treatAllWarnings(as: .error),
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("MemberImportVisibility"),
-        .enableUpcomingFeature("InternalImportsByDefault"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .treatAllWarnings(as: .error),
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
 }

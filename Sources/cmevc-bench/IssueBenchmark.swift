@@ -23,7 +23,8 @@ func runIssueBenchmark() {
             let result = try issueBatch(size)
             let credentialRate = rate(result.issued, result.seconds)
             let line = String(
-                format: "  %7d records            %10.0f credentials/s   %.2f × raw   peak RSS %.0f MB (+%.0f MB over start)",
+                format:
+                    "  %7d records            %10.0f credentials/s   %.2f × raw   peak RSS %.0f MB (+%.0f MB over start)",
                 size, credentialRate, credentialRate / rawRate, Double(result.peakKB) / 1024,
                 Double(result.peakKB - result.startKB) / 1024)
             print(line + (result.peakWasReset ? "" : " (process peak: /proc/self/clear_refs not writable)"))
@@ -53,10 +54,12 @@ private func issueBatch(_ size: Int) throws -> IssueBenchResult {
     let keyURL = root.appendingPathComponent("issuer.pem")
     try KeyFile.write(key, to: keyURL, passphrase: nil, force: false)
     let configuration = IssuerConfiguration(
-        profile: IssuerProfile(id: "did:web:cme.example.org", name: "Example Hospital CME Office", providerID: "0001234"),
+        profile: IssuerProfile(
+            id: "did:web:cme.example.org", name: "Example Hospital CME Office", providerID: "0001234"),
         keyPath: keyURL.path, verificationMethod: "did:web:cme.example.org#key-1",
         statusBaseURL: "https://cme.example.org/status")
-    let directory = try IssuerDirectory.create(at: issuerURL, configuration: configuration, publicKey: key.publicKey, now: Date())
+    let directory = try IssuerDirectory.create(
+        at: issuerURL, configuration: configuration, publicKey: key.publicKey, now: Date())
 
     let csvURL = root.appendingPathComponent("batch.csv")
     try writeBenchCSV(size, to: csvURL)
@@ -75,11 +78,13 @@ private func issueBatch(_ size: Int) throws -> IssueBenchResult {
 
 /// `size` valid records (one learner each, identified by e-mail) for one activity.
 private func writeBenchCSV(_ size: Int, to url: URL) throws {
-    var text = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+    var text =
+        "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
         + "completion_date,credits_AMA_PRA_CAT1,topics\n"
     text.reserveCapacity(size * 140)
     for index in 0..<size {
-        text += "Learner\(index),Bench,learner\(index)@example.org,2026-017,Safe Opioid Prescribing 2026,course,"
+        text +=
+            "Learner\(index),Bench,learner\(index)@example.org,2026-017,Safe Opioid Prescribing 2026,course,"
             + "2026-03-01,3,opioid-prescribing=2;pain-management=1\n"
     }
     try Data(text.utf8).write(to: url)

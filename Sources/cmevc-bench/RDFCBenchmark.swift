@@ -43,7 +43,9 @@ func runRDFCBenchmark(
     switch PyLDTiming.run(Array(documents.prefix(pyldDocuments)), contexts: contexts) {
     case .success(let (pyldRate, firstOutput)):
         let same = firstOutput == String(decoding: first, as: UTF8.self) ? "same bytes" : "DIFFERENT BYTES"
-        print("  pyld (\(min(pyldDocuments, documents.count)) documents)     \(format(pyldRate))   (\(same) on document 1)")
+        print(
+            "  pyld (\(min(pyldDocuments, documents.count)) documents)     \(format(pyldRate))   (\(same) on document 1)"
+        )
         print(String(format: "  cmevc ÷ pyld               %8.1f×   (target ≥ 20×)", ours / pyldRate))
     case .failure(let problem):
         print("  pyld                       not measured: \(problem.message)")
@@ -55,7 +57,8 @@ func runRDFCBenchmark(
     do {
         let key = SigningKey(generating: .ed25519)
         let signer = try DataIntegritySigner(key: key, suite: EdDSARDFC2022(documentLoader: loader))
-        let proofOptions = ProofOptions(verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: created)
+        let proofOptions = ProofOptions(
+            verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: created)
         var signed: [JSONValue] = []
         signed.reserveCapacity(documents.count)
         let signSeconds = try measure {
@@ -63,12 +66,16 @@ func runRDFCBenchmark(
         }
         let verifier = DataIntegrityVerifier(suites: .all(documentLoader: loader), now: created.addingTimeInterval(60))
         var rejected = 0
-        let verifySeconds = measure { for document in signed where !verifier.verify(document).verified { rejected += 1 } }
+        let verifySeconds = measure {
+            for document in signed where !verifier.verify(document).verified { rejected += 1 }
+        }
         let signRate = rate(documents.count, signSeconds)
         let verifyRate = rate(documents.count, verifySeconds)
         print("eddsa-rdfc-2022              sign/s     verify/s   sign÷raw  verify÷raw")
         print("  raw Ed25519              \(format(rawEd25519.sign))   \(format(rawEd25519.verify))")
-        print("  eddsa-rdfc-2022 ed25519  \(format(signRate))   \(format(verifyRate))   \(String(format: "%6.2f", signRate / rawEd25519.sign))    \(String(format: "%6.2f", verifyRate / rawEd25519.verify))\(rejected > 0 ? "  (\(rejected) FAILED)" : "")")
+        print(
+            "  eddsa-rdfc-2022 ed25519  \(format(signRate))   \(format(verifyRate))   \(String(format: "%6.2f", signRate / rawEd25519.sign))    \(String(format: "%6.2f", verifyRate / rawEd25519.verify))\(rejected > 0 ? "  (\(rejected) FAILED)" : "")"
+        )
     } catch {
         print("  eddsa-rdfc-2022: \(error)")
     }
@@ -107,7 +114,8 @@ enum PyLDTiming {
 
     /// The pyld rate in documents per second and its canonical form of the first document.
     static func run(_ documents: [JSONValue], contexts: URL) -> Result<(Double, String), Problem> {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cmevc-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

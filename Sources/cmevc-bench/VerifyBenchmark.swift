@@ -17,7 +17,8 @@ func runVerifyBenchmark(rawEd25519Verify: Double) {
         let registry = try IssuerRegistry(json: benchRegistry(issuer: issuer, key: issuerKey.publicKey))
         let signer = try DataIntegritySigner(key: issuerKey, suite: EdDSARDFC2022(documentLoader: loader))
         let created = Date(timeIntervalSince1970: 1_772_409_600)
-        let options = ProofOptions(verificationMethod: DIDKey.verificationMethodID(for: issuerKey.publicKey), created: created)
+        let options = ProofOptions(
+            verificationMethod: DIDKey.verificationMethodID(for: issuerKey.publicKey), created: created)
         @Sendable func credential(_ index: Int) throws(CredentialError) -> JSONValue {
             guard case .object(var object) = sampleCredential(index) else { return .null }
             object["issuer"] = ["id": .string(issuer), "type": ["Profile"], "name": "Example Hospital CME Office"]
@@ -40,11 +41,14 @@ func runVerifyBenchmark(rawEd25519Verify: Double) {
             verified = verifier.verify(bytes: bytes, name: "vp.json", expecting: expectations).verified
         }
         let presentationRate = rate(200, presentationSeconds)
-        print(String(format: "  presentation of 200          %8.0f credentials/s  %.2f × raw verify%@",
-            presentationRate, presentationRate / rawEd25519Verify, verified ? "" : "  (NOT VERIFIED)"))
+        print(
+            String(
+                format: "  presentation of 200          %8.0f credentials/s  %.2f × raw verify%@",
+                presentationRate, presentationRate / rawEd25519Verify, verified ? "" : "  (NOT VERIFIED)"))
 
         // A folder of credentials, verified on all cores as `cmevc verify --registry DIR` does.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-bench-verify-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cmevc-bench-verify-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let paths = (0..<folderCount).map { folder.appendingPathComponent("c\($0).json").path }
@@ -67,11 +71,17 @@ func runVerifyBenchmark(rawEd25519Verify: Double) {
         let parallelSeconds = measure { failures = ConcurrentMap.map(paths, verifyFile).filter { !$0 }.count }
         let serialRate = rate(sample.count, serialSeconds)
         let parallelRate = rate(folderCount, parallelSeconds)
-        print(String(format: "  folder, 1 core (%d files)  %8.0f credentials/s  %.2f × raw verify",
-            sample.count, serialRate, serialRate / rawEd25519Verify))
-        print(String(format: "  folder, %d cores (%d files) %8.0f credentials/s  %.2f × raw verify per core, scaling %.2f×%@",
-            cores, folderCount, parallelRate, parallelRate / Double(cores) / rawEd25519Verify, parallelRate / serialRate,
-            failures + serialFailures == 0 ? "" : "  (\(failures + serialFailures) NOT VERIFIED)"))
+        print(
+            String(
+                format: "  folder, 1 core (%d files)  %8.0f credentials/s  %.2f × raw verify",
+                sample.count, serialRate, serialRate / rawEd25519Verify))
+        print(
+            String(
+                format:
+                    "  folder, %d cores (%d files) %8.0f credentials/s  %.2f × raw verify per core, scaling %.2f×%@",
+                cores, folderCount, parallelRate, parallelRate / Double(cores) / rawEd25519Verify,
+                parallelRate / serialRate,
+                failures + serialFailures == 0 ? "" : "  (\(failures + serialFailures) NOT VERIFIED)"))
         print("  targets: ≥ 0.5 × raw Ed25519 verify per core; near-linear scaling with cores")
     } catch {
         print("  verification benchmark failed: \(error)")
@@ -87,17 +97,24 @@ private func benchRegistry(issuer: String, key: PublicKey) -> JSONValue {
             "issued": "2026-01-01T00:00:00Z", "nextUpdate": "2030-01-01T00:00:00Z",
         ],
         "accreditors": [["id": "accme", "name": "ACCME"]],
-        "issuers": [[
-            "id": .string(issuer), "names": ["display": "Example Hospital CME Office"],
-            "accreditations": [[
-                "accreditor": "accme", "status": "accredited", "validFrom": "2020-01-01", "validUntil": "2030-12-31",
-                "creditTypes": ["AMA_PRA_CAT1"],
-            ]],
-            "keys": [[
-                "id": .string(DIDKey.verificationMethodID(for: key)), "type": "Multikey",
-                "publicKeyMultibase": .string(key.multibase), "validFrom": "2020-01-01T00:00:00Z",
-            ]],
-            "statusLists": [],
-        ]],
+        "issuers": [
+            [
+                "id": .string(issuer), "names": ["display": "Example Hospital CME Office"],
+                "accreditations": [
+                    [
+                        "accreditor": "accme", "status": "accredited", "validFrom": "2020-01-01",
+                        "validUntil": "2030-12-31",
+                        "creditTypes": ["AMA_PRA_CAT1"],
+                    ]
+                ],
+                "keys": [
+                    [
+                        "id": .string(DIDKey.verificationMethodID(for: key)), "type": "Multikey",
+                        "publicKeyMultibase": .string(key.multibase), "validFrom": "2020-01-01T00:00:00Z",
+                    ]
+                ],
+                "statusLists": [],
+            ]
+        ],
     ]
 }

@@ -33,32 +33,39 @@ func sampleCredential(_ index: Int) -> JSONValue {
         "validFrom": "2026-03-02T00:00:00Z",
         "credentialSubject": [
             "type": ["AchievementSubject"],
-            "identifier": [[
-                "type": "IdentityObject", "identityType": "ext:NPI", "hashed": true,
-                "identityHash": "sha256$5f4dcc3b5aa765d61d8327deb882cf99b0f7d7c1e3f1a2b3c4d5e6f708192a3b",
-                "salt": .string(String(format: "%016x", index)),
-            ]],
+            "identifier": [
+                [
+                    "type": "IdentityObject", "identityType": "ext:NPI", "hashed": true,
+                    "identityHash": "sha256$5f4dcc3b5aa765d61d8327deb882cf99b0f7d7c1e3f1a2b3c4d5e6f708192a3b",
+                    "salt": .string(String(format: "%016x", index)),
+                ]
+            ],
             "activityStartDate": "2026-03-01T13:00:00Z", "activityEndDate": "2026-03-01T16:00:00Z",
             "creditsEarned": 3.0,
             "achievement": [
                 "id": "https://cme.example-hospital.org/activities/2026-017", "type": ["Achievement"],
                 "name": "Safe Opioid Prescribing 2026",
-                "description": "Evidence-based opioid prescribing, tapering, naloxone co-prescribing and state PDMP use.",
+                "description":
+                    "Evidence-based opioid prescribing, tapering, naloxone co-prescribing and state PDMP use.",
                 "criteria": [
                     "narrative":
                         "Example Hospital designates this live activity for a maximum of 3.0 AMA PRA Category 1 Credits. Physicians should claim only the credit commensurate with the extent of their participation in the activity."
                 ],
                 "achievementType": "Course", "creditsAvailable": 3.0,
-                "alignment": [[
-                    "type": ["Alignment"], "targetName": "Opioid prescribing", "targetCode": "opioid-prescribing",
-                    "targetUrl": "https://w3id.org/cmevc/topics#opioid-prescribing",
-                ]],
+                "alignment": [
+                    [
+                        "type": ["Alignment"], "targetName": "Opioid prescribing", "targetCode": "opioid-prescribing",
+                        "targetUrl": "https://w3id.org/cmevc/topics#opioid-prescribing",
+                    ]
+                ],
             ],
         ],
     ]
 }
 
-print("cmevc benchmark: \(documentCount) documents of about \(JSONSerializer.bytes(sampleCredential(0)).count) bytes, 1 core")
+print(
+    "cmevc benchmark: \(documentCount) documents of about \(JSONSerializer.bytes(sampleCredential(0)).count) bytes, 1 core"
+)
 print("")
 
 // Raw swift-crypto baselines over 64/96-byte messages (the size of Data Integrity hashData).
@@ -91,14 +98,18 @@ do {
 }
 print("raw swift-crypto            sign/s     verify/s")
 for name in ["ed25519", "p256", "p384"] {
-    if let r = raw[name] { print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))\(format(r.sign))   \(format(r.verify))") }
+    if let r = raw[name] {
+        print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0))\(format(r.sign))   \(format(r.verify))")
+    }
 }
 print("")
 
 // JCS canonicalization throughput.
 let documents = (0..<documentCount).map(sampleCredential)
 var canonicalBytes = 0
-let jcsSeconds = measure { for document in documents { canonicalBytes += JSONCanonicalizer.canonicalize(document).count } }
+let jcsSeconds = measure {
+    for document in documents { canonicalBytes += JSONCanonicalizer.canonicalize(document).count }
+}
 let jcsMBps = Double(canonicalBytes) / jcsSeconds / 1_000_000
 print(String(format: "JCS canonicalization         %.1f MB/s   (target ≥ 50 MB/s)", jcsMBps))
 print("")
@@ -106,11 +117,14 @@ print("")
 // Data Integrity suites end to end (proof configuration, canonicalization, hashing, signing / verifying).
 print("Data Integrity               sign/s     verify/s   sign÷raw  verify÷raw")
 let created = Date(timeIntervalSince1970: 1_772_409_600)
-for (keyType, suite) in [(KeyType.ed25519, EdDSAJCS2022() as any Cryptosuite), (.p256, ECDSAJCS2019()), (.p384, ECDSAJCS2019())] {
+for (keyType, suite) in [
+    (KeyType.ed25519, EdDSAJCS2022() as any Cryptosuite), (.p256, ECDSAJCS2019()), (.p384, ECDSAJCS2019()),
+] {
     do {
         let key = SigningKey(generating: keyType)
         let signer = try DataIntegritySigner(key: key, suite: suite)
-        let options = ProofOptions(verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: created)
+        let options = ProofOptions(
+            verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: created)
         var signed: [JSONValue] = []
         signed.reserveCapacity(documentCount)
         let signSeconds = try measure {
@@ -125,7 +139,9 @@ for (keyType, suite) in [(KeyType.ed25519, EdDSAJCS2022() as any Cryptosuite), (
         let signRate = rate(documentCount, signSeconds)
         let verifyRate = rate(documentCount, verifySeconds)
         let label = "\(suite.name) \(keyType.rawValue)".padding(toLength: 27, withPad: " ", startingAt: 0)
-        print("  \(label)\(format(signRate))   \(format(verifyRate))   \(String(format: "%6.2f", signRate / baseline.sign))    \(String(format: "%6.2f", verifyRate / baseline.verify))\(failures > 0 ? "  (\(failures) FAILED)" : "")")
+        print(
+            "  \(label)\(format(signRate))   \(format(verifyRate))   \(String(format: "%6.2f", signRate / baseline.sign))    \(String(format: "%6.2f", verifyRate / baseline.verify))\(failures > 0 ? "  (\(failures) FAILED)" : "")"
+        )
     } catch {
         print("  \(suite.name) \(keyType.rawValue): \(error)")
     }

@@ -65,9 +65,11 @@ struct IssueCommandTests {
         let second = try fixture.files(in: "second")
         #expect(Set(first).isDisjoint(with: second))
         let states = try fixture.sql(
-            "print(','.join(f'{s}={n}' for s, n in db.execute('SELECT state, COUNT(*) FROM credentials GROUP BY state ORDER BY state')))")
+            "print(','.join(f'{s}={n}' for s, n in db.execute('SELECT state, COUNT(*) FROM credentials GROUP BY state ORDER BY state')))"
+        )
         #expect(states == "active=11,revoked=11")
-        let replaced = try fixture.sql("print(db.execute('SELECT COUNT(*) FROM credentials WHERE replaced_by IS NOT NULL').fetchone()[0])")
+        let replaced = try fixture.sql(
+            "print(db.execute('SELECT COUNT(*) FROM credentials WHERE replaced_by IS NOT NULL').fetchone()[0])")
         #expect(replaced == "11")
         // A revoked credential cannot be reinstated or revoked again.
         let old = try fixture.run(["status", "revoke", "--issuer", fixture.issuer, "first/" + first[0]])
@@ -118,11 +120,15 @@ struct IssueCommandTests {
         }
         try fixture.run(["status", "revoke", "--issuer", fixture.issuer, "creds/" + files[0], "creds/" + files[1]])
         try fixture.run(["status", "suspend", "--issuer", fixture.issuer, "creds/" + files[2]])
-        let published = try fixture.run(["status", "publish", "--issuer", fixture.issuer, "--out", "status", "--ttl", "24h"])
+        let published = try fixture.run([
+            "status", "publish", "--issuer", fixture.issuer, "--out", "status", "--ttl", "24h",
+        ])
         #expect(published.status == 0, "\(published.stderr)")
         #expect(try fixture.files(in: "status") == ["revocation-1.json", "suspension-1.json"])
 
-        let verified = try fixture.run(["verify", "--proof-only", "status/revocation-1.json", "status/suspension-1.json"])
+        let verified = try fixture.run([
+            "verify", "--proof-only", "status/revocation-1.json", "status/suspension-1.json",
+        ])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         for (purpose, expected) in [
             ("revocation", [try entries(files[0])["revocation"], try entries(files[1])["revocation"]]),
@@ -150,12 +156,16 @@ struct IssueCommandTests {
         #expect(intact.status == 0)
         #expect(intact.stdout.contains("audit chain intact: 12 events"))
 
-        _ = try fixture.sql("db.execute(\"UPDATE audit_events SET details = replace(details, 'learnerKey', 'learnerKEY') WHERE seq = 5\"); db.commit()")
+        _ = try fixture.sql(
+            "db.execute(\"UPDATE audit_events SET details = replace(details, 'learnerKey', 'learnerKEY') WHERE seq = 5\"); db.commit()"
+        )
         let edited = try fixture.run(["audit", "verify", "--issuer", fixture.issuer])
         #expect(edited.status == 1)
         #expect(edited.stdout.contains("audit event 5: edited"), "\(edited.stdout)")
 
-        _ = try fixture.sql("db.execute(\"UPDATE audit_events SET details = replace(details, 'learnerKEY', 'learnerKey') WHERE seq = 5\"); db.execute('DELETE FROM audit_events WHERE seq = 8'); db.commit()")
+        _ = try fixture.sql(
+            "db.execute(\"UPDATE audit_events SET details = replace(details, 'learnerKEY', 'learnerKey') WHERE seq = 5\"); db.execute('DELETE FROM audit_events WHERE seq = 8'); db.commit()"
+        )
         let deleted = try fixture.run(["audit", "verify", "--issuer", fixture.issuer])
         #expect(deleted.status == 1)
         #expect(deleted.stdout.contains("audit event 9: deleted"), "\(deleted.stdout)")
@@ -174,8 +184,9 @@ struct IssueCommandTests {
             let ids = try lines.map { try JSONParser.parse(Array($0.utf8))["id"]?.stringValue }
             #expect(Set(ids).count == 11)
         }
-        #expect(try String(contentsOf: fixture.url("batch.jsonl"), encoding: .utf8).split(separator: "\n").sorted()
-            == String(contentsOf: fixture.url("again.jsonl"), encoding: .utf8).split(separator: "\n").sorted())
+        #expect(
+            try String(contentsOf: fixture.url("batch.jsonl"), encoding: .utf8).split(separator: "\n").sorted()
+                == String(contentsOf: fixture.url("again.jsonl"), encoding: .utf8).split(separator: "\n").sorted())
     }
 
     @Test("issuer init refuses an existing issuer; show and did-document print the issuer")
@@ -213,9 +224,11 @@ struct IssueCommandTests {
 /// The file name rule of `cmevc issue --out` (mirrors `CredentialOutput.fileName(for:)`).
 enum CredentialOutputName {
     static func of(_ id: String) -> String {
-        String(id.unicodeScalars.map { scalar in
-            scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || ".-_".unicodeScalars.contains(scalar)
-                ? Character(scalar) : "_"
-        }) + ".json"
+        String(
+            id.unicodeScalars.map { scalar in
+                scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar)
+                    || ".-_".unicodeScalars.contains(scalar)
+                    ? Character(scalar) : "_"
+            }) + ".json"
     }
 }

@@ -14,7 +14,8 @@ import VerifiableCredentials
 struct IssueCrashTests {
     /// A CSV of `count` valid records (learners `first..<first + count`, identified by e-mail).
     static func writeBatch(_ url: URL, learners: Range<Int>) throws {
-        var text = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+        var text =
+            "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
             + "completion_date,credits_AMA_PRA_CAT1\n"
         for index in learners {
             text += "Learner\(index),Crash,learner\(index)@example.org,CRASH-1,Crash Course,course,2026-03-01,1.5\n"
@@ -45,11 +46,15 @@ struct IssueCrashTests {
             print(db.execute('SELECT COUNT(DISTINCT purpose || list_number || \\'/\\' || status_index) FROM status_allocations').fetchone()[0])
             print(db.execute("SELECT COUNT(*) FROM audit_events WHERE kind = 'issue'").fetchone()[0])
             """)
-        #expect(counts.split(separator: "\n") == ["\(expected)", "\(expected)", "\(2 * expected)", "\(2 * expected)", "\(expected)"])
+        #expect(
+            counts.split(separator: "\n") == [
+                "\(expected)", "\(expected)", "\(2 * expected)", "\(2 * expected)", "\(expected)",
+            ])
         var names = Set<String>()
         for folder in folders { names.formUnion(try fixture.files(in: folder)) }
         let ledgerNames = try fixture.sql(
-            "print('\\n'.join(sorted(''.join(c if c.isascii() and (c.isalnum() or c in '._-') else '_' for c in i) + '.json' for (i,) in db.execute('SELECT credential_id FROM credentials'))))")
+            "print('\\n'.join(sorted(''.join(c if c.isascii() and (c.isalnum() or c in '._-') else '_' for c in i) + '.json' for (i,) in db.execute('SELECT credential_id FROM credentials'))))"
+        )
         #expect(names == Set(ledgerNames.split(separator: "\n").map(String.init)))
         let audit = try fixture.run(["audit", "verify", "--issuer", fixture.issuer])
         #expect(audit.status == 0, "\(audit.stdout)")
@@ -88,7 +93,8 @@ struct IssueCrashTests {
         try Self.writeBatch(fixture.url("a.csv"), learners: 0..<1_500)
         try Self.writeBatch(fixture.url("b.csv"), learners: 500..<2_000)
         let first = try Self.start(["issue", "--issuer", fixture.issuer, "--out", "a", "a.csv"], in: fixture.directory)
-        let second = try Self.start(["issue", "--issuer", fixture.issuer, "--out", "b", "b.csv"], in: fixture.directory)
+        let second = try Self.start(
+            ["issue", "--issuer", fixture.issuer, "--out", "b", "b.csv"], in: fixture.directory)
         first.waitUntilExit()
         second.waitUntilExit()
         #expect(first.terminationStatus == 0)

@@ -52,8 +52,10 @@ struct IssuerFixture {
     func sql(_ script: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\n" + script,
-                             url(issuer).appendingPathComponent("ledger.sqlite").path]
+        process.arguments = [
+            "python3", "-c", "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\n" + script,
+            url(issuer).appendingPathComponent("ledger.sqlite").path,
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

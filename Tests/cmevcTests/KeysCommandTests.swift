@@ -3,7 +3,9 @@ import Testing
 
 @Suite("cmevc keys")
 struct KeysCommandTests {
-    @Test("generate writes a 0600 PEM key, prints its did:key, and refuses to overwrite", arguments: ["ed25519", "p256", "p384"])
+    @Test(
+        "generate writes a 0600 PEM key, prints its did:key, and refuses to overwrite",
+        arguments: ["ed25519", "p256", "p384"])
     func generate(_ type: String) throws {
         let dir = try CLI.temporaryDirectory()
         let result = try CLI.run(["keys", "generate", "--type", type, "--out", "k.pem"], in: dir)
@@ -49,7 +51,9 @@ struct KeysCommandTests {
         let pem = try String(contentsOf: dir.appendingPathComponent("k.pem"), encoding: .utf8)
         #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
         #expect(try CLI.run(["keys", "show", "k.pem", "--passphrase-file", "pass.txt"], in: dir).status == 0)
-        #expect(try CLI.run(["keys", "show", "k.pem"], in: dir, environment: ["CMEVC_KEY_PASSPHRASE": "correct horse"]).status == 0)
+        #expect(
+            try CLI.run(["keys", "show", "k.pem"], in: dir, environment: ["CMEVC_KEY_PASSPHRASE": "correct horse"])
+                .status == 0)
         let wrong = try CLI.run(["keys", "show", "k.pem", "--passphrase-file", "wrong.txt"], in: dir)
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("passphrase"))
@@ -62,7 +66,10 @@ struct KeysCommandTests {
         let dir = try CLI.temporaryDirectory()
         let openssl = Process()
         openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        openssl.arguments = ["openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-out", dir.appendingPathComponent("o.pem").path]
+        openssl.arguments = [
+            "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-out",
+            dir.appendingPathComponent("o.pem").path,
+        ]
         try openssl.run()
         openssl.waitUntilExit()
         try #require(openssl.terminationStatus == 0, "openssl is required (make setup installs it)")

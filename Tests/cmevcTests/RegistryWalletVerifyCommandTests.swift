@@ -42,7 +42,9 @@ struct RegistryWalletVerifyCommandTests {
         /// Signs `text` as the issuer into `name`.
         func issue(_ text: String, as name: String) throws {
             try write(text, to: "unsigned-\(name)")
-            let result = try run(["sign", "--suite", "eddsa-jcs-2022", "--key", "issuer.pem", "--out", name, "unsigned-\(name)"])
+            let result = try run([
+                "sign", "--suite", "eddsa-jcs-2022", "--key", "issuer.pem", "--out", name, "unsigned-\(name)",
+            ])
             #expect(result.status == 0, "\(result.stderr)")
         }
 
@@ -60,7 +62,9 @@ struct RegistryWalletVerifyCommandTests {
             try FileManager.default.createDirectory(
                 at: dir.appendingPathComponent("status"), withIntermediateDirectories: true)
             try write(list, to: "list.json")
-            #expect(try run(["sign", "--suite", "eddsa-jcs-2022", "--key", key, "--out", "status/1.json", "list.json"]).status == 0)
+            #expect(
+                try run(["sign", "--suite", "eddsa-jcs-2022", "--key", key, "--out", "status/1.json", "list.json"])
+                    .status == 0)
         }
     }
 

@@ -37,13 +37,22 @@ struct SignVerifyCommandTests {
     @Test("verify --format json reports per proof and per check")
     func jsonReport() throws {
         let dir = try prepare()
-        try CLI.run(["sign", "--key", "k.pem", "--challenge", "abc", "--domain", "board.example", "--purpose", "authentication", "--out", "signed.json", "vc.json"], in: dir)
-        let ok = try CLI.run(["verify", "--proof-only", "--format", "json", "--challenge", "abc", "--domain", "board.example", "signed.json"], in: dir)
+        try CLI.run(
+            [
+                "sign", "--key", "k.pem", "--challenge", "abc", "--domain", "board.example", "--purpose",
+                "authentication", "--out", "signed.json", "vc.json",
+            ], in: dir)
+        let ok = try CLI.run(
+            [
+                "verify", "--proof-only", "--format", "json", "--challenge", "abc", "--domain", "board.example",
+                "signed.json",
+            ], in: dir)
         #expect(ok.status == 0, "\(ok.stdout)")
         let report = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any]
         #expect(report?["verified"] as? Bool == true)
         #expect(report?["issuersChecked"] as? Bool == false)
-        let replay = try CLI.run(["verify", "--proof-only", "--format", "json", "--challenge", "old", "signed.json"], in: dir)
+        let replay = try CLI.run(
+            ["verify", "--proof-only", "--format", "json", "--challenge", "old", "signed.json"], in: dir)
         #expect(replay.status == 1)
         #expect(replay.stdout.contains("challengeMismatch"))
     }
@@ -78,7 +87,10 @@ struct SignVerifyCommandTests {
         let dir = try prepare()
         let result = try CLI.run(["canonicalize", "--jcs", "vc.json"], in: dir)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://www.w3.org/ns/credentials/examples/v2\"],\"credentialSubject\":{\"credits\":3.25,"))
+        #expect(
+            result.stdout.hasPrefix(
+                "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"https://www.w3.org/ns/credentials/examples/v2\"],\"credentialSubject\":{\"credits\":3.25,"
+            ))
         #expect(!result.stdout.hasSuffix("\n"))
     }
 
@@ -100,12 +112,14 @@ struct SignVerifyCommandTests {
     @Test("an RDFC signature refuses a term no context defines, naming it; an unknown context is never fetched")
     func undefinedTermAndUnknownContext() throws {
         let dir = try prepare()
-        try #"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:i","credentialSubject":{"bonusCredits":40}}"#
+        try
+            #"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:i","credentialSubject":{"bonusCredits":40}}"#
             .write(to: dir.appendingPathComponent("undefined.json"), atomically: true, encoding: .utf8)
         let undefined = try CLI.run(["sign", "--key", "k.pem", "undefined.json"], in: dir)
         #expect(undefined.status == 2)
         #expect(undefined.stderr.contains("bonusCredits"))
-        try #"{"@context":["https://www.w3.org/ns/credentials/v2","https://evil.example/context.jsonld"],"type":["VerifiableCredential"]}"#
+        try
+            #"{"@context":["https://www.w3.org/ns/credentials/v2","https://evil.example/context.jsonld"],"type":["VerifiableCredential"]}"#
             .write(to: dir.appendingPathComponent("remote.json"), atomically: true, encoding: .utf8)
         let remote = try CLI.run(["canonicalize", "--rdfc", "remote.json"], in: dir)
         #expect(remote.status == 2)
@@ -117,7 +131,8 @@ struct SignVerifyCommandTests {
         let dir = try prepare()
         let result = try CLI.run(["canonicalize", "--rdfc", "vc.json"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("<urn:uuid:1> <https://www.w3.org/2018/credentials#issuer> <did:example:issuer> ."))
+        #expect(
+            result.stdout.contains("<urn:uuid:1> <https://www.w3.org/2018/credentials#issuer> <did:example:issuer> ."))
         #expect(result.stdout.hasSuffix(" .\n"))
     }
 }

@@ -18,7 +18,8 @@ public struct BatchIssuer: Sendable {
     public var progressInterval: Int
 
     /// Creates a batch issuer.
-    public init(issuer: CredentialIssuer, output: CredentialOutput, reissue: Bool = false, progressInterval: Int = 500) {
+    public init(issuer: CredentialIssuer, output: CredentialOutput, reissue: Bool = false, progressInterval: Int = 500)
+    {
         self.issuer = issuer
         self.output = output
         self.reissue = reissue
@@ -78,10 +79,11 @@ public struct BatchIssuer: Sendable {
         let outcome: IssueOutcome
         do {
             outcome = try issuer.issue(record, reissue: reissue, now: now)
-        } catch where error.code == .recordNotIssuable || error.code == .invalidStatusChange {
+        } catch  where error.code == .recordNotIssuable || error.code == .invalidStatusChange {
             diagnostic(
                 RecordDiagnostic(
-                    at: record.location, field: "record", expected: "a record that can be issued", found: error.message))
+                    at: record.location, field: "record", expected: "a record that can be issued", found: error.message)
+            )
             summary.rejected += 1
             return
         }

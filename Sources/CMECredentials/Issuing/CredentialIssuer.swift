@@ -32,7 +32,8 @@ public struct CredentialIssuer: Sendable {
     public init(directory: IssuerDirectory, key: SigningKey, listSize: Int = IssuerLedger.defaultListSize)
         throws(CredentialError)
     {
-        try self.init(configuration: directory.configuration, ledger: try directory.ledger(listSize: listSize), key: key)
+        try self.init(
+            configuration: directory.configuration, ledger: try directory.ledger(listSize: listSize), key: key)
     }
 
     /// The signer, for other documents the issuer signs (status list credentials).
@@ -48,7 +49,9 @@ public struct CredentialIssuer: Sendable {
     /// - Throws: ``CredentialError`` `recordNotIssuable` when the record cannot become a credential (for
     ///   example a completion date after `now`); the ledger's and the signer's errors.
     @discardableResult
-    public func issue(_ record: ActivityRecord, reissue: Bool = false, now: Date) throws(CredentialError) -> IssueOutcome {
+    public func issue(_ record: ActivityRecord, reissue: Bool = false, now: Date) throws(CredentialError)
+        -> IssueOutcome
+    {
         let pending = pendingIssue(for: record, now: now)
         var replacing: String?
         if reissue {

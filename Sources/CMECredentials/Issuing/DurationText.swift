@@ -15,7 +15,8 @@ public enum DurationText {
             digits = text.dropLast()
             unit = scale
         }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int(digits), value > 0, value <= 36_500 * 86_400
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int(digits), value > 0,
+            value <= 36_500 * 86_400
         else {
             throw CredentialError(
                 .invalidDuration, "expected a duration such as 7d, 24h, 30m or 90s, found \"\(text)\"")

@@ -89,6 +89,7 @@ public struct IssuerConfiguration: Sendable, Hashable {
     }
 
     private static func malformed(_ message: String, _ pointer: String) -> CredentialError {
-        CredentialError(.invalidIssuerDirectory, "\(IssuerDirectory.configurationFileName): \(message)", location: pointer)
+        CredentialError(
+            .invalidIssuerDirectory, "\(IssuerDirectory.configurationFileName): \(message)", location: pointer)
     }
 }

@@ -19,7 +19,8 @@ public struct IssuerDirectory: Sendable {
         let file = url.appendingPathComponent(Self.configurationFileName)
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw CredentialError(
-                .invalidIssuerDirectory, "not an issuer directory (no \(Self.configurationFileName); run cmevc issuer init)",
+                .invalidIssuerDirectory,
+                "not an issuer directory (no \(Self.configurationFileName); run cmevc issuer init)",
                 location: url.path)
         }
         let json: JSONValue

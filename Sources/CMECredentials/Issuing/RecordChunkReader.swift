@@ -53,7 +53,8 @@ public struct RecordChunkReader {
     /// The next chunk's valid records and diagnostics, or `nil` at the end of the file.
     ///
     /// - Throws: ``CredentialError`` `io` when reading fails.
-    public mutating func next() throws(CredentialError) -> (records: [ActivityRecord], diagnostics: [RecordDiagnostic])? {
+    public mutating func next() throws(CredentialError) -> (records: [ActivityRecord], diagnostics: [RecordDiagnostic])?
+    {
         while true {
             guard let chunk = try nextChunk() else {
                 guard chunksRead == 0 else { return nil }

@@ -78,7 +78,8 @@ enum AuditChainVerifier {
             guard reported.insert(seq).inserted else { return }
             problems.append(AuditChainProblem(kind: kind, seq: seq, message: message))
         }
-        let positionByHash = Dictionary(rows.enumerated().map { ($1.hash, $0) }, uniquingKeysWith: { first, _ in first })
+        let positionByHash = Dictionary(
+            rows.enumerated().map { ($1.hash, $0) }, uniquingKeysWith: { first, _ in first })
         // The difference between stored and written seq explained by insertions and deletions so far.
         var shift: Int64 = 0
 
@@ -113,11 +114,14 @@ enum AuditChainVerifier {
                 } else if let origin = positionByHash[row.prevHash] {
                     if !previousReported {
                         let after = previous.map { "event \($0.seq)" } ?? "the start"
-                        report(.reordered, row.seq, "chained after event \(rows[origin].seq), but stored after \(after)")
+                        report(
+                            .reordered, row.seq, "chained after event \(rows[origin].seq), but stored after \(after)")
                     }
                 } else {
                     let missing =
-                        previous.map { $0.seq + 1 < row.seq ? "events \($0.seq + 1)…\(row.seq - 1)" : "events after \($0.seq)" }
+                        previous.map {
+                            $0.seq + 1 < row.seq ? "events \($0.seq + 1)…\(row.seq - 1)" : "events after \($0.seq)"
+                        }
                         ?? "the events before it"
                     report(.deleted, row.seq, "\(missing) are missing; its previous event is not in the log")
                     if let written { shift = row.seq - written }

@@ -20,7 +20,8 @@ enum AuditLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                seq, at, kind.rawValue, credentialID, String(decoding: JSONCanonicalizer.canonicalize(details), as: UTF8.self),
+                seq, at, kind.rawValue, credentialID,
+                String(decoding: JSONCanonicalizer.canonicalize(details), as: UTF8.self),
                 prevHash, hash,
             ])
         return AuditEvent(

@@ -8,8 +8,12 @@ extension IssuerLedger {
     /// - Throws: ``CredentialError`` `unknownCredential`, `invalidStatusChange` when it is already revoked,
     ///   `noStatusEntry` when it has no revocation entry, `ledger` for database failures.
     @discardableResult
-    public func revoke(credentialID: String, reason: String? = nil, at now: Date) throws(CredentialError) -> LedgerCredential {
-        try changeState(credentialID, to: .revoked, from: [.active, .suspended], needs: .revocation, kind: .revoke, reason: reason, at: now)
+    public func revoke(credentialID: String, reason: String? = nil, at now: Date) throws(CredentialError)
+        -> LedgerCredential
+    {
+        try changeState(
+            credentialID, to: .revoked, from: [.active, .suspended], needs: .revocation, kind: .revoke, reason: reason,
+            at: now)
     }
 
     /// Suspends an active credential.
@@ -17,8 +21,11 @@ extension IssuerLedger {
     /// - Throws: ``CredentialError`` `invalidStatusChange` unless the credential is active; `noStatusEntry`
     ///   when it has no suspension entry; `unknownCredential`; `ledger`.
     @discardableResult
-    public func suspend(credentialID: String, reason: String? = nil, at now: Date) throws(CredentialError) -> LedgerCredential {
-        try changeState(credentialID, to: .suspended, from: [.active], needs: .suspension, kind: .suspend, reason: reason, at: now)
+    public func suspend(credentialID: String, reason: String? = nil, at now: Date) throws(CredentialError)
+        -> LedgerCredential
+    {
+        try changeState(
+            credentialID, to: .suspended, from: [.active], needs: .suspension, kind: .suspend, reason: reason, at: now)
     }
 
     /// Lifts a suspension; a revoked or active credential cannot be reinstated.
@@ -26,8 +33,12 @@ extension IssuerLedger {
     /// - Throws: ``CredentialError`` `invalidStatusChange` unless the credential is suspended;
     ///   `unknownCredential`; `ledger`.
     @discardableResult
-    public func reinstate(credentialID: String, reason: String? = nil, at now: Date) throws(CredentialError) -> LedgerCredential {
-        try changeState(credentialID, to: .active, from: [.suspended], needs: .suspension, kind: .reinstate, reason: reason, at: now)
+    public func reinstate(credentialID: String, reason: String? = nil, at now: Date) throws(CredentialError)
+        -> LedgerCredential
+    {
+        try changeState(
+            credentialID, to: .active, from: [.suspended], needs: .suspension, kind: .reinstate, reason: reason, at: now
+        )
     }
 
     private func changeState(
@@ -48,7 +59,8 @@ extension IssuerLedger {
             }
             guard credential.statusAllocations.contains(where: { $0.purpose == purpose }) else {
                 throw CredentialError(
-                    .noStatusEntry, "credential \(credentialID) has no \(purpose.rawValue) status entry", location: path)
+                    .noStatusEntry, "credential \(credentialID) has no \(purpose.rawValue) status entry", location: path
+                )
             }
             try db.execute(
                 sql: "UPDATE credentials SET state = ? WHERE credential_id = ?",

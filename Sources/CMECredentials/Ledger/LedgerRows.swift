@@ -26,7 +26,8 @@ enum LedgerRows {
         }
         let allocations = try Row.fetchAll(
             db,
-            sql: "SELECT purpose, list_number, status_index FROM status_allocations WHERE credential_id = ? ORDER BY rowid",
+            sql:
+                "SELECT purpose, list_number, status_index FROM status_allocations WHERE credential_id = ? ORDER BY rowid",
             arguments: [id]
         ).map { allocation in
             StatusAllocation(
@@ -76,7 +77,9 @@ enum LedgerRows {
                     INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
                     VALUES (?, ?, ?, ?)
                     """,
-                arguments: [allocation.purpose.rawValue, allocation.listNumber, allocation.index, credential.credentialID])
+                arguments: [
+                    allocation.purpose.rawValue, allocation.listNumber, allocation.index, credential.credentialID,
+                ])
             try db.execute(
                 sql: "UPDATE status_lists SET allocated = allocated + 1 WHERE purpose = ? AND list_number = ?",
                 arguments: [allocation.purpose.rawValue, allocation.listNumber])

@@ -25,7 +25,8 @@ enum StatusIndexAllocator {
         }
         let taken = try Int.fetchAll(
             db,
-            sql: "SELECT status_index FROM status_allocations WHERE purpose = ? AND list_number = ? ORDER BY status_index",
+            sql:
+                "SELECT status_index FROM status_allocations WHERE purpose = ? AND list_number = ? ORDER BY status_index",
             arguments: [purpose.rawValue, list.number])
         let freeCount = list.size - taken.count
         guard freeCount > 0 else {

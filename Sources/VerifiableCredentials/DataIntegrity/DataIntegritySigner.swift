@@ -24,7 +24,8 @@ public struct DataIntegritySigner: Sendable {
         throws(CredentialError) -> JSONValue
     {
         guard case .object(let object) = document else {
-            throw CredentialError(.unexpectedJSON, "only a JSON object can be signed, found \(document.kindDescription)")
+            throw CredentialError(
+                .unexpectedJSON, "only a JSON object can be signed, found \(document.kindDescription)")
         }
         let existing = ProofSet.proofs(of: object)
         let (unsecured, missing) = ProofSet.documentToSign(object, previous: options.previousProof, all: existing)

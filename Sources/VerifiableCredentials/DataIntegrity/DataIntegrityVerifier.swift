@@ -28,7 +28,8 @@ public struct DataIntegrityVerifier: Sendable {
         }
         let all = ProofSet.proofs(of: object)
         guard !all.isEmpty else {
-            return DocumentProofVerification(proofs: [], checks: [.fail("proof", .missingProof, "the document has no proof")])
+            return DocumentProofVerification(
+                proofs: [], checks: [.fail("proof", .missingProof, "the document has no proof")])
         }
         var results: [ProofVerification] = []
         for (index, proof) in all.enumerated() {
@@ -41,9 +42,14 @@ public struct DataIntegrityVerifier: Sendable {
             guard let last = results[index].checks.last, last.code == .signatureMismatch else { continue }
             results[index].checks[results[index].checks.count - 1] =
                 someSignatureVerified
-                ? .fail("signature", .proofModified, "the signature does not match: this proof was changed after signing (another proof verifies the document)")
+                ? .fail(
+                    "signature", .proofModified,
+                    "the signature does not match: this proof was changed after signing (another proof verifies the document)"
+                )
                 : results.count > 1
-                    ? .fail("signature", .documentModified, "no proof's signature matches: the document was changed after signing")
+                    ? .fail(
+                        "signature", .documentModified,
+                        "no proof's signature matches: the document was changed after signing")
                     : last
         }
         return DocumentProofVerification(proofs: results, checks: [])
@@ -70,7 +76,10 @@ public struct DataIntegrityVerifier: Sendable {
         guard let type = proof["type"]?.stringValue, let method = result.verificationMethod,
             let purpose = result.proofPurpose
         else {
-            return finish(.fail("structure", .malformedProof, "the proof needs string values for type, verificationMethod and proofPurpose"))
+            return finish(
+                .fail(
+                    "structure", .malformedProof,
+                    "the proof needs string values for type, verificationMethod and proofPurpose"))
         }
         let suiteName: String
         var modernSuite: (any Cryptosuite)?
@@ -80,7 +89,10 @@ public struct DataIntegrityVerifier: Sendable {
                 return finish(.fail("structure", .malformedProof, "a DataIntegrityProof needs a cryptosuite string"))
             }
             guard let suite = suites[name] else {
-                return finish(.fail("cryptosuite", .unknownCryptosuite, "unknown cryptosuite \(name); known: \(suites.names.joined(separator: ", "))"))
+                return finish(
+                    .fail(
+                        "cryptosuite", .unknownCryptosuite,
+                        "unknown cryptosuite \(name); known: \(suites.names.joined(separator: ", "))"))
             }
             suiteName = name
             modernSuite = suite
@@ -88,7 +100,8 @@ public struct DataIntegrityVerifier: Sendable {
             // A VC 1.1 proof type (Ed25519Signature2020, JsonWebSignature2020, …), verified by a legacy suite.
             guard let suite = suites[proofType: type] else {
                 let known = (["DataIntegrityProof"] + suites.legacyProofTypes).joined(separator: ", ")
-                return finish(.fail("cryptosuite", .unknownCryptosuite, "unsupported proof type \(type); known: \(known)"))
+                return finish(
+                    .fail("cryptosuite", .unknownCryptosuite, "unsupported proof type \(type); known: \(known)"))
             }
             suiteName = type
             legacySuite = suite
@@ -98,16 +111,23 @@ public struct DataIntegrityVerifier: Sendable {
         // Purpose, challenge and domain (steps 5–7).
         if let expected = expectations.proofPurpose {
             guard purpose == expected else {
-                return finish(.fail("proofPurpose", .proofPurposeMismatch, "the proof's purpose is \(purpose), expected \(expected)"))
+                return finish(
+                    .fail(
+                        "proofPurpose", .proofPurposeMismatch, "the proof's purpose is \(purpose), expected \(expected)"
+                    ))
             }
             result.checks.append(.pass("proofPurpose", purpose))
         }
         if let expected = expectations.challenge {
             guard let challenge = proof["challenge"]?.stringValue else {
-                return finish(.fail("challenge", .challengeMismatch, "the proof has no challenge; expected \"\(expected)\""))
+                return finish(
+                    .fail("challenge", .challengeMismatch, "the proof has no challenge; expected \"\(expected)\""))
             }
             guard challenge == expected else {
-                return finish(.fail("challenge", .challengeMismatch, "the proof's challenge \"\(challenge)\" is not the expected \"\(expected)\""))
+                return finish(
+                    .fail(
+                        "challenge", .challengeMismatch,
+                        "the proof's challenge \"\(challenge)\" is not the expected \"\(expected)\""))
             }
             result.checks.append(.pass("challenge", "matches"))
         }
@@ -127,7 +147,8 @@ public struct DataIntegrityVerifier: Sendable {
             }
             result.created = created
             guard created.date <= now.addingTimeInterval(300) else {
-                return finish(.fail("created", .proofNotYetValid, "the proof was created in the future (\(created.text))"))
+                return finish(
+                    .fail("created", .proofNotYetValid, "the proof was created in the future (\(created.text))"))
             }
         }
         if let expiresValue = proof["expires"] {
@@ -150,32 +171,43 @@ public struct DataIntegrityVerifier: Sendable {
         result.publicKey = verificationMethod.publicKey
         if let legacySuite {
             return finish(
-                legacySignatureCheck(proof, suite: legacySuite, method: method, key: verificationMethod.publicKey, document: document))
+                legacySignatureCheck(
+                    proof, suite: legacySuite, method: method, key: verificationMethod.publicKey, document: document))
         }
         guard let suite = modernSuite else {
             return finish(.fail("cryptosuite", .unknownCryptosuite, "unsupported proof type \(type)"))
         }
         let keyType = verificationMethod.publicKey.type
         guard suite.accepts(keyType) else {
-            return finish(.fail("keyType", .keyTypeMismatch, "\(suiteName) cannot be verified with a \(keyType.rawValue) key"))
+            return finish(
+                .fail("keyType", .keyTypeMismatch, "\(suiteName) cannot be verified with a \(keyType.rawValue) key"))
         }
         guard let proofValue = proof["proofValue"]?.stringValue else {
             return finish(.fail("proofValue", .invalidProofValue, "the proof has no proofValue string"))
         }
         guard proofValue.first == "z", let signature = try? Base58BTC.decode(String(proofValue.dropFirst())) else {
-            return finish(.fail("proofValue", .invalidProofValue, "proofValue is not multibase base58btc (it must start with z)"))
+            return finish(
+                .fail("proofValue", .invalidProofValue, "proofValue is not multibase base58btc (it must start with z)"))
         }
         guard signature.count == suite.signatureLength(for: keyType) else {
-            return finish(.fail("proofValue", .invalidSignatureLength, "the signature is \(signature.count) bytes; \(suiteName) with \(keyType.rawValue) needs \(suite.signatureLength(for: keyType))"))
+            return finish(
+                .fail(
+                    "proofValue", .invalidSignatureLength,
+                    "the signature is \(signature.count) bytes; \(suiteName) with \(keyType.rawValue) needs \(suite.signatureLength(for: keyType))"
+                ))
         }
 
         // The signed bytes (cryptosuite Verify Proof).
         guard let previous = ProofSet.previousProofIDs(of: proof) else {
-            return finish(.fail("previousProof", .malformedProof, "previousProof must be a string or an array of strings"))
+            return finish(
+                .fail("previousProof", .malformedProof, "previousProof must be a string or an array of strings"))
         }
         let (unsecured, missing) = ProofSet.documentToSign(document, previous: previous, all: all)
         guard missing.isEmpty else {
-            return finish(.fail("previousProof", .previousProofMissing, "previousProof names \(missing.joined(separator: ", ")), which is not a proof of the document"))
+            return finish(
+                .fail(
+                    "previousProof", .previousProofMissing,
+                    "previousProof names \(missing.joined(separator: ", ")), which is not a proof of the document"))
         }
         var config = proof.removing("proofValue")
         var signedDocument = unsecured
@@ -184,7 +216,10 @@ public struct DataIntegrityVerifier: Sendable {
                 // The document's @context must start with the proof's (eddsa-jcs-2022 §3.3.2 step 4).
                 let documentContexts = document["@context"]?.asArray ?? []
                 guard documentContexts.starts(with: proofContext.asArray) else {
-                    return finish(.fail("context", .contextMismatch, "the document's @context does not start with the proof's @context"))
+                    return finish(
+                        .fail(
+                            "context", .contextMismatch,
+                            "the document's @context does not start with the proof's @context"))
                 }
                 signedDocument["@context"] = proofContext
             }
@@ -195,7 +230,10 @@ public struct DataIntegrityVerifier: Sendable {
             let hashData = try DataIntegrityHashing.hashData(
                 document: signedDocument, proofConfiguration: config, suite: suite, keyType: keyType)
             guard verificationMethod.publicKey.isValidSignature(signature, for: hashData) else {
-                return finish(.fail("signature", .signatureMismatch, "the signature does not match: the document or its proof was changed after signing"))
+                return finish(
+                    .fail(
+                        "signature", .signatureMismatch,
+                        "the signature does not match: the document or its proof was changed after signing"))
             }
         } catch {
             return finish(.fail("canonicalization", error.code, error.description))

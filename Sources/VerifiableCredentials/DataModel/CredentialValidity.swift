@@ -91,7 +91,8 @@ public struct CredentialValidity: Sendable, Hashable {
     private static func date(_ credential: JSONObject, _ name: String) throws(CredentialError) -> DateTimeStamp? {
         guard let value = credential[name] else { return nil }
         guard let text = value.stringValue, let stamp = DateTimeStamp(text) else {
-            throw .invalidValidityPeriod("\(name) is not an XML Schema dateTime such as 2026-01-10T00:00:00Z", at: "/" + name)
+            throw .invalidValidityPeriod(
+                "\(name) is not an XML Schema dateTime such as 2026-01-10T00:00:00Z", at: "/" + name)
         }
         return stamp
     }

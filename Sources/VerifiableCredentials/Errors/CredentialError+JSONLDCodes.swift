@@ -77,6 +77,7 @@ extension CredentialError {
     static func jsonLD(
         _ kind: JSONLDErrorCode, _ message: String, location: String? = nil, fileID: String = #fileID, line: Int = #line
     ) -> CredentialError {
-        CredentialError(kind.code, "JSON-LD \(kind.rawValue): \(message)", location: location, fileID: fileID, line: line)
+        CredentialError(
+            kind.code, "JSON-LD \(kind.rawValue): \(message)", location: location, fileID: fileID, line: line)
     }
 }

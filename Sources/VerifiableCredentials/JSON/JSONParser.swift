@@ -284,7 +284,8 @@ private struct Reader {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw error(.numberOutOfRange, "the number \(text) is too large for a 64-bit floating-point value", at: start)
+            throw error(
+                .numberOutOfRange, "the number \(text) is too large for a 64-bit floating-point value", at: start)
         }
         return value
     }
@@ -321,7 +322,8 @@ private struct Reader {
             case UInt8(ascii: "\\"):
                 scalars.append(try parseEscape())
             case 0..<0x20:
-                throw error(.invalidJSON, "a control character (0x\(String(byte, radix: 16))) must be escaped in a string")
+                throw error(
+                    .invalidJSON, "a control character (0x\(String(byte, radix: 16))) must be escaped in a string")
             case 0x20..<0x80:
                 scalars.append(Unicode.Scalar(byte))
                 index += 1
@@ -351,12 +353,16 @@ private struct Reader {
             if unit >= 0xD800 && unit < 0xDC00 {
                 guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                 else {
-                    throw error(.loneSurrogate, "the escape \\u\(hex(unit)) is a high surrogate without a low surrogate", at: start)
+                    throw error(
+                        .loneSurrogate, "the escape \\u\(hex(unit)) is a high surrogate without a low surrogate",
+                        at: start)
                 }
                 index += 2
                 let low = try parseHex4(escapeStart: start)
                 guard low >= 0xDC00 && low < 0xE000 else {
-                    throw error(.loneSurrogate, "the escape \\u\(hex(unit)) is a high surrogate without a low surrogate", at: start)
+                    throw error(
+                        .loneSurrogate, "the escape \\u\(hex(unit)) is a high surrogate without a low surrogate",
+                        at: start)
                 }
                 let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                 guard let scalar = Unicode.Scalar(value) else {
@@ -365,7 +371,8 @@ private struct Reader {
                 return scalar
             }
             if unit >= 0xDC00 && unit < 0xE000 {
-                throw error(.loneSurrogate, "the escape \\u\(hex(unit)) is a low surrogate without a high surrogate", at: start)
+                throw error(
+                    .loneSurrogate, "the escape \\u\(hex(unit)) is a low surrogate without a high surrogate", at: start)
             }
             guard let scalar = Unicode.Scalar(UInt32(unit)) else {
                 throw error(.invalidJSON, "invalid \\u escape", at: start)
@@ -412,7 +419,8 @@ private struct Reader {
         case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F); minimum = 0x80
         case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F); minimum = 0x800
         case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07); minimum = 0x10000
-        default: throw error(.invalidUTF8, "invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true))", at: start)
+        default:
+            throw error(.invalidUTF8, "invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true))", at: start)
         }
         guard index + length <= bytes.count else {
             throw error(.invalidUTF8, "a UTF-8 sequence is cut off", at: start)

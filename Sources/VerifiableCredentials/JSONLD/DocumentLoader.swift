@@ -26,14 +26,16 @@ public struct BundledDocumentLoader: DocumentLoader {
         let indexURL = directory.appendingPathComponent("index.json")
         let index = try Self.readJSON(indexURL)
         guard let entries = index.objectValue else {
-            throw CredentialError(.invalidContext, "index.json must be an object mapping URLs to file names",
-                                  location: indexURL.path)
+            throw CredentialError(
+                .invalidContext, "index.json must be an object mapping URLs to file names",
+                location: indexURL.path)
         }
         var documents: [String: JSONValue] = [:]
         for member in entries.members {
             guard let fileName = member.value.stringValue else {
-                throw CredentialError(.invalidContext, "the entry for \(member.key) is not a file name",
-                                      location: indexURL.path)
+                throw CredentialError(
+                    .invalidContext, "the entry for \(member.key) is not a file name",
+                    location: indexURL.path)
             }
             documents[member.key] = try Self.readJSON(directory.appendingPathComponent(fileName))
         }
@@ -51,7 +53,8 @@ public struct BundledDocumentLoader: DocumentLoader {
 
     public func loadDocument(_ url: String) throws(CredentialError) -> JSONValue {
         guard let document = documents[url] else {
-            throw CredentialError(.unknownContext, "the context \(url) is not bundled; remote contexts are never fetched")
+            throw CredentialError(
+                .unknownContext, "the context \(url) is not bundled; remote contexts are never fetched")
         }
         return document
     }

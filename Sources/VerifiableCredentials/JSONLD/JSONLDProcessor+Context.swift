@@ -47,7 +47,8 @@ extension JSONLDProcessor {
                     definition, to: result, baseURL: baseURL, remoteContexts: remoteContexts,
                     overrideProtected: overrideProtected, validateScoped: validateScoped)
             default:
-                throw .jsonLD(.invalidLocalContext, "a context must be null, a string or an object, not \(item.kindDescription)")
+                throw .jsonLD(
+                    .invalidLocalContext, "a context must be null, a string or an object, not \(item.kindDescription)")
             }
         }
         return result
@@ -100,7 +101,7 @@ extension JSONLDProcessor {
                     throw .jsonLD(.invalidVocabMapping, "@vocab must be an IRI in json-ld-1.0 mode")
                 }
                 guard let expanded = expandIRI(value, in: result, documentRelative: true, vocab: true),
-                      Keywords.isIRIOrBlankNode(expanded) || expanded.isEmpty
+                    Keywords.isIRIOrBlankNode(expanded) || expanded.isEmpty
                 else { throw .jsonLD(.invalidVocabMapping, "@vocab \(value) is not an IRI") }
                 result.vocab = expanded
             default: throw .jsonLD(.invalidVocabMapping, "@vocab must be a string or null")

@@ -13,7 +13,7 @@ extension JSONLDProcessor {
             let memberPath = "\(path)/\(Self.pointerEscape(key))"
             if key == "@context" { continue }
             guard let property = expandIRI(key, in: active, vocab: true),
-                  property.contains(":") || Keywords.isKeyword(property)
+                property.contains(":") || Keywords.isKeyword(property)
             else {
                 if safeMode {
                     throw CredentialError(
@@ -42,7 +42,7 @@ extension JSONLDProcessor {
         for nestingKey in nests {
             for nested in element[nestingKey]?.asArray ?? [] {
                 guard let nestedObject = nested.objectValue,
-                      !nestedObject.keys.contains(where: { expandIRI($0, in: active, vocab: true) == "@value" })
+                    !nestedObject.keys.contains(where: { expandIRI($0, in: active, vocab: true) == "@value" })
                 else { throw .jsonLD(.invalidNestValue, "a @nest value must be a node object", location: path) }
                 var nestedActive = active
                 if let definition = active.terms[nestingKey] {
@@ -73,7 +73,8 @@ extension JSONLDProcessor {
                 throw .jsonLD(.invalidIdValue, "@id must be a string", location: path)
             }
             // An @id that expands to null (a keyword-like "@foo") leaves a node that never becomes RDF.
-            expandedValue = try checkedIRI(expandIRI(id, in: active, documentRelative: true), original: id, path: path)
+            expandedValue =
+                try checkedIRI(expandIRI(id, in: active, documentRelative: true), original: id, path: path)
                 .map(JSONValue.string) ?? .null
         case "@type":
             var types: [JSONValue] = []
@@ -93,7 +94,8 @@ extension JSONLDProcessor {
             if let existing = state.result["@type"] { newValue = .array(existing.asArray + types) }
             expandedValue = newValue
         case "@graph":
-            let expanded = try expand(value, active: active, activeProperty: "@graph", baseURL: state.baseURL, path: path)
+            let expanded = try expand(
+                value, active: active, activeProperty: "@graph", baseURL: state.baseURL, path: path)
             expandedValue = .array(expanded?.asArray ?? [])
         case "@included":
             if isJSONLD10 { return }
@@ -102,7 +104,7 @@ extension JSONLDProcessor {
             let items = expanded?.asArray ?? []
             for item in items {
                 guard let object = item.objectValue, !object.contains("@value"), !object.contains("@list"),
-                      !object.contains("@set")
+                    !object.contains("@set")
                 else { throw .jsonLD(.invalidIncludedValue, "@included must hold node objects", location: path) }
             }
             expandedValue = .array((state.result["@included"]?.asArray ?? []) + items)
@@ -173,8 +175,9 @@ extension JSONLDProcessor {
             touched = true
             for item in member.value.asArray {
                 if item["@value"] != nil || item["@list"] != nil {
-                    throw .jsonLD(.invalidReversePropertyValue, "a reverse property cannot hold values or lists",
-                                  location: path)
+                    throw .jsonLD(
+                        .invalidReversePropertyValue, "a reverse property cannot hold values or lists",
+                        location: path)
                 }
                 Self.addValue(item, to: member.key, in: &reverseMap)
             }

@@ -29,8 +29,9 @@ extension JSONLDProcessor {
             var reverseMap = state.result["@reverse"]?.objectValue ?? JSONObject()
             for item in expandedValue.asArray {
                 if item["@value"] != nil || item["@list"] != nil {
-                    throw .jsonLD(.invalidReversePropertyValue, "a reverse property cannot hold values or lists",
-                                  location: path)
+                    throw .jsonLD(
+                        .invalidReversePropertyValue, "a reverse property cannot hold values or lists",
+                        location: path)
                 }
                 Self.addValue(item, to: property, in: &reverseMap)
             }
@@ -82,9 +83,10 @@ extension JSONLDProcessor {
             }
             let expandedIndex = expandIRI(index, in: active, vocab: true)
             let memberPath = "\(path)/\(Self.pointerEscape(index))"
-            let items = try expand(
-                .array(member.value.asArray), active: mapContext, activeProperty: key, baseURL: baseURL,
-                fromMap: true, path: memberPath)?.asArray ?? []
+            let items =
+                try expand(
+                    .array(member.value.asArray), active: mapContext, activeProperty: key, baseURL: baseURL,
+                    fromMap: true, path: memberPath)?.asArray ?? []
             for var item in items {
                 if container.contains("@graph") && item["@graph"] == nil {
                     item = ["@graph": .array(item.asArray)]
@@ -94,7 +96,8 @@ extension JSONLDProcessor {
                     continue
                 }
                 if container.contains("@index") && indexKey != "@index" && expandedIndex != "@none" {
-                    let reExpanded = try expandValue(.string(index), active: active, activeProperty: indexKey, path: memberPath)
+                    let reExpanded = try expandValue(
+                        .string(index), active: active, activeProperty: indexKey, path: memberPath)
                     let expandedIndexKey = expandIRI(indexKey, in: active, vocab: true) ?? indexKey
                     let values = [reExpanded ?? .null] + (object[expandedIndexKey]?.asArray ?? [])
                     object[expandedIndexKey] = .array(values)

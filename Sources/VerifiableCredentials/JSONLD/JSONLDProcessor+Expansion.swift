@@ -14,12 +14,17 @@ extension JSONLDProcessor {
             var result: [JSONValue] = []
             let isList = propertyDefinition?.container.contains("@list") ?? false
             for (offset, item) in items.enumerated() {
-                guard var expanded = try expand(
-                    item, active: active, activeProperty: activeProperty, baseURL: baseURL, fromMap: fromMap,
-                    path: "\(path)/\(offset)")
+                guard
+                    var expanded = try expand(
+                        item, active: active, activeProperty: activeProperty, baseURL: baseURL, fromMap: fromMap,
+                        path: "\(path)/\(offset)")
                 else { continue }
                 if isList, case .array = expanded { expanded = ["@list": expanded] }
-                if case .array(let inner) = expanded { result.append(contentsOf: inner) } else { result.append(expanded) }
+                if case .array(let inner) = expanded {
+                    result.append(contentsOf: inner)
+                } else {
+                    result.append(expanded)
+                }
             }
             return .array(result)
         case .object(let object):
@@ -36,7 +41,8 @@ extension JSONLDProcessor {
     }
 
     private func expandObject(
-        _ element: JSONObject, active: inout ActiveContext, activeProperty: String?, propertyDefinition: TermDefinition?,
+        _ element: JSONObject, active: inout ActiveContext, activeProperty: String?,
+        propertyDefinition: TermDefinition?,
         baseURL: String?, fromMap: Bool, path: String
     ) throws(CredentialError) -> JSONValue? {
         // 7
@@ -102,7 +108,7 @@ extension JSONLDProcessor {
                 throw .jsonLD(.invalidLanguageTaggedValue, "only strings can have a language", location: path)
             } else if let type = result["@type"] {
                 guard let iri = type.stringValue, IRIReference.isAbsolute(iri), !Keywords.isBlankNode(iri),
-                      !iri.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+                    !iri.unicodeScalars.contains(where: { $0.properties.isWhitespace })
                 else {
                     throw .jsonLD(.invalidTypedValue, "the @type of a value must be an IRI", location: path)
                 }

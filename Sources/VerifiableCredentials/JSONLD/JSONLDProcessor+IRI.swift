@@ -36,7 +36,8 @@ extension JSONLDProcessor {
         if let colon = value.dropFirst().firstIndex(of: ":") {
             let prefix = String(value[..<colon])
             let suffix = value[value.index(after: colon)...]
-            if prefix != "_" && !suffix.hasPrefix("//") && scope.local.contains(prefix) && scope.defined[prefix] != true {
+            if prefix != "_" && !suffix.hasPrefix("//") && scope.local.contains(prefix) && scope.defined[prefix] != true
+            {
                 try createTermDefinition(prefix, in: &active, scope: &scope)
             }
         }

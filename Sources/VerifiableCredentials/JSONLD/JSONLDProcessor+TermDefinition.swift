@@ -20,8 +20,8 @@ extension JSONLDProcessor {
         if term == "@type" {
             if isJSONLD10 { throw .jsonLD(.keywordRedefinition, "@type cannot be redefined in json-ld-1.0 mode") }
             guard let object = rawValue.objectValue, !object.isEmpty,
-                  object.keys.allSatisfy({ $0 == "@container" || $0 == "@protected" }),
-                  object["@container"].map({ $0 == "@set" }) ?? true
+                object.keys.allSatisfy({ $0 == "@container" || $0 == "@protected" }),
+                object["@container"].map({ $0 == "@set" }) ?? true
             else { throw .jsonLD(.keywordRedefinition, "@type may only be given @container @set and @protected") }
         } else if Keywords.isKeyword(term) {
             throw .jsonLD(.keywordRedefinition, "the keyword \(term) cannot be redefined")
@@ -61,7 +61,7 @@ extension JSONLDProcessor {
                 throw .jsonLD(.invalidTypeMapping, "\(type) is not allowed in json-ld-1.0 mode")
             }
             guard let expanded,
-                  ["@id", "@json", "@none", "@vocab"].contains(expanded)
+                ["@id", "@json", "@none", "@vocab"].contains(expanded)
                     || (IRIReference.isAbsolute(expanded) && !Keywords.isBlankNode(expanded))
             else { throw .jsonLD(.invalidTypeMapping, "the @type \(type) of \"\(term)\" is not an IRI") }
             definition.typeMapping = expanded
@@ -79,12 +79,13 @@ extension JSONLDProcessor {
                 return
             }
             guard let iri = try expandIRI(reverse, in: &active, scope: &scope, vocab: true),
-                  Keywords.isIRIOrBlankNode(iri)
+                Keywords.isIRIOrBlankNode(iri)
             else { throw .jsonLD(.invalidIRIMapping, "@reverse of \"\(term)\" is not an IRI") }
             definition.iri = iri
             if let container = value["@container"] {
                 guard container == "@set" || container == "@index" || container.isNull else {
-                    throw .jsonLD(.invalidReverseProperty, "a reverse property only supports @set and @index containers")
+                    throw .jsonLD(
+                        .invalidReverseProperty, "a reverse property only supports @set and @index containers")
                 }
             }
             definition.isReverse = true
@@ -98,7 +99,7 @@ extension JSONLDProcessor {
                     return
                 }
                 guard let iri = try expandIRI(id, in: &active, scope: &scope, vocab: true),
-                      Keywords.isKeyword(iri) || Keywords.isIRIOrBlankNode(iri)
+                    Keywords.isKeyword(iri) || Keywords.isIRIOrBlankNode(iri)
                 else { throw .jsonLD(.invalidIRIMapping, "@id \(id) of \"\(term)\" is not an IRI") }
                 if iri == "@context" { throw .jsonLD(.invalidKeywordAlias, "@context cannot be aliased") }
                 definition.iri = iri
@@ -153,7 +154,7 @@ extension JSONLDProcessor {
                 throw .jsonLD(.invalidTermDefinition, "@index on \"\(term)\" needs an @index container")
             }
             guard let index = indexValue.stringValue, !Keywords.isKeyword(index),
-                  let expanded = expandIRI(index, in: active, vocab: true), IRIReference.isAbsolute(expanded)
+                let expanded = expandIRI(index, in: active, vocab: true), IRIReference.isAbsolute(expanded)
             else { throw .jsonLD(.invalidTermDefinition, "@index of \"\(term)\" must expand to an IRI") }
             definition.index = index
         }

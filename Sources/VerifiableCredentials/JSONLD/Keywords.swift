@@ -31,7 +31,8 @@ enum Keywords {
     static func isWellFormedLanguage(_ value: String) -> Bool {
         let subtags = value.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = subtags.first, (1...8).contains(first.count),
-              first.unicodeScalars.allSatisfy(\.isASCIILetter) else { return false }
+            first.unicodeScalars.allSatisfy(\.isASCIILetter)
+        else { return false }
         return subtags.dropFirst().allSatisfy { tag in
             (1...8).contains(tag.count)
                 && tag.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) }

@@ -23,7 +23,8 @@ extension NodeMap {
                 guard let node = nodes[subjectID], let subject = Self.resource(subjectID) else { continue }
                 for type in node.types {
                     if let object = Self.resource(type) {
-                        dataset.append(RDFQuad(subject: subject, predicate: .iri(Self.rdfType), object: object, graph: graphTerm))
+                        dataset.append(
+                            RDFQuad(subject: subject, predicate: .iri(Self.rdfType), object: object, graph: graphTerm))
                     }
                 }
                 for property in node.properties.keys.sorted(by: JSONLDProcessor.codePointOrder) {
@@ -33,10 +34,12 @@ extension NodeMap {
                     for item in node.properties[property] ?? [] {
                         var listTriples: [(RDFTerm, RDFTerm, RDFTerm)] = []
                         if let object = objectToRDF(item, listTriples: &listTriples, rdfDirection: rdfDirection) {
-                            dataset.append(RDFQuad(subject: subject, predicate: predicate, object: object, graph: graphTerm))
+                            dataset.append(
+                                RDFQuad(subject: subject, predicate: predicate, object: object, graph: graphTerm))
                         }
                         for triple in listTriples {
-                            dataset.append(RDFQuad(subject: triple.0, predicate: triple.1, object: triple.2, graph: graphTerm))
+                            dataset.append(
+                                RDFQuad(subject: triple.0, predicate: triple.1, object: triple.2, graph: graphTerm))
                         }
                     }
                 }

@@ -79,7 +79,9 @@ struct NodeMap {
             }
         }
         if object.contains("@value") {
-            if let list { list.items.append(.object(object)) } else {
+            if let list {
+                list.items.append(.object(object))
+            } else {
                 addToSubject(.object(object), graph: graph, subject: subject, property: property, unique: true)
             }
             return
@@ -88,7 +90,9 @@ struct NodeMap {
             let result = ListBox()
             try generate(listValue, graph: graph, subject: subject, property: property, list: result)
             let listObject: JSONValue = ["@list": .array(result.items)]
-            if let list { list.items.append(listObject) } else {
+            if let list {
+                list.items.append(listObject)
+            } else {
                 addToSubject(listObject, graph: graph, subject: subject, property: property, unique: false)
             }
             return
@@ -110,7 +114,9 @@ struct NodeMap {
             graphs[graph]?[id]?.addUnique(reference, to: property)
         } else if property != nil {
             let reference: JSONValue = ["@id": .string(id)]
-            if let list { list.items.append(reference) } else {
+            if let list {
+                list.items.append(reference)
+            } else {
                 addToSubject(reference, graph: graph, subject: subject, property: property, unique: true)
             }
         }

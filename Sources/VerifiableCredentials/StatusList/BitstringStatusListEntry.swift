@@ -71,7 +71,8 @@ public struct BitstringStatusListEntry: Sendable, Hashable {
         }
         statusPurpose = StatusPurpose(purpose)
         guard let indexText = object["statusListIndex"]?.stringValue else {
-            throw Self.malformed("statusListIndex must be a string holding a base-10 integer", pointer + "/statusListIndex")
+            throw Self.malformed(
+                "statusListIndex must be a string holding a base-10 integer", pointer + "/statusListIndex")
         }
         guard !indexText.isEmpty, indexText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let index = Int(indexText)
         else {

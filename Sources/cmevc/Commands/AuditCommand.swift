@@ -12,7 +12,8 @@ struct AuditCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Check every event's hash and link; exit 1 naming each edited, deleted, inserted or reordered event.")
+            abstract:
+                "Check every event's hash and link; exit 1 naming each edited, deleted, inserted or reordered event.")
 
         @Option(help: ArgumentHelp("The issuer directory.", valueName: "dir"))
         var issuer: String

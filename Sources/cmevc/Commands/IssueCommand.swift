@@ -42,9 +42,9 @@ struct IssueCommand: ParsableCommand {
     func run() throws {
         let issuer = try issuerOptions.credentialIssuer()
         let output: CredentialOutput =
-            if let out { .directory(URL(fileURLWithPath: out)) }
-            else if let jsonl { .jsonLines(URL(fileURLWithPath: jsonl)) }
-            else { .none }
+            if let out { .directory(URL(fileURLWithPath: out)) } else if let jsonl {
+                .jsonLines(URL(fileURLWithPath: jsonl))
+            } else { .none }
         let batch = BatchIssuer(issuer: issuer, output: output, reissue: reissue, progressInterval: 250)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let summary: BatchSummary

@@ -23,29 +23,43 @@ struct IssuerCommand: ParsableCommand {
         @Option(help: "The provider's name as statements print it.")
         var name: String
 
-        @Option(help: ArgumentHelp("The signing key file (PEM); stored relative to the directory when inside it.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "The signing key file (PEM); stored relative to the directory when inside it.", valueName: "file"))
         var key: String
 
-        @Option(help: ArgumentHelp("Where status lists will be published; entries name <url>/<purpose>/<n>.", valueName: "url"))
+        @Option(
+            help: ArgumentHelp(
+                "Where status lists will be published; entries name <url>/<purpose>/<n>.", valueName: "url"))
         var statusBaseURL: String
 
-        @Option(help: ArgumentHelp("The verification method id for proofs; default <did>#key-1 (did:key: the key's method).", valueName: "id"))
+        @Option(
+            help: ArgumentHelp(
+                "The verification method id for proofs; default <did>#key-1 (did:key: the key's method).",
+                valueName: "id"))
         var verificationMethod: String?
 
         @Option(help: ArgumentHelp("The ACCME provider id.", valueName: "id"))
         var providerID: String?
 
-        @Option(help: ArgumentHelp("The accreditation statement; default the ACCME statement when --provider-id is given.", valueName: "text"))
+        @Option(
+            help: ArgumentHelp(
+                "The accreditation statement; default the ACCME statement when --provider-id is given.",
+                valueName: "text"))
         var accreditationStatement: String?
 
-        @Option(help: "The cryptosuite credentials are signed with; default eddsa-rdfc-2022 (Ed25519) or ecdsa-rdfc-2019 (P-256/P-384).")
+        @Option(
+            help:
+                "The cryptosuite credentials are signed with; default eddsa-rdfc-2022 (Ed25519) or ecdsa-rdfc-2019 (P-256/P-384)."
+        )
         var suite: String?
 
         @OptionGroup var passphrase: PassphraseOptions
 
         func validate() throws {
             if let suite, !IssuanceSuites.names.contains(suite) {
-                throw ValidationError("unknown suite \(suite); choose one of \(IssuanceSuites.names.joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown suite \(suite); choose one of \(IssuanceSuites.names.joined(separator: ", "))")
             }
             guard id.hasPrefix("did:") || id.hasPrefix("https://") else {
                 throw ValidationError("--id must be a DID (did:web:…, did:key:…) or an https URL")
@@ -62,11 +76,14 @@ struct IssuerCommand: ParsableCommand {
             let inside = directoryURL.path.hasSuffix("/") ? directoryURL.path : directoryURL.path + "/"
             let keyPath = keyURL.path.hasPrefix(inside) ? String(keyURL.path.dropFirst(inside.count)) : keyURL.path
             if id.hasPrefix(DIDKey.prefix), id != DIDKey.did(for: signingKey.publicKey) {
-                throw Terminal.couldNotRun("--id \(id) is a did:key of another key; this key's DID is \(DIDKey.did(for: signingKey.publicKey))")
+                throw Terminal.couldNotRun(
+                    "--id \(id) is a did:key of another key; this key's DID is \(DIDKey.did(for: signingKey.publicKey))"
+                )
             }
             let method =
                 verificationMethod
-                ?? (id.hasPrefix(DIDKey.prefix) ? DIDKey.verificationMethodID(for: signingKey.publicKey) : id + "#key-1")
+                ?? (id.hasPrefix(DIDKey.prefix)
+                    ? DIDKey.verificationMethodID(for: signingKey.publicKey) : id + "#key-1")
             let configuration = IssuerConfiguration(
                 profile: IssuerProfile(
                     id: id, name: name, providerID: providerID, accreditationStatement: accreditationStatement),
@@ -75,7 +92,8 @@ struct IssuerCommand: ParsableCommand {
             do throws(CredentialError) {
                 let chosen = try IssuanceSuites.suite(named: configuration.suite)
                 guard chosen.accepts(signingKey.type) else {
-                    throw CredentialError(.keyTypeMismatch, "\(chosen.name) cannot sign with a \(signingKey.type.rawValue) key")
+                    throw CredentialError(
+                        .keyTypeMismatch, "\(chosen.name) cannot sign with a \(signingKey.type.rawValue) key")
                 }
                 try IssuerDirectory.create(
                     at: directoryURL, configuration: configuration, publicKey: signingKey.publicKey, now: Date())
@@ -107,7 +125,8 @@ struct IssuerCommand: ParsableCommand {
                 report["statusLists"] = .array(
                     try ledger.allLists().map { info in
                         [
-                            "id": .string(issuerDirectory.configuration.statusListURL(purpose: info.purpose, number: info.number)),
+                            "id": .string(
+                                issuerDirectory.configuration.statusListURL(purpose: info.purpose, number: info.number)),
                             "purpose": .string(info.purpose.rawValue), "size": .number(Double(info.size)),
                             "allocated": .number(Double(info.allocated)),
                         ]
@@ -132,7 +151,8 @@ struct IssuerCommand: ParsableCommand {
         func run() throws {
             let issuerDirectory = try IssuerOptions.parse(["--issuer", directory]).directory()
             let key = try KeyLoading.load(issuerDirectory.keyURL.path, passphrase: passphrase)
-            Terminal.outBytes(JSONSerializer.bytes(issuerDirectory.didDocument(publicKey: key.publicKey), layout: .pretty))
+            Terminal.outBytes(
+                JSONSerializer.bytes(issuerDirectory.didDocument(publicKey: key.publicKey), layout: .pretty))
         }
     }
 }

@@ -43,7 +43,8 @@ extension KeysCommand {
         func run() throws {
             let key = SigningKey(generating: type.keyType)
             do {
-                try KeyFile.write(key, to: URL(fileURLWithPath: out), passphrase: try passphrase.passphrase(), force: force)
+                try KeyFile.write(
+                    key, to: URL(fileURLWithPath: out), passphrase: try passphrase.passphrase(), force: force)
             } catch let error as CredentialError {
                 throw Terminal.couldNotRun((error.location == nil ? error.located(out) : error).description)
             }

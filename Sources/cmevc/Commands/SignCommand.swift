@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CMECredentials
+import Foundation
 import VerifiableCredentials
 
 /// `cmevc sign`: add a Data Integrity proof to any JSON-LD document.
@@ -12,7 +12,8 @@ struct SignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The private key file (PEM).", valueName: "file"))
     var key: String
 
-    @Option(help: "The cryptosuite; default by key type (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256/P-384).")
+    @Option(
+        help: "The cryptosuite; default by key type (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256/P-384).")
     var suite: String?
 
     @Option(help: ArgumentHelp("The verification method id; default the key's did:key method.", valueName: "id"))

@@ -35,7 +35,7 @@ struct StatusCommand: ParsableCommand {
                         "\($0.purpose) list \($0.listNumber) index \($0.index)"
                     }
                     Terminal.out("\(verb) \(id) (\(positions.joined(separator: ", ")))")
-                } catch where error.code == .ledger || error.code == .io {
+                } catch  where error.code == .ledger || error.code == .io {
                     throw Terminal.couldNotRun(error.description)
                 } catch {
                     Terminal.err("Error: \(error.description)")
@@ -105,7 +105,9 @@ struct StatusCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The directory to write the list credentials to.", valueName: "dir"))
         var out: String
 
-        @Option(help: ArgumentHelp("How long the lists are valid: validUntil = now + ttl (7d, 24h, 30m, 90s).", valueName: "duration"))
+        @Option(
+            help: ArgumentHelp(
+                "How long the lists are valid: validUntil = now + ttl (7d, 24h, 30m, 90s).", valueName: "duration"))
         var ttl: String = "7d"
 
         func validate() throws {
@@ -119,7 +121,8 @@ struct StatusCommand: ParsableCommand {
         func run() throws {
             let issuer = try issuerOptions.credentialIssuer()
             do throws(CredentialError) {
-                let lists = try StatusListPublisher(issuer: issuer).publish(now: Date(), ttl: try DurationText.seconds(ttl))
+                let lists = try StatusListPublisher(issuer: issuer).publish(
+                    now: Date(), ttl: try DurationText.seconds(ttl))
                 let directory = URL(fileURLWithPath: out)
                 do {
                     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,5 +1,5 @@
-import CMECredentials
 import ArgumentParser
+import CMECredentials
 import CMESchemas
 import Foundation
 import VerifiableCredentials

@@ -15,7 +15,8 @@ struct IssuingFixture {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try KeyFile.write(key, to: root.appendingPathComponent("issuer.pem"), passphrase: nil, force: false)
         let configuration = IssuerConfiguration(
-            profile: IssuerProfile(id: DIDKey.did(for: key.publicKey), name: "Example Hospital CME Office", providerID: "0001234"),
+            profile: IssuerProfile(
+                id: DIDKey.did(for: key.publicKey), name: "Example Hospital CME Office", providerID: "0001234"),
             keyPath: root.appendingPathComponent("issuer.pem").path,
             verificationMethod: DIDKey.verificationMethodID(for: key.publicKey),
             statusBaseURL: "https://cme.example.org/status")
@@ -54,7 +55,8 @@ struct BatchIssuerTests {
 
         let files = try fixture.outputFiles()
         #expect(files.count == 11)
-        let verifier = DataIntegrityVerifier(suites: try CMEContexts.suites(), now: IssuingFixture.now.addingTimeInterval(60))
+        let verifier = DataIntegrityVerifier(
+            suites: try CMEContexts.suites(), now: IssuingFixture.now.addingTimeInterval(60))
         for name in files {
             let document = try JSONParser.parse(Array(try Data(contentsOf: fixture.out.appendingPathComponent(name))))
             #expect(verifier.verify(document).verified, "\(name)")
@@ -84,8 +86,9 @@ struct BatchIssuerTests {
             return
         }
         #expect(try issuer.ledger.credentialCount(state: .revoked) == 1)
-        #expect(try issuer.ledger.lookup(activityID: record.activityID, learnerKey: record.learnerKey)?.credentialID
-            == replacement.credentialID)
+        #expect(
+            try issuer.ledger.lookup(activityID: record.activityID, learnerKey: record.learnerKey)?.credentialID
+                == replacement.credentialID)
     }
 
     @Test("a full status list opens the next one; published lists carry exactly the revoked and suspended bits")
@@ -98,7 +101,9 @@ struct BatchIssuerTests {
         #expect(lists.filter { $0.purpose == .revocation }.map(\.number) == [1, 2, 3])
 
         let database = try DatabaseQueue(path: fixture.directory.url.appendingPathComponent(IssuerLedger.fileName).path)
-        let ids = try database.read { db in try String.fetchAll(db, sql: "SELECT credential_id FROM credentials ORDER BY rowid") }
+        let ids = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT credential_id FROM credentials ORDER BY rowid")
+        }
         try issuer.ledger.revoke(credentialID: ids[0], at: IssuingFixture.now)
         try issuer.ledger.revoke(credentialID: ids[7], at: IssuingFixture.now)
         try issuer.ledger.suspend(credentialID: ids[8], at: IssuingFixture.now)
@@ -106,17 +111,19 @@ struct BatchIssuerTests {
         try issuer.ledger.reinstate(credentialID: ids[9], at: IssuingFixture.now)
 
         let published = try StatusListPublisher(issuer: issuer).publish(now: IssuingFixture.now, ttl: 3_600)
-        #expect(published.map(\.fileName) == [
-            "revocation-1.json", "revocation-2.json", "revocation-3.json",
-            "suspension-1.json", "suspension-2.json", "suspension-3.json",
-        ])
+        #expect(
+            published.map(\.fileName) == [
+                "revocation-1.json", "revocation-2.json", "revocation-3.json",
+                "suspension-1.json", "suspension-2.json", "suspension-3.json",
+            ])
         var expected: [String: Set<Int>] = [:]
         for (offset, state) in [(0, "revocation"), (7, "revocation"), (8, "suspension")] {
             let allocation = try #require(
                 issuer.ledger.credential(id: ids[offset])?.statusAllocations.first { $0.purpose.rawValue == state })
             expected["\(state)/\(allocation.listNumber)", default: []].insert(allocation.index)
         }
-        let verifier = DataIntegrityVerifier(suites: try CMEContexts.suites(), now: IssuingFixture.now.addingTimeInterval(60))
+        let verifier = DataIntegrityVerifier(
+            suites: try CMEContexts.suites(), now: IssuingFixture.now.addingTimeInterval(60))
         for list in published {
             let json = try JSONParser.parse(list.bytes)
             #expect(verifier.verify(json).verified)
@@ -141,8 +148,10 @@ struct BatchIssuerTests {
             """.utf8
         ).write(to: csv)
         var diagnostics: [RecordDiagnostic] = []
-        let summary = try BatchIssuer(issuer: try fixture.issuer(), output: .jsonLines(fixture.root.appendingPathComponent("out.jsonl")))
-            .run(files: [csv], now: IssuingFixture.now, diagnostic: { diagnostics.append($0) })
+        let summary = try BatchIssuer(
+            issuer: try fixture.issuer(), output: .jsonLines(fixture.root.appendingPathComponent("out.jsonl"))
+        )
+        .run(files: [csv], now: IssuingFixture.now, diagnostic: { diagnostics.append($0) })
         #expect(summary.issued == 1 && summary.rejected == 1)
         #expect(diagnostics.map(\.line) == [3])
         let lines = try String(contentsOf: fixture.root.appendingPathComponent("out.jsonl"), encoding: .utf8)

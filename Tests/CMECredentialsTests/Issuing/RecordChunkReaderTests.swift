@@ -6,7 +6,9 @@ import VerifiableCredentials
 @Suite("Reading records chunk by chunk")
 struct RecordChunkReaderTests {
     /// Everything a chunked read returns, in order.
-    static func readAll(_ url: URL, blockSize: Int) throws -> (records: [ActivityRecord], diagnostics: [RecordDiagnostic]) {
+    static func readAll(_ url: URL, blockSize: Int) throws -> (
+        records: [ActivityRecord], diagnostics: [RecordDiagnostic]
+    ) {
         var reader = try RecordChunkReader(url: url, fileName: url.lastPathComponent, blockSize: blockSize)
         defer { reader.close() }
         var records: [ActivityRecord] = []
@@ -21,23 +23,27 @@ struct RecordChunkReaderTests {
     /// A CSV with quoted commas and line breaks, CRLF rows, blank lines and bad rows, for small blocks.
     static func awkwardCSV() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv")
-        var text = "\u{FEFF}learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+        var text =
+            "\u{FEFF}learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
             + "completion_date,credits_AMA_PRA_CAT1,activity_description\r\n"
         for index in 0..<40 {
             let credits = index % 7 == 3 ? "two" : "1.5"
             let description = index % 3 == 0 ? "\"Line one,\r\nline \"\"two\"\"\nline three\"" : "plain"
-            text += "L\(index),Chunk,l\(index)@example.org,A-1,\"Title, with comma\",course,2026-03-01,\(credits),\(description)\r\n"
+            text +=
+                "L\(index),Chunk,l\(index)@example.org,A-1,\"Title, with comma\",course,2026-03-01,\(credits),\(description)\r\n"
             if index % 10 == 0 { text += "\r\n" }
         }
         try Data(text.utf8).write(to: url)
         return url
     }
 
-    @Test("any block size gives the same records, lines and diagnostics as reading the whole file",
-          arguments: [1, 7, 64, 300, 1 << 20])
+    @Test(
+        "any block size gives the same records, lines and diagnostics as reading the whole file",
+        arguments: [1, 7, 64, 300, 1 << 20])
     func sameAsWholeFile(_ blockSize: Int) throws {
         for url in [
-            SharedFiles.example("provider-batch/attendance.csv"), SharedFiles.example("provider-batch/attendance.jsonl"),
+            SharedFiles.example("provider-batch/attendance.csv"),
+            SharedFiles.example("provider-batch/attendance.jsonl"),
             try Self.awkwardCSV(),
         ] {
             let whole = try ActivityRecordReader.read(contentsOf: url)
@@ -50,7 +56,9 @@ struct RecordChunkReaderTests {
 
     @Test("an empty file and a header alone are reported once")
     func emptyFiles() throws {
-        for (name, text) in [("empty.csv", ""), ("header.csv", "learner_given_name,learner_family_name\n"), ("empty.jsonl", "\n")] {
+        for (name, text) in [
+            ("empty.csv", ""), ("header.csv", "learner_given_name,learner_family_name\n"), ("empty.jsonl", "\n"),
+        ] {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
             try Data(text.utf8).write(to: url)
             let whole = try ActivityRecordReader.read(contentsOf: url)

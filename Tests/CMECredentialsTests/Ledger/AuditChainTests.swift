@@ -11,7 +11,9 @@ struct AuditChainTests {
         let fixture = try LedgerFixture()
         let ledger = try fixture.ledger()
         var ids: [String] = []
-        for learner in 1...3 { ids.append(try ledger.issueFake(LedgerFixture.pending(learner: learner)).credential.credentialID) }
+        for learner in 1...3 {
+            ids.append(try ledger.issueFake(LedgerFixture.pending(learner: learner)).credential.credentialID)
+        }
         try ledger.suspend(credentialID: ids[0], reason: "check", at: LedgerFixture.now)
         try ledger.reinstate(credentialID: ids[0], at: LedgerFixture.now)
         try ledger.appendAudit(

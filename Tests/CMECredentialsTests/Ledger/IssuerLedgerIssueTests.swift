@@ -22,8 +22,10 @@ struct IssuerLedgerIssueTests {
 
         let found = try #require(try ledger.lookup(activityID: pending.activityID, learnerKey: pending.learnerKey))
         #expect(found == credential)
-        #expect(found.credentialBytes == LedgerFixture.fakeCredential(
-            StatusAssignment(credentialID: pending.credentialID, allocations: credential.statusAllocations)))
+        #expect(
+            found.credentialBytes
+                == LedgerFixture.fakeCredential(
+                    StatusAssignment(credentialID: pending.credentialID, allocations: credential.statusAllocations)))
         #expect(found.learner == pending.learner)
         #expect(found.activity == pending.activity)
         #expect(found.credits == pending.credits)
@@ -142,8 +144,9 @@ struct IssuerLedgerIssueTests {
         let retired = try #require(try ledger.credential(id: old.credentialID))
         #expect(retired.state == .revoked)
         #expect(retired.replacedBy == replacement.credentialID)
-        #expect(try ledger.lookup(activityID: replacement.activityID, learnerKey: "learner-5")?.credentialID
-            == replacement.credentialID)
+        #expect(
+            try ledger.lookup(activityID: replacement.activityID, learnerKey: "learner-5")?.credentialID
+                == replacement.credentialID)
         #expect(try ledger.exportAudit().compactMap { $0["kind"]?.stringValue } == ["issue", "revoke", "issue"])
         let error = #expect(throws: CredentialError.self) {
             try ledger.issueFake(LedgerFixture.pending(learner: 6), replacing: old.credentialID)

@@ -61,13 +61,25 @@ struct JCSVectorTests {
 
     @Test("The allocation-free key order equals UTF-16 code unit order on random keys")
     func keyOrderMatchesUTF16() {
-        let alphabet: [Unicode.Scalar] = ["a", "B", "~", "\u{7F}", "\u{80}", "é", "\u{7FF}", "\u{800}", "€", "\u{D7FF}",
-            "\u{E000}", "\u{FB33}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "B", "~", "\u{7F}", "\u{80}", "é", "\u{7FF}", "\u{800}", "€", "\u{D7FF}",
+            "\u{E000}", "\u{FB33}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}",
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
-            let a = String(String.UnicodeScalarView((0..<Int.random(in: 0...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" }))
-            let b = String(String.UnicodeScalarView((0..<Int.random(in: 0...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" }))
-            #expect(JSONCanonicalizer.utf16Precedes(a, b) == Array(a.utf16).lexicographicallyPrecedes(Array(b.utf16)), "\(a) vs \(b)")
+            let a = String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator) ?? "a"
+                    }))
+            let b = String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator) ?? "a"
+                    }))
+            #expect(
+                JSONCanonicalizer.utf16Precedes(a, b) == Array(a.utf16).lexicographicallyPrecedes(Array(b.utf16)),
+                "\(a) vs \(b)")
         }
     }
 }

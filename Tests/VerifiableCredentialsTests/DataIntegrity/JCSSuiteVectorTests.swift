@@ -12,7 +12,8 @@ struct JCSSuiteVector: CustomStringConvertible, Sendable {
     var description: String { folder }
 
     static let all = [
-        JCSSuiteVector(folder: "eddsa/eddsa-jcs-2022", suffix: "JCS", keyFile: "eddsa/keyPair.json", deterministic: true),
+        JCSSuiteVector(
+            folder: "eddsa/eddsa-jcs-2022", suffix: "JCS", keyFile: "eddsa/keyPair.json", deterministic: true),
         JCSSuiteVector(
             folder: "ecdsa/ecdsa-jcs-2019-p256", suffix: "JCSECDSAP256", keyFile: "ecdsa/p256KeyPair.json",
             deterministic: false),
@@ -42,8 +43,10 @@ struct JCSSuiteVectorTests {
     func intermediates(_ vector: JCSSuiteVector) throws {
         let document = try Vectors.json(vector.unsigned)
         let config = try Vectors.json(vector.file("proofConfig", "json"))
-        #expect(String(decoding: JSONCanonicalizer.canonicalize(document), as: UTF8.self) == (try vector.text("canonDoc")))
-        #expect(String(decoding: JSONCanonicalizer.canonicalize(config), as: UTF8.self) == (try vector.text("proofCanon")))
+        #expect(
+            String(decoding: JSONCanonicalizer.canonicalize(document), as: UTF8.self) == (try vector.text("canonDoc")))
+        #expect(
+            String(decoding: JSONCanonicalizer.canonicalize(config), as: UTF8.self) == (try vector.text("proofCanon")))
         let key = try vector.signingKey()
         let suite: any Cryptosuite = key.type == .ed25519 ? EdDSAJCS2022() : ECDSAJCS2019()
         let proofHash = suite.hash(JSONCanonicalizer.canonicalize(config), keyType: key.type)
@@ -53,7 +56,8 @@ struct JCSSuiteVectorTests {
         #expect(hex(proofHash + docHash) == (try vector.text("combinedHash")))
     }
 
-    @Test("Signing reproduces the vector (Ed25519 byte for byte; ECDSA everything but the random signature)",
+    @Test(
+        "Signing reproduces the vector (Ed25519 byte for byte; ECDSA everything but the random signature)",
         arguments: JCSSuiteVector.all)
     func signing(_ vector: JCSSuiteVector) throws {
         let key = try vector.signingKey()

@@ -60,7 +60,8 @@ struct LegacyCase: CustomStringConvertible, Sendable {
         let loader = try #require(SharedContexts.loader)
         let key = key ?? SigningKey(generating: keyType)
         let output = try signer(key: key, loader: loader).sign(
-            document, created: "2021-06-01T00:00:00Z", verificationMethod: DIDKey.verificationMethodID(for: key.publicKey))
+            document, created: "2021-06-01T00:00:00Z",
+            verificationMethod: DIDKey.verificationMethodID(for: key.publicKey))
         return (output, key)
     }
 }
@@ -152,17 +153,23 @@ struct LegacyProofTests {
         let mismatched = try LegacyTestSigner(
             suite: try #require(CryptosuiteSet.all(documentLoader: loader)[proofType: "JsonWebSignature2020"]), key: ed,
             format: .jws(algorithm: "ES256")
-        ).sign(jws2020.document, created: "2021-06-01T00:00:00Z", verificationMethod: DIDKey.verificationMethodID(for: ed.publicKey))
+        ).sign(
+            jws2020.document, created: "2021-06-01T00:00:00Z",
+            verificationMethod: DIDKey.verificationMethodID(for: ed.publicKey))
         #expect(Self.firstProblem(mismatched.signed, verifier)?.code == .keyTypeMismatch)
         // Headers without b64:false / crit, attached payloads, missing jws.
         let signature = LegacyTestSigner.base64url(signed.signature)
-        for header in [#"{"alg":"EdDSA"}"#, #"{"alg":"EdDSA","b64":false}"#, #"{"alg":"RS256","b64":false,"crit":["b64"]}"#] {
+        for header in [
+            #"{"alg":"EdDSA"}"#, #"{"alg":"EdDSA","b64":false}"#, #"{"alg":"RS256","b64":false,"crit":["b64"]}"#,
+        ] {
             let bad = try Self.withProof(signed.signed) {
                 $0["jws"] = .string(LegacyTestSigner.base64url(Array(header.utf8)) + ".." + signature)
             }
             #expect(Self.firstProblem(bad, verifier)?.code == .invalidProofValue, "\(header)")
         }
-        let attached = try Self.withProof(signed.signed) { $0["jws"] = .string("eyJhbGciOiJFZERTQSJ9.cGF5bG9hZA." + signature) }
+        let attached = try Self.withProof(signed.signed) {
+            $0["jws"] = .string("eyJhbGciOiJFZERTQSJ9.cGF5bG9hZA." + signature)
+        }
         #expect(Self.firstProblem(attached, verifier)?.code == .invalidProofValue)
         let none = try Self.withProof(signed.signed) { $0["jws"] = nil }
         #expect(Self.firstProblem(none, verifier)?.code == .invalidProofValue)
@@ -194,7 +201,8 @@ struct LegacyProofTests {
         let p256 = SigningKey(generating: .p256)
         let base58: JSONValue = [
             "id": "did:example:issuer#key-2018", "type": "Ed25519VerificationKey2018",
-            "controller": "did:example:issuer", "publicKeyBase58": .string(Base58BTC.encode(ed.publicKey.rawRepresentation)),
+            "controller": "did:example:issuer",
+            "publicKeyBase58": .string(Base58BTC.encode(ed.publicKey.rawRepresentation)),
         ]
         let multibase: JSONValue = [
             "id": "did:example:issuer#key-2020", "type": "Ed25519VerificationKey2020",

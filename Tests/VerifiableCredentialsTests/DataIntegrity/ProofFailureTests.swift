@@ -15,16 +15,19 @@ struct ProofFailureTests {
     ]
     static let created = Date(timeIntervalSince1970: 1_772_409_600)  // 2026-03-02
 
-    static func sign(_ type: KeyType, options: ((inout ProofOptions) -> Void)? = nil) throws -> (JSONValue, SigningKey) {
+    static func sign(_ type: KeyType, options: ((inout ProofOptions) -> Void)? = nil) throws -> (JSONValue, SigningKey)
+    {
         let key = SigningKey(generating: type)
         let suite: any Cryptosuite = type == .ed25519 ? EdDSAJCS2022() : ECDSAJCS2019()
-        var proofOptions = ProofOptions(verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: created)
+        var proofOptions = ProofOptions(
+            verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: created)
         options?(&proofOptions)
         let signed = try DataIntegritySigner(key: key, suite: suite).addProof(to: credential, options: proofOptions)
         return (signed, key)
     }
 
-    static func verify(_ document: JSONValue, _ expectations: ProofExpectations = .init()) -> DocumentProofVerification {
+    static func verify(_ document: JSONValue, _ expectations: ProofExpectations = .init()) -> DocumentProofVerification
+    {
         DataIntegrityVerifier(now: created.addingTimeInterval(3600)).verify(document, expecting: expectations)
     }
 
@@ -82,7 +85,8 @@ struct ProofFailureTests {
         let second = SigningKey(generating: .p256)
         let set = try DataIntegritySigner(key: second, suite: ECDSAJCS2019()).addProof(
             to: signed,
-            options: ProofOptions(verificationMethod: DIDKey.verificationMethodID(for: second.publicKey), created: Self.created))
+            options: ProofOptions(
+                verificationMethod: DIDKey.verificationMethodID(for: second.publicKey), created: Self.created))
         var object = try #require(set.objectValue)
         var proofs = try #require(object["proof"]?.arrayValue)
         var first = try #require(proofs[0].objectValue)
@@ -101,7 +105,8 @@ struct ProofFailureTests {
         let second = SigningKey(generating: .p384)
         let set = try DataIntegritySigner(key: second, suite: ECDSAJCS2019()).addProof(
             to: signed,
-            options: ProofOptions(verificationMethod: DIDKey.verificationMethodID(for: second.publicKey), created: Self.created))
+            options: ProofOptions(
+                verificationMethod: DIDKey.verificationMethodID(for: second.publicKey), created: Self.created))
         var object = try #require(set.objectValue)
         object["issuer"] = "did:example:mallory"
         let result = Self.verify(.object(object))
@@ -113,7 +118,9 @@ struct ProofFailureTests {
         let (signed, _) = try Self.sign(.p256)
         let tampered = try Self.withProof(signed) { $0["cryptosuite"] = "eddsa-jcs-2022" }
         #expect(Self.failureCode(Self.verify(tampered)) == .keyTypeMismatch)
-        #expect(throws: CredentialError.self) { try DataIntegritySigner(key: SigningKey(generating: .p384), suite: EdDSAJCS2022()) }
+        #expect(throws: CredentialError.self) {
+            try DataIntegritySigner(key: SigningKey(generating: .p384), suite: EdDSAJCS2022())
+        }
     }
 
     @Test("A proofValue that is not base58btc fails with invalidProofValue")
@@ -130,10 +137,14 @@ struct ProofFailureTests {
     @Test("A signature of the wrong length fails with invalidSignatureLength")
     func wrongLength() throws {
         let (signed, _) = try Self.sign(.ed25519)
-        let short = try Self.withProof(signed) { $0["proofValue"] = .string(Multibase.encode(Array(repeating: 7, count: 63), as: .base58btc)) }
+        let short = try Self.withProof(signed) {
+            $0["proofValue"] = .string(Multibase.encode(Array(repeating: 7, count: 63), as: .base58btc))
+        }
         #expect(Self.failureCode(Self.verify(short)) == .invalidSignatureLength)
         let (p384, _) = try Self.sign(.p384)
-        let long = try Self.withProof(p384) { $0["proofValue"] = .string(Multibase.encode(Array(repeating: 7, count: 64), as: .base58btc)) }
+        let long = try Self.withProof(p384) {
+            $0["proofValue"] = .string(Multibase.encode(Array(repeating: 7, count: 64), as: .base58btc))
+        }
         #expect(Self.failureCode(Self.verify(long)) == .invalidSignatureLength)
     }
 
@@ -153,7 +164,9 @@ struct ProofFailureTests {
             $0.challenge = "c-123"
             $0.domain = ["board.example"]
         }
-        #expect(Self.verify(signed, .init(proofPurpose: "authentication", challenge: "c-123", domain: "board.example")).verified)
+        #expect(
+            Self.verify(signed, .init(proofPurpose: "authentication", challenge: "c-123", domain: "board.example"))
+                .verified)
         #expect(Self.failureCode(Self.verify(signed, .init(proofPurpose: "assertionMethod"))) == .proofPurposeMismatch)
         #expect(Self.failureCode(Self.verify(signed, .init(challenge: "c-999"))) == .challengeMismatch)
         #expect(Self.failureCode(Self.verify(signed, .init(domain: "other.example"))) == .domainMismatch)
@@ -165,7 +178,8 @@ struct ProofFailureTests {
     func timeWindow() throws {
         let (expiring, _) = try Self.sign(.ed25519) { $0.expires = Self.created.addingTimeInterval(60) }
         #expect(Self.failureCode(Self.verify(expiring)) == .proofExpired)
-        let result = DataIntegrityVerifier(now: Self.created.addingTimeInterval(-86_400)).verify(try Self.sign(.ed25519).0)
+        let result = DataIntegrityVerifier(now: Self.created.addingTimeInterval(-86_400)).verify(
+            try Self.sign(.ed25519).0)
         #expect(result.allChecks.firstProblem?.code == .proofNotYetValid)
     }
 

@@ -12,12 +12,24 @@ struct RDFCSuiteVector: CustomStringConvertible, Sendable {
     var description: String { folder }
 
     static let all = [
-        RDFCSuiteVector(folder: "eddsa/eddsa-rdfc-2022", suffix: "DataInt", keyFile: "eddsa/keyPair.json", unsigned: "eddsa/unsigned.json"),
-        RDFCSuiteVector(folder: "eddsa/eddsa-rdfc-2022/employ", suffix: "DataInt", keyFile: "eddsa/keyPair.json", unsigned: "eddsa/employmentAuth.json"),
-        RDFCSuiteVector(folder: "ecdsa/ecdsa-rdfc-2019-p256", suffix: "ECDSAP256", keyFile: "ecdsa/p256KeyPair.json", unsigned: "ecdsa/unsigned.json"),
-        RDFCSuiteVector(folder: "ecdsa/ecdsa-rdfc-2019-p256/employ", suffix: "ECDSAP256", keyFile: "ecdsa/p256KeyPair.json", unsigned: "ecdsa/employmentAuth.json"),
-        RDFCSuiteVector(folder: "ecdsa/ecdsa-rdfc-2019-p384", suffix: "ECDSAP384", keyFile: "ecdsa/p384KeyPair.json", unsigned: "ecdsa/unsigned.json"),
-        RDFCSuiteVector(folder: "ecdsa/ecdsa-rdfc-2019-p384/employ", suffix: "ECDSAP384", keyFile: "ecdsa/p384KeyPair.json", unsigned: "ecdsa/employmentAuth.json"),
+        RDFCSuiteVector(
+            folder: "eddsa/eddsa-rdfc-2022", suffix: "DataInt", keyFile: "eddsa/keyPair.json",
+            unsigned: "eddsa/unsigned.json"),
+        RDFCSuiteVector(
+            folder: "eddsa/eddsa-rdfc-2022/employ", suffix: "DataInt", keyFile: "eddsa/keyPair.json",
+            unsigned: "eddsa/employmentAuth.json"),
+        RDFCSuiteVector(
+            folder: "ecdsa/ecdsa-rdfc-2019-p256", suffix: "ECDSAP256", keyFile: "ecdsa/p256KeyPair.json",
+            unsigned: "ecdsa/unsigned.json"),
+        RDFCSuiteVector(
+            folder: "ecdsa/ecdsa-rdfc-2019-p256/employ", suffix: "ECDSAP256", keyFile: "ecdsa/p256KeyPair.json",
+            unsigned: "ecdsa/employmentAuth.json"),
+        RDFCSuiteVector(
+            folder: "ecdsa/ecdsa-rdfc-2019-p384", suffix: "ECDSAP384", keyFile: "ecdsa/p384KeyPair.json",
+            unsigned: "ecdsa/unsigned.json"),
+        RDFCSuiteVector(
+            folder: "ecdsa/ecdsa-rdfc-2019-p384/employ", suffix: "ECDSAP384", keyFile: "ecdsa/p384KeyPair.json",
+            unsigned: "ecdsa/employmentAuth.json"),
     ]
 
     func file(_ name: String, _ ext: String) -> String { "\(folder)/\(name)\(suffix).\(ext)" }
@@ -67,7 +79,9 @@ struct RDFCSuiteVectorTests {
         let created = try #require(DateTimeStamp(createdText))
         let method = try #require(config["verificationMethod"]?.stringValue)
         let signer = try DataIntegritySigner(key: key, suite: try suite(for: key))
-        let signed = try signer.addProof(to: try Vectors.json(vector.unsigned), options: ProofOptions(verificationMethod: method, created: created.date))
+        let signed = try signer.addProof(
+            to: try Vectors.json(vector.unsigned),
+            options: ProofOptions(verificationMethod: method, created: created.date))
         if key.type == .ed25519 {
             #expect(signed["proof"]?["proofValue"]?.stringValue == (try vector.trimmed("sigBTC58")))
         }
@@ -94,7 +108,9 @@ struct RDFCSuiteVectorTests {
         let loader = try #require(SharedContexts.loader)
         let suite = EdDSARDFC2022(documentLoader: loader)
         let unsigned = try Vectors.json("ob3-eddsa/unsigned.json")
-        #expect(String(decoding: try suite.canonicalize(unsigned, keyType: .ed25519), as: UTF8.self) == (try Vectors.text("ob3-eddsa/canonDocument.nq")))
+        #expect(
+            String(decoding: try suite.canonicalize(unsigned, keyType: .ed25519), as: UTF8.self)
+                == (try Vectors.text("ob3-eddsa/canonDocument.nq")))
         let pair = try Vectors.json("ob3-eddsa/keyPair.json")
         let privateHex = try #require(pair["privateKeyHex(seed||pub, 64 bytes)"]?.stringValue)
         let seed = stride(from: 0, to: 64, by: 2).compactMap { offset -> UInt8? in
@@ -106,7 +122,8 @@ struct RDFCSuiteVectorTests {
         let createdText = try #require(options["created"]?.stringValue)
         let created = try #require(DateTimeStamp(createdText))
         let method = try #require(options["verificationMethod"]?.stringValue)
-        let signed = try DataIntegritySigner(key: key, suite: suite).addProof(to: unsigned, options: ProofOptions(verificationMethod: method, created: created.date))
+        let signed = try DataIntegritySigner(key: key, suite: suite).addProof(
+            to: unsigned, options: ProofOptions(verificationMethod: method, created: created.date))
         let expected = try Vectors.json("ob3-eddsa/expected.json")
         #expect(signed["proof"]?["proofValue"] == expected["proofValue"])
         struct OneKey: VerificationMethodResolver {
@@ -116,14 +133,18 @@ struct RDFCSuiteVectorTests {
                 return method
             }
         }
-        let resolver = OneKey(method: .multikey(id: method, controller: "https://example.edu/issuers/565049", publicKey: key.publicKey))
-        let verifier = DataIntegrityVerifier(suites: .all(documentLoader: loader), resolver: resolver, now: created.date)
+        let resolver = OneKey(
+            method: .multikey(id: method, controller: "https://example.edu/issuers/565049", publicKey: key.publicKey))
+        let verifier = DataIntegrityVerifier(
+            suites: .all(documentLoader: loader), resolver: resolver, now: created.date)
         #expect(verifier.verify(try Vectors.json("ob3-eddsa/signed.json")).verified)
     }
 
-    @Test("Proof sets and chains of the eddsa vectors verify; each tampered proof fails", arguments: [
-        "signedProofSet1.json", "signedProofSet2.json", "signedProofChain1.json", "signedProofChain2.json",
-    ])
+    @Test(
+        "Proof sets and chains of the eddsa vectors verify; each tampered proof fails",
+        arguments: [
+            "signedProofSet1.json", "signedProofSet2.json", "signedProofChain1.json", "signedProofChain2.json",
+        ])
     func proofSetsAndChains(_ file: String) throws {
         let loader = try #require(SharedContexts.loader)
         let verifier = DataIntegrityVerifier(suites: .all(documentLoader: loader))
@@ -158,7 +179,9 @@ struct RDFCSuiteVectorTests {
         ]
         #expect(throws: CredentialError.self) { try suite.canonicalize(v2, keyType: .ed25519) }
         v2 = [
-            "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"],
+            "@context": [
+                "https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2",
+            ],
             "type": ["VerifiableCredential"],
             "issuer": "did:example:issuer", "credentialSubject": ["id": "did:example:s", "secretCredits": 40],
         ]

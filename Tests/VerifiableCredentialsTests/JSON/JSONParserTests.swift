@@ -89,9 +89,12 @@ struct JSONParserTests {
         #expect(JSONParser.Limits.default.maximumBytes == 16 * 1024 * 1024)
     }
 
-    @Test("Malformed documents are rejected with their position", arguments: [
-        "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "1e", "tru", "\"a", "\"\u{01}\"", "\"\\x\"", "{a:1}", "NaN", "[1 2]",
-    ])
+    @Test(
+        "Malformed documents are rejected with their position",
+        arguments: [
+            "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "1e", "tru", "\"a", "\"\u{01}\"", "\"\\x\"", "{a:1}", "NaN",
+            "[1 2]",
+        ])
     func malformed(_ text: String) {
         #expect(code(text) != nil)
     }

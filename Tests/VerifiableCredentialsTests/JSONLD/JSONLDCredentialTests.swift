@@ -13,13 +13,17 @@ struct JSONLDCredentialTests {
 
     static let pairs: [Pair] = [
         Pair(input: "eddsa/unsigned.json", expected: "eddsa/eddsa-rdfc-2022/canonDocDataInt.txt"),
-        Pair(input: "eddsa/eddsa-rdfc-2022/proofConfigDataInt.json", expected: "eddsa/eddsa-rdfc-2022/proofCanonDataInt.txt"),
+        Pair(
+            input: "eddsa/eddsa-rdfc-2022/proofConfigDataInt.json",
+            expected: "eddsa/eddsa-rdfc-2022/proofCanonDataInt.txt"),
         Pair(input: "eddsa/employmentAuth.json", expected: "eddsa/eddsa-rdfc-2022/employ/canonDocDataInt.txt"),
-        Pair(input: "eddsa/eddsa-rdfc-2022/employ/proofConfigDataInt.json",
-             expected: "eddsa/eddsa-rdfc-2022/employ/proofCanonDataInt.txt"),
+        Pair(
+            input: "eddsa/eddsa-rdfc-2022/employ/proofConfigDataInt.json",
+            expected: "eddsa/eddsa-rdfc-2022/employ/proofCanonDataInt.txt"),
         Pair(input: "ecdsa/unsigned.json", expected: "ecdsa/ecdsa-rdfc-2019-p256/canonDocECDSAP256.txt"),
-        Pair(input: "ecdsa/ecdsa-rdfc-2019-p256/proofConfigECDSAP256.json",
-             expected: "ecdsa/ecdsa-rdfc-2019-p256/proofCanonECDSAP256.txt"),
+        Pair(
+            input: "ecdsa/ecdsa-rdfc-2019-p256/proofConfigECDSAP256.json",
+            expected: "ecdsa/ecdsa-rdfc-2019-p256/proofCanonECDSAP256.txt"),
         Pair(input: "ob3-eddsa/unsigned.json", expected: "ob3-eddsa/canonDocument.nq"),
     ]
 
@@ -58,7 +62,9 @@ struct JSONLDCredentialTests {
         let undefinedType: JSONValue = [
             "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "MadeUp"],
         ]
-        let typeError = #expect(throws: CredentialError.self) { try JSONLD.toRDF(undefinedType, options: try Self.options()) }
+        let typeError = #expect(throws: CredentialError.self) {
+            try JSONLD.toRDF(undefinedType, options: try Self.options())
+        }
         #expect(typeError?.code == .undefinedTerm)
         #expect(typeError?.location == "/type/1")
         let relative: JSONValue = [

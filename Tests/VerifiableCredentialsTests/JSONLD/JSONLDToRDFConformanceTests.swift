@@ -29,7 +29,9 @@ struct JSONLDToRDFConformanceTests {
             print("skipped \(id): \(reason)")
         }
         let rate = Double(passed) / Double(max(cases.count, 1))
-        print("toRdf: \(passed) of \(cases.count) passed (\(Int(rate * 1000) / 10)%), \(ToRDFManifest.skipped.count) skipped")
+        print(
+            "toRdf: \(passed) of \(cases.count) passed (\(Int(rate * 1000) / 10)%), \(ToRDFManifest.skipped.count) skipped"
+        )
         #expect(rate >= 0.98)
     }
 }

@@ -13,19 +13,20 @@ struct PyLDCrossCheckTests {
 
     static let script =
         PythonPeer.pyldPrelude + """
-        results = []
-        for doc in INPUT:
-            try:
-                results.append(canonize(doc))
-            except Exception as e:
-                results.append({"failed": str(e)[:300]})
-        print(json.dumps(results))
-        """
+            results = []
+            for doc in INPUT:
+                try:
+                    results.append(canonize(doc))
+                except Exception as e:
+                    results.append({"failed": str(e)[:300]})
+            print(json.dumps(results))
+            """
 
     /// Canonicalizes every document with both implementations and compares.
     static func compare(_ documents: [(String, JSONValue)]) throws {
         let loader = try BundledDocumentLoader(directory: contexts)
-        let theirs = try #require(try PythonPeer.run(script, input: .array(documents.map(\.1)), contexts: contexts).arrayValue)
+        let theirs = try #require(
+            try PythonPeer.run(script, input: .array(documents.map(\.1)), contexts: contexts).arrayValue)
         try #require(theirs.count == documents.count)
         let canonicalizer = RDFCanonicalizer()
         for ((name, document), expected) in zip(documents, theirs) {

@@ -74,7 +74,10 @@ struct BitstringStatusListCredentialTests {
         ("/issuer", "issuer number", { $0["issuer"] = 7 }),
         ("/validFrom", "bad date", { $0["validFrom"] = "yesterday" }),
         ("/validUntil", "date number", { $0["validUntil"] = 1 }),
-        ("/credentialSubject", "two subjects", { $0["credentialSubject"] = [["type": "BitstringStatusList"], ["type": "BitstringStatusList"]] }),
+        (
+            "/credentialSubject", "two subjects",
+            { $0["credentialSubject"] = [["type": "BitstringStatusList"], ["type": "BitstringStatusList"]] }
+        ),
         ("/credentialSubject/type", "subject type", { $0.setSubject("type", "StatusList2021") }),
         ("/credentialSubject/statusPurpose", "no purpose", { $0.setSubject("statusPurpose", nil) }),
         ("/credentialSubject/statusPurpose", "empty purposes", { $0.setSubject("statusPurpose", []) }),
@@ -98,7 +101,8 @@ struct BitstringStatusListCredentialTests {
     @Test("A short or broken encodedList keeps the list's code, located at encodedList")
     func badList() throws {
         var json = try #require(try sample().unsignedJSON().objectValue)
-        json.setSubject("encodedList", .string(try BitstringStatusList(entryCount: 64, minimumEntries: 1).encodedList()))
+        json.setSubject(
+            "encodedList", .string(try BitstringStatusList(entryCount: 64, minimumEntries: 1).encodedList()))
         let short = #expect(throws: CredentialError.self) { try BitstringStatusListCredential(json: .object(json)) }
         #expect(short?.code == .statusListTooShort)
         #expect(short?.location == "/credentialSubject/encodedList")

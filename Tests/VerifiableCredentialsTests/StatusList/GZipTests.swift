@@ -53,12 +53,37 @@ struct GZipTests {
 
     static let hostile: [(String, @Sendable ([UInt8]) -> [UInt8])] = [
         ("truncated", { Array($0.dropLast(5)) }),
-        ("bad CRC", { var bytes = $0; bytes[bytes.count - 6] ^= 0xff; return bytes }),
-        ("bad length", { var bytes = $0; bytes[bytes.count - 1] ^= 0x01; return bytes }),
+        (
+            "bad CRC",
+            {
+                var bytes = $0; bytes[bytes.count - 6] ^= 0xff; return bytes
+            }
+        ),
+        (
+            "bad length",
+            {
+                var bytes = $0; bytes[bytes.count - 1] ^= 0x01; return bytes
+            }
+        ),
         ("trailing bytes", { $0 + [0, 0, 0] }),
-        ("bad magic", { var bytes = $0; bytes[1] = 0x8c; return bytes }),
-        ("bad method", { var bytes = $0; bytes[2] = 0x07; return bytes }),
-        ("corrupt deflate", { var bytes = $0; bytes[10] = 0xff; bytes[11] = 0xff; return bytes }),
+        (
+            "bad magic",
+            {
+                var bytes = $0; bytes[1] = 0x8c; return bytes
+            }
+        ),
+        (
+            "bad method",
+            {
+                var bytes = $0; bytes[2] = 0x07; return bytes
+            }
+        ),
+        (
+            "corrupt deflate",
+            {
+                var bytes = $0; bytes[10] = 0xff; bytes[11] = 0xff; return bytes
+            }
+        ),
         ("empty", { _ in [] }),
     ]
 

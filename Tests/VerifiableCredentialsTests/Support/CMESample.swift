@@ -21,13 +21,18 @@ enum CMESample {
             "validFrom": "2026-03-02T00:00:00Z",
             "credentialSubject": [
                 "type": ["AchievementSubject"],
-                "identifier": [[
-                    "type": "IdentityObject", "identityType": "ext:NPI", "hashed": true,
-                    "identityHash": .string("sha256$5f4dcc3b5aa765d61d8327deb882cf99b0f7d7c1e3f1a2b3c4d5e6f70819\(index)"),
-                    "salt": "8f1c2d3e4b5a6978",
-                ]],
+                "identifier": [
+                    [
+                        "type": "IdentityObject", "identityType": "ext:NPI", "hashed": true,
+                        "identityHash": .string(
+                            "sha256$5f4dcc3b5aa765d61d8327deb882cf99b0f7d7c1e3f1a2b3c4d5e6f70819\(index)"),
+                        "salt": "8f1c2d3e4b5a6978",
+                    ]
+                ],
                 "activityStartDate": "2026-03-01T13:00:00Z", "activityEndDate": "2026-03-01T16:00:00Z",
-                "result": [["type": ["Result"], "resultDescription": .string(credentialID + "#result-ama"), "value": "3"]],
+                "result": [
+                    ["type": ["Result"], "resultDescription": .string(credentialID + "#result-ama"), "value": "3"]
+                ],
                 "achievement": [
                     "id": "https://cme.example-hospital.org/activities/2026-017",
                     "type": ["Achievement", "CMEAchievement"],
@@ -35,17 +40,24 @@ enum CMESample {
                     "description": "Evidence-based opioid prescribing, tapering and naloxone co-prescribing.",
                     "criteria": ["narrative": "Attend the live activity and complete the evaluation."],
                     "achievementType": "Course", "creditsAvailable": credits,
-                    "alignment": [[
-                        "type": ["Alignment"], "targetName": "Opioid prescribing", "targetCode": "opioid-prescribing",
-                        "targetUrl": "https://w3id.org/cmevc/topics#opioid-prescribing", "targetType": "ext:CMETopic",
-                    ]],
-                    "resultDescription": [[
-                        "id": .string(credentialID + "#result-ama"), "type": ["ResultDescription"],
-                        "name": "AMA PRA Category 1 Credit™", "resultType": "ext:CreditAmount", "valueMin": "0",
-                        "valueMax": "3", "creditType": "ama-pra-1",
-                    ]],
+                    "alignment": [
+                        [
+                            "type": ["Alignment"], "targetName": "Opioid prescribing",
+                            "targetCode": "opioid-prescribing",
+                            "targetUrl": "https://w3id.org/cmevc/topics#opioid-prescribing",
+                            "targetType": "ext:CMETopic",
+                        ]
+                    ],
+                    "resultDescription": [
+                        [
+                            "id": .string(credentialID + "#result-ama"), "type": ["ResultDescription"],
+                            "name": "AMA PRA Category 1 Credit™", "resultType": "ext:CreditAmount", "valueMin": "0",
+                            "valueMax": "3", "creditType": "ama-pra-1",
+                        ]
+                    ],
                     "activityFormat": "live", "parsActivityType": "C", "providership": "direct",
-                    "creditDesignationStatement": "Example Hospital designates this live activity for a maximum of 3 AMA PRA Category 1 Credits™.",
+                    "creditDesignationStatement":
+                        "Example Hospital designates this live activity for a maximum of 3 AMA PRA Category 1 Credits™.",
                     "topicCredits": [["topic": "opioid-prescribing", "credits": credits]],
                 ],
             ],

@@ -58,7 +58,8 @@ struct LegacyTestSigner {
         var signed = object
         signed["proof"] = .object(proof)
         return Output(
-            signed: .object(signed), config: .object(config), canonicalDocument: canonicalDocument, canonicalConfig: canonicalConfig,
+            signed: .object(signed), config: .object(config), canonicalDocument: canonicalDocument,
+            canonicalConfig: canonicalConfig,
             signingInput: signingInput, signature: signature)
     }
 

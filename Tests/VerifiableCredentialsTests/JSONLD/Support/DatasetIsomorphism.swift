@@ -67,7 +67,8 @@ enum DatasetIsomorphism {
                 return Set(left.map { line($0, map) }) == target
             }
             let node = leftNodes[index]
-            for candidate in rightNodes where !used.contains(candidate)
+            for candidate in rightNodes
+            where !used.contains(candidate)
                 && leftSignatures[node] == rightSignatures[candidate]
             {
                 map[node] = candidate

@@ -22,8 +22,10 @@ enum NQuadsTestParser {
             guard terms.count == 3 || terms.count == 4 else {
                 throw ParseError(description: "line \(number + 1): \(terms.count) terms")
             }
-            quads.append(RDFQuad(subject: terms[0], predicate: terms[1], object: terms[2],
-                                 graph: terms.count == 4 ? terms[3] : nil))
+            quads.append(
+                RDFQuad(
+                    subject: terms[0], predicate: terms[1], object: terms[2],
+                    graph: terms.count == 4 ? terms[3] : nil))
         }
         return quads
     }

@@ -25,7 +25,7 @@ enum ToRDFManifest {
     /// The tests for a JSON-LD 1.1 processor (1.0-only tests left out, as the spec's runners do).
     static let cases: [ToRDFCase] = {
         guard let manifest = try? Vectors.json("\(folder)/toRdf-manifest.jsonld"),
-              let sequence = manifest["sequence"]?.arrayValue
+            let sequence = manifest["sequence"]?.arrayValue
         else { return [] }
         return sequence.compactMap { entry -> ToRDFCase? in
             guard let id = entry["@id"]?.stringValue, let input = entry["input"]?.stringValue else { return nil }
@@ -33,7 +33,8 @@ enum ToRDFManifest {
             if option["specVersion"] == "json-ld-1.0" { return nil }
             let types = entry["@type"]?.asArray.compactMap(\.stringValue) ?? []
             let kind: ToRDFCase.Kind =
-                types.contains("jld:NegativeEvaluationTest") ? .negative
+                types.contains("jld:NegativeEvaluationTest")
+                ? .negative
                 : types.contains("jld:PositiveSyntaxTest") ? .syntax : .positive
             return ToRDFCase(
                 id: id, name: entry["name"]?.stringValue ?? "", kind: kind, input: input,
@@ -70,7 +71,9 @@ enum ToRDFManifest {
         var options = JSONLDOptions(
             base: option["base"]?.stringValue ?? baseIRI + test.input, documentLoader: Loader())
         if option["processingMode"] == "json-ld-1.0" { options.processingMode = .jsonLD10 }
-        if let direction = option["rdfDirection"]?.stringValue { options.rdfDirection = RDFDirection(rawValue: direction) }
+        if let direction = option["rdfDirection"]?.stringValue {
+            options.rdfDirection = RDFDirection(rawValue: direction)
+        }
         if option["produceGeneralizedRdf"] == true { options.produceGeneralizedRdf = true }
         if let context = option["expandContext"]?.stringValue {
             options.expandContext = try? Vectors.json("\(folder)/\(context)")
@@ -96,7 +99,7 @@ enum ToRDFManifest {
         case .syntax: return .passed
         case .positive:
             guard let expect = test.expect, let text = try? Vectors.text("\(folder)/\(expect)"),
-                  let expected = try? NQuadsTestParser.parse(text)
+                let expected = try? NQuadsTestParser.parse(text)
             else { return .failed("cannot read the expected output") }
             if DatasetIsomorphism.isomorphic(dataset, expected) { return .passed }
             let got = Set(dataset.map { DatasetIsomorphism.line($0, [:]) }).sorted().joined(separator: "\n")
