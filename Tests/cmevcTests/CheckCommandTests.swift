@@ -83,16 +83,18 @@ struct CheckCommandTests {
         #expect(json["notCounted"]?.asArray.first?["credential"]?.stringValue == "urn:uuid:cme-1")
     }
 
-    @Test("a missing fact: unknown and exit 1; given the fact: met and exit 0")
+    @Test("a missing fact: unknown (never unmet) and exit 1; given the fact: not applicable and exit 0")
     func missingFact() throws {
         let s = try setup()
-        try s.write(Self.rules(amount: "3", appliesIf: "prescriber"), to: "rules.json")
+        try s.write(Self.rules(amount: "5", appliesIf: "prescriber"), to: "rules.json")
         let unknown = try check(s, [])
         #expect(unknown.status == 1, "\(unknown.stdout)\(unknown.stderr)")
         #expect(unknown.stdout.contains("UNKNOWN"))
         #expect(unknown.stdout.contains("prescriber"))
-        let known = try check(s, ["--fact", "prescriber=true"])
+        #expect(!unknown.stdout.contains("UNMET"))
+        let known = try check(s, ["--fact", "prescriber=false"])
         #expect(known.status == 0, "\(known.stdout)\(known.stderr)")
+        #expect(known.stdout.contains("N/A"))
     }
 
     @Test("a bad rules file: exit 2 naming the file and the JSON Pointer")
