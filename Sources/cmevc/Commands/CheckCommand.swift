@@ -1,0 +1,137 @@
+import ArgumentParser
+import CMECredentials
+import Foundation
+import VerifiableCredentials
+
+/// `cmevc check`: does this physician meet the requirements of a rule set, from verified credentials only.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check verified credentials against board or state requirement rules.",
+        discussion: """
+            Only credentials that verify in full (proof, issuer trusted at signing time, status known and clear) \
+            count; the others are listed as not counted, with the reason.
+            Exit status: 0 every requirement met (or not applicable); 1 any requirement unmet or unknown; \
+            2 an input could not be read; 64 usage.
+            """)
+
+    @Option(help: ArgumentHelp("The requirement rules (format cme-rules/1).", valueName: "rules.json"))
+    var rules: String
+
+    @Option(help: ArgumentHelp("The issuer key registry to verify against.", valueName: "registry.json"))
+    var registry: String
+
+    @Option(help: ArgumentHelp("A credential wallet folder to check.", valueName: "dir"))
+    var wallet: String?
+
+    @Option(help: ArgumentHelp("A folder of status list credentials, found by their id.", valueName: "dir"))
+    var statusDir: String?
+
+    @Option(help: ArgumentHelp("Check as of this day (default: today, UTC).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("The license renewal (expiration) date the check is for.", valueName: "date"))
+    var renewalDate: String?
+
+    @Option(help: ArgumentHelp("The date of initial licensure.", valueName: "date"))
+    var licenseDate: String?
+
+    @Option(
+        name: .customLong("fact"),
+        help: ArgumentHelp("A physician fact for the rules (repeatable): deaRegistered=true.", valueName: "name=value"))
+    var facts: [String] = []
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: ArgumentHelp("Credentials, presentations, or folders of them.", valueName: "file"))
+    var files: [String] = []
+
+    func validate() throws {
+        guard (wallet == nil) != files.isEmpty else {
+            throw ValidationError("name either --wallet DIR or credential and presentation files, not both")
+        }
+        _ = try physicianFacts(today: RuleDate(year: 2000, month: 1, day: 1))
+    }
+
+    /// The facts and dates from the options; `today` is the default as-of day.
+    func physicianFacts(today: RuleDate?) throws -> PhysicianFacts {
+        func date(_ text: String?, _ option: String) throws -> RuleDate? {
+            guard let text else { return nil }
+            guard let date = RuleDate(text) else {
+                throw ValidationError("\(option): expected a date such as 2026-03-02, got \"\(text)\"")
+            }
+            return date
+        }
+        var named: [String: String] = [:]
+        for fact in facts {
+            guard let equals = fact.firstIndex(of: "="), equals != fact.startIndex else {
+                throw ValidationError("--fact: expected NAME=VALUE, got \"\(fact)\"")
+            }
+            named[String(fact[..<equals])] = String(fact[fact.index(after: equals)...])
+        }
+        guard let asOf = try date(asOf, "--as-of") ?? today else {
+            throw ValidationError("--as-of: today's date could not be determined; pass --as-of")
+        }
+        return PhysicianFacts(
+            facts: named, renewalDate: try date(renewalDate, "--renewal-date"),
+            licenseDate: try date(licenseDate, "--license-date"), asOf: asOf)
+    }
+
+    func run() throws {
+        let now = Date()
+        let facts = try physicianFacts(today: RuleDate(String(DateTimeStamp(now).text.prefix(10))))
+        let ruleSet = try loadRules()
+        let trusted = try RegistryLoading.load(registry)
+        let lists: any StatusListProvider
+        if let statusDir {
+            let directory = DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
+            for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
+            lists = directory
+        } else {
+            lists = NoStatusLists()
+        }
+        let suites: CryptosuiteSet
+        do {
+            suites = try Suites.all()
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        let context = VerificationContext(
+            registry: trusted, statusLists: lists, knownContexts: RegistryLoading.bundledContexts(), now: now,
+            suites: suites, creditTypes: CMECreditTypes())
+        var check = ComplianceCheck(verifier: Verifier(context: context))
+        do {
+            if let wallet {
+                for entry in try CredentialWallet(directory: URL(fileURLWithPath: wallet)).entries() {
+                    check.add(document: entry.json, name: entry.fileName)
+                }
+            } else {
+                for path in try InputFiles.expand(files) { check.add(bytes: try InputFiles.bytes(path), name: path) }
+            }
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        let result = check.evaluate(ruleSet, facts: facts)
+        switch format {
+        case .text: Terminal.out(CheckReportText.render(result))
+        case .json: Terminal.outBytes(JSONSerializer.bytes(result.json, layout: .pretty) + [0x0A])
+        }
+        if !result.allMet { throw ExitStatus.notVerified }
+    }
+
+    /// The rule set; an unreadable or invalid file exits 2 naming the file and the JSON Pointer.
+    func loadRules() throws -> RuleSet {
+        let json: JSONValue
+        do {
+            json = try InputFiles.json(rules)
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+        do {
+            return try RuleSet(json: json)
+        } catch {
+            throw Terminal.couldNotRun("\(rules): \(error.description)")
+        }
+    }
+}
