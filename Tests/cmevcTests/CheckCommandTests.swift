@@ -41,8 +41,10 @@ struct CheckCommandTests {
 
     func check(_ s: Setup, _ extra: [String]) throws -> CLI.Result {
         try s.run(
-            ["check", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--as-of",
-             "2026-12-31"] + extra + ["cme.json"])
+            [
+                "check", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--as-of",
+                "2026-12-31",
+            ] + extra + ["cme.json"])
     }
 
     @Test("met: exit 0, the requirement names the credential that counted and how much")
@@ -57,7 +59,9 @@ struct CheckCommandTests {
         #expect(json.status == 0)
         let object = try JSONParser.parse(json.stdout)
         #expect(object["allMet"]?.boolValue == true)
-        #expect(object["requirements"]?.asArray.first?["contributions"]?.asArray.first?["credential"]?.stringValue == "urn:uuid:cme-1")
+        #expect(
+            object["requirements"]?.asArray.first?["contributions"]?.asArray.first?["credential"]?.stringValue
+                == "urn:uuid:cme-1")
     }
 
     @Test("unmet: exit 1 with the shortfall in words")
@@ -106,13 +110,15 @@ struct CheckCommandTests {
         #expect(result.stderr.contains("rules.json: /requirements/0"), "\(result.stderr)")
     }
 
-    @Test("usage errors exit 64", arguments: [
-        ["check", "--registry", "registry.json", "cme.json"],
-        ["check", "--rules", "rules.json", "--registry", "registry.json"],
-        ["check", "--rules", "rules.json", "--registry", "registry.json", "--wallet", "w", "cme.json"],
-        ["check", "--rules", "rules.json", "--registry", "registry.json", "--fact", "novalue", "cme.json"],
-        ["check", "--rules", "rules.json", "--registry", "registry.json", "--as-of", "2026-13-01", "cme.json"],
-    ])
+    @Test(
+        "usage errors exit 64",
+        arguments: [
+            ["check", "--registry", "registry.json", "cme.json"],
+            ["check", "--rules", "rules.json", "--registry", "registry.json"],
+            ["check", "--rules", "rules.json", "--registry", "registry.json", "--wallet", "w", "cme.json"],
+            ["check", "--rules", "rules.json", "--registry", "registry.json", "--fact", "novalue", "cme.json"],
+            ["check", "--rules", "rules.json", "--registry", "registry.json", "--as-of", "2026-13-01", "cme.json"],
+        ])
     func usage(arguments: [String]) throws {
         let dir = try CLI.temporaryDirectory()
         let result = try CLI.run(arguments, in: dir)

@@ -29,8 +29,10 @@ struct ComplianceCheckTests {
 
     /// A verifier with an empty registry: nothing it verifies for real can pass.
     static func check() -> ComplianceCheck {
-        let registry = IssuerRegistry(info: .init(id: "did:web:registry.example.org", name: "R", issued: RegistryDate(now)))
-        return ComplianceCheck(verifier: Verifier(context: VerificationContext(registry: registry, knownContexts: [], now: now)))
+        let registry = IssuerRegistry(
+            info: .init(id: "did:web:registry.example.org", name: "R", issued: RegistryDate(now)))
+        return ComplianceCheck(
+            verifier: Verifier(context: VerificationContext(registry: registry, knownContexts: [], now: now)))
     }
 
     /// An example CME credential with Category 1 credit.
@@ -45,7 +47,8 @@ struct ComplianceCheckTests {
             name: "vc.json", kind: .credential, checks: [.pass("json", "ok")],
             credentials: [
                 CredentialReport(
-                    index: 0, pointer: "", id: id, checks: [.pass("proof", "verified"), .pass("issuer", "trusted"), last])
+                    index: 0, pointer: "", id: id,
+                    checks: [.pass("proof", "verified"), .pass("issuer", "trusted"), last])
             ])
     }
 
@@ -90,7 +93,9 @@ struct ComplianceCheckTests {
         let report = DocumentReport(
             name: "vp.json", kind: .presentation,
             checks: [.pass("json", "ok"), .fail("holderProof", .invalidProof, "the holder's proof does not verify")],
-            credentials: [CredentialReport(index: 0, pointer: "/verifiableCredential/0", id: id, checks: [.pass("proof", "ok")])])
+            credentials: [
+                CredentialReport(index: 0, pointer: "/verifiableCredential/0", id: id, checks: [.pass("proof", "ok")])
+            ])
         var check = Self.check()
         check.add(report: report, document: presentation)
         #expect(check.verified.isEmpty)
