@@ -1,3 +1,4 @@
+public import Foundation
 import CMESchemas
 public import VerifiableCredentials
 
@@ -35,5 +36,15 @@ public enum CMEContexts {
     /// every context is then refused, never fetched).
     public static func knownURLs() -> Set<String> {
         (try? loader())?.urls ?? []
+    }
+
+    /// A verification context for CME credentials: `registry` as the trust anchor, `statusLists`, the bundled
+    /// contexts only, every suite cmevc implements, and CME credit types read from the credentials.
+    public static func verificationContext(
+        registry: IssuerRegistry, statusLists: any StatusListProvider, now: Date
+    ) throws(CredentialError) -> VerificationContext {
+        VerificationContext(
+            registry: registry, statusLists: statusLists, knownContexts: knownURLs(), now: now,
+            suites: try suites(), creditTypes: CMECreditTypes())
     }
 }

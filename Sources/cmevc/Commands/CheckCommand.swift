@@ -83,23 +83,7 @@ struct CheckCommand: ParsableCommand {
         let facts = try physicianFacts(today: RuleDate(String(DateTimeStamp(now).text.prefix(10))))
         let ruleSet = try loadRules()
         let trusted = try RegistryLoading.load(registry)
-        let lists: any StatusListProvider
-        if let statusDir {
-            let directory = DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
-            for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
-            lists = directory
-        } else {
-            lists = NoStatusLists()
-        }
-        let suites: CryptosuiteSet
-        do {
-            suites = try Suites.all()
-        } catch {
-            throw Terminal.couldNotRun(error.description)
-        }
-        let context = VerificationContext(
-            registry: trusted, statusLists: lists, knownContexts: RegistryLoading.bundledContexts(), now: now,
-            suites: suites, creditTypes: CMECreditTypes())
+        let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
         var check = ComplianceCheck(verifier: Verifier(context: context))
         do {
             if let wallet {

@@ -159,23 +159,7 @@ extension VerifyCommand {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        let lists: any StatusListProvider
-        if let statusDir {
-            let directory = DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
-            for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
-            lists = directory
-        } else {
-            lists = NoStatusLists()
-        }
-        let suites: CryptosuiteSet
-        do {
-            suites = try Suites.all()
-        } catch {
-            throw Terminal.couldNotRun(error.description)
-        }
-        let context = VerificationContext(
-            registry: trusted, statusLists: lists, knownContexts: RegistryLoading.bundledContexts(), now: now,
-            suites: suites, creditTypes: CMECreditTypes())
+        let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
         let verifier = Verifier(context: context)
         let expectations = PresentationExpectations(challenge: challenge, domain: domain, subjectNPI: subjectNpi)
         var reports: [JSONValue] = []

@@ -31,6 +31,26 @@ enum RegistryLoading {
     }
 
     /// The `@context` URLs bundled with cmevc (keys of `Schemas/contexts/index.json`).
+    /// The verification context for `--registry`, `--status-dir` and the time; status-folder problems are
+    /// printed as warnings.
+    static func verificationContext(registry: IssuerRegistry, statusDir: String?, now: Date) throws
+        -> VerificationContext
+    {
+        let lists: any StatusListProvider
+        if let statusDir {
+            let directory = DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
+            for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
+            lists = directory
+        } else {
+            lists = NoStatusLists()
+        }
+        do {
+            return try CMEContexts.verificationContext(registry: registry, statusLists: lists, now: now)
+        } catch {
+            throw Terminal.couldNotRun(error.description)
+        }
+    }
+
     static func bundledContexts() -> Set<String> {
         CMEContexts.knownURLs()
     }
