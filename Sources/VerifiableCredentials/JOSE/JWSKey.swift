@@ -23,7 +23,8 @@ public enum JWSSigningKey: Sendable {
     }
 
     /// Reads a PEM private key: whatever ``SigningKey/init(pemEncoded:passphrase:)`` reads, and otherwise
-    /// an unencrypted RSA `PRIVATE KEY` (PKCS#8) or `RSA PRIVATE KEY` (PKCS#1) of 2048 bits or more.
+    /// an RSA key of 2048 bits or more in `PRIVATE KEY`, `ENCRYPTED PRIVATE KEY` (PKCS#8) or
+    /// `RSA PRIVATE KEY` (PKCS#1) form. An encrypted RSA key is decrypted twice (once by each reader).
     ///
     /// - Throws: ``CredentialError`` as ``SigningKey/init(pemEncoded:passphrase:)`` does, or
     ///   `invalidKeyFile` for an RSA key that cannot be read.
@@ -31,7 +32,7 @@ public enum JWSSigningKey: Sendable {
         do {
             self = .key(try SigningKey(pemEncoded: pemEncoded, passphrase: passphrase))
         } catch where error.code == .unsupportedKeyType || pemEncoded.contains("-----BEGIN RSA PRIVATE KEY-----") {
-            self = .rsa(try RSASigningKey(pemEncoded: pemEncoded))
+            self = .rsa(try RSASigningKey(pemEncoded: pemEncoded, passphrase: passphrase))
         }
     }
 

@@ -1,4 +1,5 @@
 import Crypto
+import SwiftASN1
 import _CryptoExtras
 public import Foundation
 
@@ -24,13 +25,34 @@ public struct RSASigningKey: Sendable {
         }
     }
 
-    /// Reads a PEM `PRIVATE KEY` (PKCS#8) or `RSA PRIVATE KEY` (PKCS#1) block, unencrypted.
+    /// Reads a PEM `PRIVATE KEY` (PKCS#8), `ENCRYPTED PRIVATE KEY` (PKCS#8 with PBES2, as
+    /// ``SigningKey/init(pemEncoded:passphrase:)`` reads it) or `RSA PRIVATE KEY` (PKCS#1) block.
     ///
-    /// - Throws: ``CredentialError`` `invalidKeyFile` for malformed text, another algorithm, or a key under
-    ///   2048 bits.
-    public init(pemEncoded: String) throws(CredentialError) {
+    /// - Throws: ``CredentialError`` `passphraseRequired` for an encrypted key without `passphrase`,
+    ///   `wrongPassphrase` when it does not decrypt, `invalidKeyFile` for malformed text, another
+    ///   algorithm, or a key under 2048 bits.
+    public init(pemEncoded: String, passphrase: [UInt8]? = nil) throws(CredentialError) {
+        let document: PEMDocument
         do {
-            self.init(validated: try _RSA.Signing.PrivateKey(pemRepresentation: pemEncoded))
+            document = try PEMDocument(pemString: pemEncoded)
+        } catch {
+            throw CredentialError(.invalidKeyFile, "The text is not a single PEM block.", underlying: "\(error)")
+        }
+        let pem: String
+        switch document.discriminator {
+        case "PRIVATE KEY", "RSA PRIVATE KEY":
+            pem = pemEncoded
+        case "ENCRYPTED PRIVATE KEY":
+            guard let passphrase else { throw .passphraseRequired }
+            let der = try EncryptedPKCS8.decrypt(document.derBytes, passphrase: passphrase)
+            pem = PEMDocument(type: "PRIVATE KEY", derBytes: der).pemString
+        default:
+            throw CredentialError(
+                .invalidKeyFile,
+                "The PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY.")
+        }
+        do {
+            self.init(validated: try _RSA.Signing.PrivateKey(pemRepresentation: pem))
         } catch {
             throw CredentialError(
                 .invalidKeyFile, "The text is not an RSA private key of \(RSAPublicKey.minimumBits) bits or more in PEM.",
