@@ -17,7 +17,7 @@ public struct CompactJWS: Sendable, Hashable {
 
     /// Parses a compact JWS. Leading and trailing whitespace (a trailing newline in a file) is ignored.
     ///
-    /// - Throws: ``CredentialError`` `malformedJWS` for anything but three base64url parts, a header that
+    /// - Throws: ``CredentialError`` `malformedJWS` for anything but three non-empty base64url parts, a header that
     ///   is not a JSON object or has ill-typed registered members; the JSON parser's codes
     ///   (`duplicateKey`, `invalidJSON`, …) for invalid header JSON.
     public init(_ text: String) throws(CredentialError) {
@@ -35,6 +35,9 @@ public struct CompactJWS: Sendable, Hashable {
             decoded.append(bytes)
         }
         guard !decoded[0].isEmpty else { throw .malformedJWS("the header is empty", location: "header") }
+        guard !decoded[1].isEmpty else {
+            throw .malformedJWS("the payload is empty (a detached payload is not a compact JWT)", location: "payload")
+        }
         guard !decoded[2].isEmpty else { throw .malformedJWS("the signature is empty", location: "signature") }
         let headerJSON: JSONValue
         do {
@@ -62,10 +65,12 @@ public struct CompactJWS: Sendable, Hashable {
 
     /// Signs `payload` under `header` with `key`.
     ///
-    /// - Throws: ``CredentialError`` `unsupportedAlgorithm` when `header.alg` is not supported,
+    /// - Throws: ``CredentialError`` `malformedJWS` for an empty payload, `unsupportedAlgorithm` when
+    ///   `header.alg` is not supported,
     ///   `algorithmKeyMismatch` when it is not `key`'s algorithm, `unencodedPayload` for `b64: false`,
     ///   `unsupportedCriticalHeader` when `header` has `crit`, `signingFailed` if the backend fails.
     public static func sign(payload: [UInt8], header: JWSHeader, key: JWSSigningKey) throws(CredentialError) -> CompactJWS {
+        guard !payload.isEmpty else { throw .malformedJWS("the payload to sign is empty", location: "payload") }
         let algorithm = try header.algorithm()
         guard algorithm == key.algorithm else { throw .algorithmMismatch(algorithm, key: key.algorithm) }
         guard header.b64 != false else { throw .unencodedPayloadRefused }

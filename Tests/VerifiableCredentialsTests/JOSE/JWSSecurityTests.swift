@@ -91,6 +91,7 @@ struct JWSSecurityTests {
 
     @Test(arguments: [
         ("two parts", "eyJhbGciOiJFZERTQSJ9.e30"),
+        ("empty payload", "eyJhbGciOiJFZERTQSJ9..AAAA"),
         ("four parts", "eyJhbGciOiJFZERTQSJ9.e30.AAAA.AAAA"),
         ("padding", "eyJhbGciOiJFZERTQSJ9.e30=.AAAA"),
         ("standard alphabet", "eyJhbGciOiJFZERTQSJ9.e30.AA+A"),
@@ -102,6 +103,13 @@ struct JWSSecurityTests {
     ])
     func malformedCompactIsRejected(_ name: String, _ text: String) throws {
         #expect(throws: CredentialError(.malformedJWS, ""), "\(name)") { try CompactJWS(text) }
+    }
+
+    @Test
+    func emptyPayloadIsNotSigned() throws {
+        #expect(throws: CredentialError(.malformedJWS, "")) {
+            try CompactJWS.sign(payload: [], header: try JWSHeader(algorithm: .eddsa), key: JWSTest.signingKey(.eddsa))
+        }
     }
 
     @Test
