@@ -1,5 +1,5 @@
-public import Foundation
 import CMESchemas
+public import Foundation
 public import VerifiableCredentials
 
 /// The JSON-LD contexts bundled with cmevc, and the cryptosuites that use them.

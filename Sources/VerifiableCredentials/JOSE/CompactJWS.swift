@@ -69,7 +69,9 @@ public struct CompactJWS: Sendable, Hashable {
     ///   `header.alg` is not supported,
     ///   `algorithmKeyMismatch` when it is not `key`'s algorithm, `unencodedPayload` for `b64: false`,
     ///   `unsupportedCriticalHeader` when `header` has `crit`, `signingFailed` if the backend fails.
-    public static func sign(payload: [UInt8], header: JWSHeader, key: JWSSigningKey) throws(CredentialError) -> CompactJWS {
+    public static func sign(payload: [UInt8], header: JWSHeader, key: JWSSigningKey) throws(CredentialError)
+        -> CompactJWS
+    {
         guard !payload.isEmpty else { throw .malformedJWS("the payload to sign is empty", location: "payload") }
         let algorithm = try header.algorithm()
         guard algorithm == key.algorithm else { throw .algorithmMismatch(algorithm, key: key.algorithm) }
@@ -87,7 +89,9 @@ public struct CompactJWS: Sendable, Hashable {
     /// the signature verifies over ``signingInput``.
     /// - Throws: ``CredentialError`` `unsupportedAlgorithm`, `algorithmKeyMismatch`,
     ///   `unsupportedCriticalHeader`, `unencodedPayload`, `invalidSignatureLength` or `signatureMismatch`.
-    public func validate(with publicKey: JWSPublicKey, understoodCriticalHeaders: Set<String> = []) throws(CredentialError) {
+    public func validate(with publicKey: JWSPublicKey, understoodCriticalHeaders: Set<String> = [])
+        throws(CredentialError)
+    {
         let algorithm = try header.algorithm()
         guard algorithm == publicKey.algorithm else { throw .algorithmMismatch(algorithm, key: publicKey.algorithm) }
         if let name = header.crit.first(where: { !understoodCriticalHeaders.contains($0) }) {

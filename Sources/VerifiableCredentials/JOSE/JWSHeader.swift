@@ -58,7 +58,8 @@ public struct JWSHeader: Sendable, Hashable {
                     throw .malformedJWS("\"crit\" lists \"\(name)\" twice", location: "header/crit")
                 }
                 guard !Self.registeredNames.contains(name) else {
-                    throw .malformedJWS("\"crit\" may not list the registered name \"\(name)\"", location: "header/crit")
+                    throw .malformedJWS(
+                        "\"crit\" may not list the registered name \"\(name)\"", location: "header/crit")
                 }
                 guard object.contains(name) else {
                     throw .malformedJWS("\"crit\" lists \"\(name)\", which the header lacks", location: "header/crit")

@@ -31,7 +31,7 @@ public enum JWSSigningKey: Sendable {
     public init(pemEncoded: String, passphrase: [UInt8]? = nil) throws(CredentialError) {
         do {
             self = .key(try SigningKey(pemEncoded: pemEncoded, passphrase: passphrase))
-        } catch where error.code == .unsupportedKeyType || pemEncoded.contains("-----BEGIN RSA PRIVATE KEY-----") {
+        } catch  where error.code == .unsupportedKeyType || pemEncoded.contains("-----BEGIN RSA PRIVATE KEY-----") {
             self = .rsa(try RSASigningKey(pemEncoded: pemEncoded, passphrase: passphrase))
         }
     }

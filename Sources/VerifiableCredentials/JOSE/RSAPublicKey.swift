@@ -1,6 +1,6 @@
 import Crypto
-import _CryptoExtras
 public import Foundation
+import _CryptoExtras
 
 /// An RSA public key of 2048 bits or more, for RS256 (RSASSA-PKCS1-v1_5 with SHA-256).
 ///
@@ -84,7 +84,9 @@ public struct RSAPublicKey: Sendable, Hashable {
         func trimmed(_ data: Data?) -> String {
             Base64URL.encode(Array((data ?? Data()).drop { $0 == 0 }))
         }
-        return ["kty": "RSA", "n": .string(trimmed(primitives?.modulus)), "e": .string(trimmed(primitives?.publicExponent))]
+        return [
+            "kty": "RSA", "n": .string(trimmed(primitives?.modulus)), "e": .string(trimmed(primitives?.publicExponent)),
+        ]
     }
 
     /// Whether `signature` is a valid RS256 signature of `message`. A signature whose length is not the

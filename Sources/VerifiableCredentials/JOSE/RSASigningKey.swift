@@ -1,7 +1,7 @@
 import Crypto
+public import Foundation
 import SwiftASN1
 import _CryptoExtras
-public import Foundation
 
 /// An RSA private key of 2048 bits or more that signs RS256 (RSASSA-PKCS1-v1_5 with SHA-256).
 ///
@@ -16,7 +16,8 @@ public struct RSASigningKey: Sendable {
     /// - Throws: ``CredentialError`` `invalidKey` for a size under 2048 bits or a backend failure.
     public init(generatingBits bits: Int = 2048) throws(CredentialError) {
         guard bits >= RSAPublicKey.minimumBits else {
-            throw CredentialError(.invalidKey, "An RSA key needs \(RSAPublicKey.minimumBits) bits or more, not \(bits).")
+            throw CredentialError(
+                .invalidKey, "An RSA key needs \(RSAPublicKey.minimumBits) bits or more, not \(bits).")
         }
         do {
             self.init(validated: try _RSA.Signing.PrivateKey(keySize: .init(bitCount: bits)))
@@ -49,13 +50,15 @@ public struct RSASigningKey: Sendable {
         default:
             throw CredentialError(
                 .invalidKeyFile,
-                "The PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY.")
+                "The PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY."
+            )
         }
         do {
             self.init(validated: try _RSA.Signing.PrivateKey(pemRepresentation: pem))
         } catch {
             throw CredentialError(
-                .invalidKeyFile, "The text is not an RSA private key of \(RSAPublicKey.minimumBits) bits or more in PEM.",
+                .invalidKeyFile,
+                "The text is not an RSA private key of \(RSAPublicKey.minimumBits) bits or more in PEM.",
                 underlying: "\(error)")
         }
     }

@@ -107,7 +107,9 @@ struct JWSInteropTests {
         let result = try PythonPeer.run(Self.script, input: input)
         for algorithm in JWSAlgorithm.allCases {
             #expect(result["verified"]?[algorithm.rawValue] == true, "the peer verifies our \(algorithm.rawValue)")
-            #expect(result["tamperedVerified"]?[algorithm.rawValue] == false, "the peer rejects a tampered \(algorithm.rawValue)")
+            #expect(
+                result["tamperedVerified"]?[algorithm.rawValue] == false,
+                "the peer rejects a tampered \(algorithm.rawValue)")
         }
         let peers = try #require(result["peer"]?.arrayValue)
         #expect(peers.count == JWSAlgorithm.allCases.count)

@@ -17,7 +17,9 @@ struct JWSRFCExampleTests {
         + ".DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q"
 
     /// RFC 8037 A.1 / A.4: the Ed25519 key and the JWS of "Example of Ed25519 signing".
-    static let eddsaKey: JSONValue = ["kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"]
+    static let eddsaKey: JSONValue = [
+        "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+    ]
     static let eddsaSeed = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"
     static let eddsaJWS =
         "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc"
@@ -57,7 +59,8 @@ struct JWSRFCExampleTests {
         #expect(JWSPublicKey.key(signing.publicKey) == key)
         // Ed25519 is deterministic: signing the same header and payload gives the RFC's JWS byte for byte.
         let ours = try CompactJWS.sign(
-            payload: Array("Example of Ed25519 signing".utf8), header: try JWSHeader(algorithm: .eddsa), key: .key(signing))
+            payload: Array("Example of Ed25519 signing".utf8), header: try JWSHeader(algorithm: .eddsa),
+            key: .key(signing))
         #expect(ours.compact == Self.eddsaJWS)
     }
 }

@@ -5,8 +5,10 @@ import VerifiableCredentials
 @Suite("JWS security")
 struct JWSSecurityTests {
     /// An Ed25519-signed JWS whose header is replaced by `headerJSON`, checked against the signer's key.
-    private func verifyWithHeader(_ headerJSON: String, key: JWSSigningKey = JWSTest.signingKey(.eddsa)) throws -> Check {
-        let jws = try CompactJWS.sign(payload: JWSTest.payload, header: try JWSHeader(algorithm: key.algorithm), key: key)
+    private func verifyWithHeader(_ headerJSON: String, key: JWSSigningKey = JWSTest.signingKey(.eddsa)) throws -> Check
+    {
+        let jws = try CompactJWS.sign(
+            payload: JWSTest.payload, header: try JWSHeader(algorithm: key.algorithm), key: key)
         return try CompactJWS(JWSTest.replacingHeader(of: jws, with: headerJSON)).verify(with: key.publicKey)
     }
 
@@ -59,9 +61,11 @@ struct JWSSecurityTests {
         }
         // A JWS made elsewhere with that header fails verification, unless the caller understands the name.
         let jws = try CompactJWS.sign(payload: JWSTest.payload, header: try JWSHeader(algorithm: .eddsa), key: key)
-        let forged = try CompactJWS(JWSTest.replacingHeader(of: jws, with: #"{"alg":"EdDSA","exp-policy":1,"crit":["exp-policy"]}"#))
+        let forged = try CompactJWS(
+            JWSTest.replacingHeader(of: jws, with: #"{"alg":"EdDSA","exp-policy":1,"crit":["exp-policy"]}"#))
         #expect(forged.verify(with: key.publicKey).code == .unsupportedCriticalHeader)
-        #expect(forged.verify(with: key.publicKey, understoodCriticalHeaders: ["exp-policy"]).code == .signatureMismatch)
+        #expect(
+            forged.verify(with: key.publicKey, understoodCriticalHeaders: ["exp-policy"]).code == .signatureMismatch)
     }
 
     @Test(arguments: [
@@ -76,16 +80,20 @@ struct JWSSecurityTests {
     @Test
     func unencodedPayloadIsRefused() throws {
         let key = JWSTest.signingKey(.eddsa)
-        #expect(try verifyWithHeader(#"{"alg":"EdDSA","b64":false,"crit":["b64"]}"#, key: key).code == .unsupportedCriticalHeader)
+        #expect(
+            try verifyWithHeader(#"{"alg":"EdDSA","b64":false,"crit":["b64"]}"#, key: key).code
+                == .unsupportedCriticalHeader)
         let check = try verifyWithHeader(#"{"alg":"EdDSA","b64":false,"crit":["b64"]}"#, key: key)
         #expect(check.status == .fail)
         // Even when the caller claims to understand b64, a compact JWT never uses an unencoded payload.
         let jws = try CompactJWS.sign(payload: JWSTest.payload, header: try JWSHeader(algorithm: .eddsa), key: key)
-        let forged = try CompactJWS(JWSTest.replacingHeader(of: jws, with: #"{"alg":"EdDSA","b64":false,"crit":["b64"]}"#))
+        let forged = try CompactJWS(
+            JWSTest.replacingHeader(of: jws, with: #"{"alg":"EdDSA","b64":false,"crit":["b64"]}"#))
         #expect(forged.verify(with: key.publicKey, understoodCriticalHeaders: ["b64"]).code == .unencodedPayload)
         let extra = try #require(JSONParser.parse(#"{"b64":false}"#).objectValue)
         #expect(throws: CredentialError(.unencodedPayload, "")) {
-            try CompactJWS.sign(payload: JWSTest.payload, header: try JWSHeader(algorithm: .eddsa, extra: extra), key: key)
+            try CompactJWS.sign(
+                payload: JWSTest.payload, header: try JWSHeader(algorithm: .eddsa, extra: extra), key: key)
         }
     }
 

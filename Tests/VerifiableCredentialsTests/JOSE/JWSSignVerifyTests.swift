@@ -31,7 +31,8 @@ struct JWSSignVerifyTests {
         let jws = try CompactJWS.sign(
             payload: JWSTest.payload, header: try JWSHeader(algorithm: algorithm), key: JWSTest.signingKey(algorithm))
         let other: JWSPublicKey =
-            algorithm == .rs256 ? .rsa(try RSASigningKey(generatingBits: 2048).publicKey)
+            algorithm == .rs256
+            ? .rsa(try RSASigningKey(generatingBits: 2048).publicKey)
             : JWSTest.signingKey(algorithm).publicKey
         #expect(jws.verify(with: other).code == .signatureMismatch)
     }
@@ -41,7 +42,8 @@ struct JWSSignVerifyTests {
         let key = JWSTest.signingKey(algorithm)
         let jws = try CompactJWS.sign(payload: JWSTest.payload, header: try JWSHeader(algorithm: algorithm), key: key)
         let parts = jws.compact.split(separator: ".")
-        let forged = parts[0] + "." + JWSTest.base64url(#"{"iss":"did:example:mallory","jti":"urn:uuid:1"}"#) + "." + parts[2]
+        let forged =
+            parts[0] + "." + JWSTest.base64url(#"{"iss":"did:example:mallory","jti":"urn:uuid:1"}"#) + "." + parts[2]
         #expect(try CompactJWS(String(forged)).verify(with: key.publicKey).code == .signatureMismatch)
     }
 

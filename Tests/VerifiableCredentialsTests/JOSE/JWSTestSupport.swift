@@ -5,7 +5,9 @@ import VerifiableCredentials
 enum JWSTest {
     /// One RSA-2048 key for the whole run (generating one costs about a second).
     static let rsaKey: RSASigningKey = {
-        do { return try RSASigningKey(generatingBits: 2048) } catch { preconditionFailure("RSA key generation: \(error)") }
+        do { return try RSASigningKey(generatingBits: 2048) } catch {
+            preconditionFailure("RSA key generation: \(error)")
+        }
     }()
 
     /// A fresh key for `algorithm` (RS256 reuses ``rsaKey``).
