@@ -4,8 +4,6 @@ import Crypto
 import Foundation
 import VerifiableCredentials
 
-setvbuf(stdout, nil, _IOLBF, 0)  // print each line as it is measured, also into a file
-
 let documentCount = Int(ProcessInfo.processInfo.environment["CMEVC_BENCH_DOCS"] ?? "") ?? 10_000
 
 /// Seconds taken by `body`.
