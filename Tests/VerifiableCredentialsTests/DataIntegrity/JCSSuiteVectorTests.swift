@@ -28,11 +28,7 @@ struct JCSSuiteVector: CustomStringConvertible, Sendable {
     }
     var unsigned: String { folder.hasPrefix("eddsa") ? "eddsa/unsigned.json" : "ecdsa/unsigned.json" }
 
-    func signingKey() throws -> SigningKey {
-        let pair = try Vectors.json(keyFile)
-        let secret = try #require(pair["secretKeyMultibase"]?.stringValue ?? pair["privateKeyMultibase"]?.stringValue)
-        return try SigningKey(secretKeyMultibase: secret)
-    }
+    func signingKey() throws -> SigningKey { try Vectors.signingKey(keyFile) }
 }
 
 func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }

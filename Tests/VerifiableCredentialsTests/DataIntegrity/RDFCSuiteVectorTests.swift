@@ -36,11 +36,7 @@ struct RDFCSuiteVector: CustomStringConvertible, Sendable {
     func text(_ name: String) throws -> String { try Vectors.text(file(name, "txt")) }
     func trimmed(_ name: String) throws -> String { try text(name).trimmingCharacters(in: .whitespacesAndNewlines) }
 
-    func signingKey() throws -> SigningKey {
-        let pair = try Vectors.json(keyFile)
-        let secret = try #require(pair["secretKeyMultibase"]?.stringValue ?? pair["privateKeyMultibase"]?.stringValue)
-        return try SigningKey(secretKeyMultibase: secret)
-    }
+    func signingKey() throws -> SigningKey { try Vectors.signingKey(keyFile) }
 }
 
 enum SharedContexts {

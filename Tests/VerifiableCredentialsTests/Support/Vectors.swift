@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import VerifiableCredentials
 
 /// Finds the shared conformance material (`../shared` beside the package) from this file's path.
@@ -36,5 +37,12 @@ enum Vectors {
         try FileManager.default.contentsOfDirectory(atPath: url(folder).path)
             .filter { ext == nil || $0.hasSuffix(".\(ext ?? "")") }
             .sorted()
+    }
+
+    /// The signing key of a vector key-pair file (`secretKeyMultibase`, or the eddsa vectors' `privateKeyMultibase`).
+    static func signingKey(_ path: String) throws -> SigningKey {
+        let pair = try json(path)
+        let secret = try #require(pair["secretKeyMultibase"]?.stringValue ?? pair["privateKeyMultibase"]?.stringValue)
+        return try SigningKey(secretKeyMultibase: secret)
     }
 }
