@@ -1,0 +1,54 @@
+import Crypto
+public import Foundation
+public import VerifiableCredentials
+
+/// The two files a PARS export writes, and their SHA-256 digests (recorded in the audit log).
+public struct PARSExportFiles: Sendable, Hashable {
+    /// The upload file.
+    public var table: URL
+    /// The rejected rows with their reasons.
+    public var rejects: URL
+    public var format: PARSTableFormat
+    /// Lowercase hex SHA-256 of the upload file's bytes.
+    public var tableSHA256: String
+    /// Lowercase hex SHA-256 of the rejects file's bytes.
+    public var rejectsSHA256: String
+
+    /// The rejects file next to `table`: `pars.tsv` → `pars.rejects.tsv` (a `.tsv`, `.csv` or `.txt` extension
+    /// is replaced; any other name gets `.rejects.<format>` appended).
+    public static func defaultRejectsURL(for table: URL, format: PARSTableFormat) -> URL {
+        let known = ["tsv", "csv", "txt"]
+        let base = known.contains(table.pathExtension.lowercased()) ? table.deletingPathExtension() : table
+        return base.deletingLastPathComponent().appendingPathComponent(
+            base.lastPathComponent + ".rejects." + format.fileExtension)
+    }
+
+    /// Writes the rows of `export` to `table` and its rejected rows to `rejects`, each atomically (a reader
+    /// sees the old file or the whole new one). The rejects file is written even when empty (header only),
+    /// so a stale one never survives.
+    ///
+    /// - Throws: ``CredentialError`` `io` when a file cannot be written, or `invalidPARSExportOptions` when
+    ///   both paths are the same file.
+    public static func write(
+        _ export: PARSExport, with writer: PARSTableWriter, to table: URL, rejects: URL
+    ) throws(CredentialError) -> PARSExportFiles {
+        guard table.standardizedFileURL.path != rejects.standardizedFileURL.path else {
+            throw CredentialError(
+                .invalidPARSExportOptions, "the rejects file must differ from the output file", location: table.path)
+        }
+        let tableBytes = writer.table(export.rows)
+        let rejectsBytes = writer.rejects(export.rejected)
+        try AtomicFile.write(rejectsBytes, to: rejects)
+        try AtomicFile.write(tableBytes, to: table)
+        return PARSExportFiles(
+            table: table, rejects: rejects, format: writer.format, tableSHA256: hex(tableBytes),
+            rejectsSHA256: hex(rejectsBytes))
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

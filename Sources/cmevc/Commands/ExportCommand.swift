@@ -1,0 +1,106 @@
+import ArgumentParser
+import CMECredentials
+import Foundation
+import VerifiableCredentials
+
+/// `cmevc export pars`: the provider's learner-completion upload for ACCME PARS, from the issuer ledger.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export completions from the issuer ledger for reporting.",
+        subcommands: [PARS.self])
+
+    /// The file formats, as the command line spells them.
+    enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+        case tsv
+        case csv
+
+        var library: PARSTableFormat { self == .tsv ? .tsv : .csv }
+    }
+
+    struct PARS: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pars",
+            abstract: "Write the ACCME PARS learner-completion file from the issuer ledger.",
+            discussion: """
+                Reports credentials in force (revoked, replaced and suspended ones are left out) completed in the \
+                window, one row per credential (more when it carries MOC points for several boards, or with \
+                "licenses": "each" in the mapping). Rows PARS would reject are named on stderr and written to \
+                the rejects file with their reasons; the output file gets only acceptable rows. The export is \
+                recorded in the audit log. Exit status: 0 no row rejected, 1 some rows rejected (the others \
+                are written), 2 could not run, 64 usage.
+                """)
+
+        @Option(help: ArgumentHelp("The issuer directory (made by cmevc issuer init).", valueName: "dir"))
+        var issuer: String
+
+        @Option(help: ArgumentHelp("Report completions on or after this date.", valueName: "YYYY-MM-DD"))
+        var since: String?
+
+        @Option(help: ArgumentHelp("Report completions on or before this date.", valueName: "YYYY-MM-DD"))
+        var until: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "A cmevc-pars-mapping/1 file: columns, headers, license rows, date format, REMS activities "
+                    + "(default: the DOMAIN.md §2 field set).", valueName: "file"))
+        var mapping: String?
+
+        @Option(help: "The file format: tab-delimited (PARS Learner Template B) or RFC 4180 CSV.")
+        var format: TableFormat = .tsv
+
+        @Option(help: ArgumentHelp("The file to write (replaced atomically).", valueName: "file"))
+        var out: String
+
+        @Option(
+            help: ArgumentHelp(
+                "The file for rejected rows (default: next to --out, e.g. pars.rejects.tsv).", valueName: "file"))
+        var rejects: String?
+
+        func validate() throws {
+            do {
+                _ = try PARSExporter(since: since, until: until)
+            } catch {
+                throw ValidationError(error.message)
+            }
+        }
+
+        func run() throws {
+            let mapping = try loadMapping()
+            let exporter: PARSExporter
+            do {
+                exporter = try PARSExporter(mapping: mapping, since: since, until: until)
+            } catch {
+                throw Terminal.couldNotRun(error.description)
+            }
+            let ledger = try IssuerOptions.parse(["--issuer", issuer]).ledger()
+            let table = URL(fileURLWithPath: out)
+            let rejectsURL =
+                rejects.map { URL(fileURLWithPath: $0) }
+                ?? PARSExportFiles.defaultRejectsURL(for: table, format: format.library)
+            let export: PARSExport
+            let files: PARSExportFiles
+            do {
+                export = try exporter.export(from: ledger)
+                files = try PARSExportFiles.write(
+                    export, with: PARSTableWriter(mapping: mapping, format: format.library), to: table,
+                    rejects: rejectsURL)
+                try ledger.recordPARSExport(export, exporter: exporter, files: files, at: Date())
+            } catch {
+                throw Terminal.couldNotRun(error.description)
+            }
+            for rejected in export.rejected { Terminal.err(rejected.message) }
+            Terminal.out("wrote \(out) and \(rejectsURL.relativePath)")
+            Terminal.out(export.summary)
+            if !export.rejected.isEmpty { throw ExitCode(1) }
+        }
+
+        private func loadMapping() throws -> PARSMapping {
+            guard let path = mapping else { return .default }
+            do {
+                return try PARSMapping(json: try InputFiles.json(path), file: path)
+            } catch {
+                throw Terminal.couldNotRun(error.description)
+            }
+        }
+    }
+}
