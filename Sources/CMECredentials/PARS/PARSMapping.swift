@@ -81,7 +81,9 @@ public struct PARSMapping: Sendable, Hashable {
         guard let object = json.objectValue else {
             throw fail("a mapping must be a JSON object, found \(json.kindDescription)", "")
         }
-        let known: Set<String> = ["format", "columns", "licenses", "dateFormat", "remsActivities", "description"]
+        let known: Set<String> = [
+            "$schema", "format", "columns", "licenses", "dateFormat", "remsActivities", "description",
+        ]
         if let unknown = object.keys.first(where: { !known.contains($0) }) {
             throw fail("unknown member \"\(unknown)\"; expected one of \(known.sorted().joined(separator: ", "))",
                 "/\(JSONPointerText.escape(unknown))")
