@@ -89,9 +89,15 @@ struct ExportCommand: ParsableCommand {
                 throw Terminal.couldNotRun(error.description)
             }
             for rejected in export.rejected { Terminal.err(rejected.message) }
-            Terminal.out("wrote \(out) and \(rejectsURL.relativePath)")
+            let rejectsName = rejects ?? Self.display(rejectsURL.relativePath)
+            Terminal.out("wrote \(out) and \(rejectsName)")
             Terminal.out(export.summary)
             if !export.rejected.isEmpty { throw ExitCode(1) }
+        }
+
+        /// A relative path without a leading `./`.
+        private static func display(_ path: String) -> String {
+            path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         }
 
         private func loadMapping() throws -> PARSMapping {
