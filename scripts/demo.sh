@@ -4,7 +4,7 @@
 # The provider issues a batch; a physician imports their certificate into a wallet and presents it to a
 # hospital with the hospital's challenge; the hospital verifies offline against Examples/registry.json and
 # the published status lists; the provider revokes the certificate and republishes; the hospital verifies
-# again and sees exactly that credential fail.
+# again and sees exactly that credential fail; the provider reports the completions still in force to ACCME PARS.
 set -uo pipefail
 cmevc=${1:?usage: demo.sh path/to/cmevc}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,7 +67,11 @@ step "12. Provider: republish the status lists" 0 \
   "$cmevc" status publish --issuer "$out/issuer" --out "$out/status" --ttl 7d
 step "13. Hospital: verify again: exactly that credential now fails its status check" 1 verify "$out/presentation.json"
 
-step "14. Provider: the audit log's hash chain is intact" 0 "$cmevc" audit verify --issuer "$out/issuer"
+step "14. Provider: report completions to ACCME PARS (the revoked certificate is left out; one row is rejected)" 1 \
+  "$cmevc" export pars --issuer "$out/issuer" --since 2026-01-01 --until 2026-12-31 --out "$out/pars.tsv"
+
+step "15. Provider: the audit log's hash chain is intact (the export is an event in it)" 0 \
+  "$cmevc" audit verify --issuer "$out/issuer"
 
 echo
 if [ "$failures" -eq 0 ]; then echo "demo finished: every step behaved as expected (files in demo-out/)"

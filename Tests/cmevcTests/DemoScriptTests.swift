@@ -24,5 +24,6 @@ struct DemoScriptTests {
         #expect(text.contains("every step behaved as expected"))
         #expect(text.contains("[credentialRevoked]"))
         #expect(text.contains("attendance.csv:12"))
+        #expect(text.contains("exported 9, rejected 1, left out 1 (revoked or replaced 1,"))
     }
 }
