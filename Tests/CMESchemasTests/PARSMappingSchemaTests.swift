@@ -23,9 +23,10 @@ struct PARSMappingSchemaTests {
         #expect(
             strings(schema["properties"]?["dateFormat"]?["enum"]) == PARSMapping.DateFormat.allCases.map(\.rawValue))
         #expect(schema["properties"]?["format"]?["const"] == .string(PARSMapping.formatName))
-        #expect(Set(schema["properties"]?.objectValue?.keys ?? []) == [
-            "$schema", "format", "description", "columns", "licenses", "dateFormat", "remsActivities",
-        ])
+        #expect(
+            Set(schema["properties"]?.objectValue?.keys ?? []) == [
+                "$schema", "format", "description", "columns", "licenses", "dateFormat", "remsActivities",
+            ])
     }
 
     @Test("Python jsonschema accepts the example mapping and refuses an unknown field")
@@ -43,7 +44,8 @@ struct PARSMappingSchemaTests {
         let output = try Python.run(
             script,
             arguments: [
-                SharedFiles.packageDirectory.appendingPathComponent("Schemas/json-schema/pars-mapping.schema.json").path,
+                SharedFiles.packageDirectory.appendingPathComponent("Schemas/json-schema/pars-mapping.schema.json")
+                    .path,
                 SharedFiles.example("pars/pars-mapping.json").path,
             ])
         #expect(output.status == 0, "\(output.stderr)")

@@ -57,8 +57,14 @@ struct ExportCommandTests {
         #expect(errors.count == 2, "\(result.stderr)")
         let cy = try #require(ids["Cy"])
         let di = try #require(ids["Di"])
-        #expect(errors.contains("credential \(cy) (learner C. Moe, activity ACT-2): no ACCME activity ID (the record had no pars_activity_id)"))
-        #expect(errors.contains { $0.hasPrefix("credential \(di) (learner D. Fox, activity ACT-1): ABIM MOC points without") })
+        #expect(
+            errors.contains(
+                "credential \(cy) (learner C. Moe, activity ACT-2): no ACCME activity ID (the record had no pars_activity_id)"
+            ))
+        #expect(
+            errors.contains {
+                $0.hasPrefix("credential \(di) (learner D. Fox, activity ACT-1): ABIM MOC points without")
+            })
         #expect(!result.stderr.contains("1456789019") && !result.stderr.contains("P4"))
 
         let lines = try text(fixture, "pars.tsv").split(separator: "\n").map(String.init)
@@ -68,7 +74,9 @@ struct ExportCommandTests {
                 == "ACCME activity ID\tprovider activity ID\tfirst name\tlast name\tDOB month\tDOB day\tlicense state\t"
                 + "license ID\tNPI\tboard\tboard ID\tcompletion date\tCME credits (AMA Cat 1)\tMOC credit type\t"
                 + "MOC points\tREMS flag")
-        #expect(lines.last == "202600001\tACT-1\tAnn\tLee\t04\t17\tCA\tA1\t1234567893\tABIM\t111\t2026-03-01\t3\tABIM_MOC\t3\tN")
+        #expect(
+            lines.last
+                == "202600001\tACT-1\tAnn\tLee\t04\t17\tCA\tA1\t1234567893\tABIM\t111\t2026-03-01\t3\tABIM_MOC\t3\tN")
 
         let rejects = try text(fixture, "pars.rejects.tsv").split(separator: "\n").map(String.init)
         #expect(rejects.count == 3)
@@ -104,8 +112,12 @@ struct ExportCommandTests {
             ])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.stderr.isEmpty)
-        #expect(rerun.stdout.contains("exported 1, rejected 0, left out 4 (revoked or replaced 0, suspended 0, outside the window 4)"))
-        #expect(try text(fixture, "out/dec.tsv").split(separator: "\n").last?.hasPrefix("202500001\tACT-3\tEd\tKim") == true)
+        #expect(
+            rerun.stdout.contains(
+                "exported 1, rejected 0, left out 4 (revoked or replaced 0, suspended 0, outside the window 4)"))
+        #expect(
+            try text(fixture, "out/dec.tsv").split(separator: "\n").last?.hasPrefix("202500001\tACT-3\tEd\tKim") == true
+        )
         #expect(try text(fixture, "out/dec-rejects.tsv").split(separator: "\n").count == 1)
     }
 
@@ -114,9 +126,15 @@ struct ExportCommandTests {
         let (fixture, ids) = try issued()
         let ann = try #require(ids["Ann"])
         try #require(try fixture.run(["status", "suspend", "--issuer", fixture.issuer, ann]).status == 0)
-        let args = ["export", "pars", "--issuer", fixture.issuer, "--since", "2026-03-01", "--until", "2026-03-01", "--out", "p.tsv"]
+        let args = [
+            "export", "pars", "--issuer", fixture.issuer, "--since", "2026-03-01", "--until", "2026-03-01", "--out",
+            "p.tsv",
+        ]
         let result = try fixture.run(args)
-        #expect(result.stdout.contains("exported 1, rejected 1, left out 3 (revoked or replaced 0, suspended 1, outside the window 2)"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "exported 1, rejected 1, left out 3 (revoked or replaced 0, suspended 1, outside the window 2)"),
+            "\(result.stdout)")
         #expect(!(try text(fixture, "p.tsv")).contains("\tAnn\t"))
         try #require(try fixture.run(["status", "reinstate", "--issuer", fixture.issuer, ann]).status == 0)
         #expect(try fixture.run(args).stdout.contains("exported 2, rejected 1"))
@@ -144,7 +162,8 @@ struct ExportCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let text = try text(fixture, "pars.csv")
         #expect(text.hasPrefix("Last Name,First,License,NPI,Date,\"Credits, AMA\",REMS\r\n"))
-        #expect(text.contains("\r\nRay,Bob,A2,1987654328,03/01/2026,2.5,Y\r\nRay,Bob,22,1987654328,03/01/2026,2.5,Y\r\n"))
+        #expect(
+            text.contains("\r\nRay,Bob,A2,1987654328,03/01/2026,2.5,Y\r\nRay,Bob,22,1987654328,03/01/2026,2.5,Y\r\n"))
         #expect(text.contains("\r\nKim,Ed,F5,1678901236,12/01/2025,1,N\r\n"))
         #expect(FileManager.default.fileExists(atPath: fixture.url("pars.rejects.csv").path))
     }
@@ -157,14 +176,17 @@ struct ExportCommandTests {
         let result = try fixture.run(
             ["export", "pars", "--issuer", fixture.issuer, "--mapping", "map.json", "--out", "pars.tsv"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("Error: map.json: /columns/0/field: unknown field \"dobYear\""), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("Error: map.json: /columns/0/field: unknown field \"dobYear\""), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.url("pars.tsv").path))
     }
 
     @Test("A bad date is a usage error (64); a missing issuer directory is exit 2")
     func usage() throws {
         let fixture = try IssuerFixture()
-        let bad = try fixture.run(["export", "pars", "--issuer", fixture.issuer, "--since", "2026-3-1", "--out", "x.tsv"])
+        let bad = try fixture.run([
+            "export", "pars", "--issuer", fixture.issuer, "--since", "2026-3-1", "--out", "x.tsv",
+        ])
         #expect(bad.status == 64, "\(bad.stderr)")
         let missing = try fixture.run(["export", "pars", "--issuer", "nowhere", "--out", "x.tsv"])
         #expect(missing.status == 2, "\(missing.stderr)")

@@ -8,15 +8,23 @@ extension AuditEventKind {
 }
 
 extension IssuerLedger {
-    /// Every credential in the ledger, in any state, ordered by completion date, activity and issue order (record order),
-    /// the order a PARS export lists them in.
+    /// Every credential in the ledger, in any state, ordered by completion date, activity and issue order
+    /// (record order), the order a PARS export lists them in.
     ///
+    /// The signed credential bytes are not read (``LedgerCredential/credentialBytes`` is empty): a report needs
+    /// the plaintext fields only, and a large ledger's credentials would not fit in memory at once.
     /// - Throws: ``CredentialError`` `ledger` when the ledger cannot be read.
     public func credentialsForReporting() throws(CredentialError) -> [LedgerCredential] {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT * FROM credentials ORDER BY completion_date, activity_id, rowid"
+                sql: """
+                    SELECT credential_id, activity_id, learner_key, record_hash, issued_at,
+                        CAST('' AS BLOB) AS credential_json, state, replaced_by, given_name, family_name, npi,
+                        licenses, board_ids, dob, email, did, activity_title, activity_format, completion_date,
+                        activity_start, activity_end, pars_activity_id, joint_provider, credits_json
+                    FROM credentials ORDER BY completion_date, activity_id, rowid
+                    """
             ).map { row in try LedgerRows.credential(db, from: row) }
         }
     }

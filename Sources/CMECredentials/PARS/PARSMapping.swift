@@ -85,7 +85,8 @@ public struct PARSMapping: Sendable, Hashable {
             "$schema", "format", "columns", "licenses", "dateFormat", "remsActivities", "description",
         ]
         if let unknown = object.keys.first(where: { !known.contains($0) }) {
-            throw fail("unknown member \"\(unknown)\"; expected one of \(known.sorted().joined(separator: ", "))",
+            throw fail(
+                "unknown member \"\(unknown)\"; expected one of \(known.sorted().joined(separator: ", "))",
                 "/\(JSONPointerText.escape(unknown))")
         }
         guard object["format"]?.stringValue == Self.formatName else {
@@ -107,7 +108,9 @@ public struct PARSMapping: Sendable, Hashable {
         dateFormat = try Self.option(object["dateFormat"], default: .iso, at: "/dateFormat", fail: fail)
         remsActivities = []
         if let rems = object["remsActivities"] {
-            guard let list = rems.arrayValue else { throw fail("\"remsActivities\" must be an array", "/remsActivities") }
+            guard let list = rems.arrayValue else {
+                throw fail("\"remsActivities\" must be an array", "/remsActivities")
+            }
             for (index, item) in list.enumerated() {
                 guard let id = item.stringValue, !id.isEmpty else {
                     throw fail("expected a non-empty activity id", "/remsActivities/\(index)")
@@ -127,7 +130,8 @@ public struct PARSMapping: Sendable, Hashable {
             throw fail("a column must be an object {\"header\", \"field\"}, found \(entry.kindDescription)", pointer)
         }
         if let unknown = member.keys.first(where: { $0 != "header" && $0 != "field" }) {
-            throw fail("unknown member \"\(unknown)\"; a column has \"header\" and \"field\"",
+            throw fail(
+                "unknown member \"\(unknown)\"; a column has \"header\" and \"field\"",
                 "\(pointer)/\(JSONPointerText.escape(unknown))")
         }
         guard let header = member["header"]?.stringValue, !header.isEmpty else {

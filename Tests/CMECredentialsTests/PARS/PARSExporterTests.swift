@@ -18,7 +18,9 @@ struct PARSExporterTests {
                 "202603117", "2026-017", "Maria", "Gonzalez", "04", "17", "CA", "A123456", "1234567893", "ABIM",
                 "204518", "2026-03-01", "3", "ABIM_MOC", "3", "N",
             ])
-        #expect(row.label == "credential urn:uuid:00000000-0000-4000-8000-000000000001 (learner M. Gonzalez, activity 2026-017)")
+        #expect(
+            row.label
+                == "credential urn:uuid:00000000-0000-4000-8000-000000000001 (learner M. Gonzalez, activity 2026-017)")
     }
 
     @Test("Several licenses: the first only by default; with each, a row per license carrying the AMA credit")
@@ -101,7 +103,8 @@ struct PARSExporterTests {
         let entry = try #require(export.rejected.first)
         #expect(entry.reasons.map(\.code) == [.missingLicenseAndNPI])
         #expect(
-            entry.message == "credential urn:uuid:bad (learner M. Gonzalez, activity 2026-017): no state license ID and no NPI")
+            entry.message
+                == "credential urn:uuid:bad (learner M. Gonzalez, activity 2026-017): no state license ID and no NPI")
         #expect(!entry.message.contains("1234567893"))
     }
 
@@ -129,6 +132,9 @@ struct PARSExporterTests {
         try ledger.issueFake(reissue, replacing: pending[2].credentialID)
         try ledger.suspend(credentialID: pending[0].credentialID, at: LedgerFixture.now)
 
+        let stored = try ledger.credentialsForReporting()
+        #expect(stored.count == 4)
+        #expect(stored.allSatisfy { $0.credentialBytes.isEmpty && !$0.learner.licenses.isEmpty })
         let exporter = try PARSExporter()
         let export = try exporter.export(from: ledger)
         #expect(export.leftOut == PARSExport.LeftOut(revoked: 1, suspended: 1))

@@ -1,6 +1,7 @@
-@testable import CMECredentials
 import Foundation
 import VerifiableCredentials
+
+@testable import CMECredentials
 
 /// Ledger credentials built in memory, for the PARS export tests.
 enum PARSFixtures {
@@ -20,7 +21,8 @@ enum PARSFixtures {
             parsActivityID: "202603117")
         edit(&learner, &activity)
         return LedgerCredential(
-            credentialID: id, activityID: activity.id, learnerKey: "npi:1234567893", recordHash: "h", issuedAt: issuedAt,
+            credentialID: id, activityID: activity.id, learnerKey: "npi:1234567893", recordHash: "h",
+            issuedAt: issuedAt,
             credentialBytes: Array("{}".utf8), state: state, replacedBy: nil, statusAllocations: [], learner: learner,
             activity: activity, credits: credits)
     }

@@ -70,22 +70,37 @@ struct PARSMappingTests {
             (#"{"columns": [{"header": "A", "field": "npi"}]}"#, "/format"),
             (#"{"format": "cmevc-pars-mapping/2", "columns": [{"header": "A", "field": "npi"}]}"#, "/format"),
             (#"{"format": "cmevc-pars-mapping/1", "columns": []}"#, "/columns"),
-            (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "extra": 1}"#, "/extra"),
+            (
+                #"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "extra": 1}"#,
+                "/extra"
+            ),
             (#"{"format": "cmevc-pars-mapping/1", "columns": ["npi"]}"#, "/columns/0"),
-            (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi", "width": 3}]}"#,
-             "/columns/0/width"),
+            (
+                #"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi", "width": 3}]}"#,
+                "/columns/0/width"
+            ),
             (#"{"format": "cmevc-pars-mapping/1", "columns": [{"field": "npi"}]}"#, "/columns/0/header"),
-            (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A\tB", "field": "npi"}]}"#,
-             "/columns/0/header"),
+            (
+                #"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A\tB", "field": "npi"}]}"#,
+                "/columns/0/header"
+            ),
             (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": 3}]}"#, "/columns/0/field"),
-            (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}, {"header": "A", "field": "email"}]}"#,
-             "/columns/1/header"),
-            (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "licenses": "all"}"#,
-             "/licenses"),
-            (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "dateFormat": "DD.MM.YYYY"}"#,
-             "/dateFormat"),
-            (#"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "remsActivities": [1]}"#,
-             "/remsActivities/0"),
+            (
+                #"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}, {"header": "A", "field": "email"}]}"#,
+                "/columns/1/header"
+            ),
+            (
+                #"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "licenses": "all"}"#,
+                "/licenses"
+            ),
+            (
+                #"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "dateFormat": "DD.MM.YYYY"}"#,
+                "/dateFormat"
+            ),
+            (
+                #"{"format": "cmevc-pars-mapping/1", "columns": [{"header": "A", "field": "npi"}], "remsActivities": [1]}"#,
+                "/remsActivities/0"
+            ),
         ])
     func malformed(text: String, pointer: String) throws {
         let failure = try #require(error(text))

@@ -79,7 +79,9 @@ struct PARSRowValidatorTests {
         #expect(F.codes(F.credential { learner, _ in learner.familyName = "" }) == [.missingName])
     }
 
-    @Test("A tab or line break in a value rejects the row, naming the column", arguments: ["O\tNeill", "O\nNeill", "O\u{2028}N"])
+    @Test(
+        "A tab or line break in a value rejects the row, naming the column",
+        arguments: ["O\tNeill", "O\nNeill", "O\u{2028}N"])
     func controlCharacters(name: String) {
         let credential = F.credential { learner, _ in learner.familyName = name }
         let rejections = PARSRowValidator(mapping: .default).rejections(of: F.rows(credential)[0])
@@ -95,7 +97,9 @@ struct PARSRowValidatorTests {
         #expect(F.codes(F.credential(), mapping: us) == [])
     }
 
-    @Test("Only mapped fields count: a mapping without NPI needs a license; one without the activity ID column does not need it")
+    @Test(
+        "Only mapped fields count: a mapping without NPI needs a license; one without the activity ID column does not need it"
+    )
     func mappedFieldsOnly() {
         let noNPI = PARSMapping(
             columns: PARSMapping.default.columns.filter { $0.field != .npi && $0.field != .accmeActivityID })

@@ -18,7 +18,8 @@ struct PARSTableWriterTests {
 
     @Test("TSV: a header row, one tab-separated line per row, LF line ends")
     func tsv() {
-        let text = String(decoding: PARSTableWriter(mapping: mapping, format: .tsv).table([row("O'Neill")]), as: UTF8.self)
+        let text = String(
+            decoding: PARSTableWriter(mapping: mapping, format: .tsv).table([row("O'Neill")]), as: UTF8.self)
         #expect(text == "Last\tFirst, given\tCredits\nO'Neill\tMaria\t1.5\n")
     }
 
@@ -69,7 +70,8 @@ struct PARSTableWriterTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("pars-\(UUID().uuidString).tsv")
         let export = PARSExport(rows: [], rejected: [], leftOut: .init(), credentialCount: 0)
         let error = #expect(throws: CredentialError.self) {
-            try PARSExportFiles.write(export, with: PARSTableWriter(mapping: mapping, format: .tsv), to: url, rejects: url)
+            try PARSExportFiles.write(
+                export, with: PARSTableWriter(mapping: mapping, format: .tsv), to: url, rejects: url)
         }
         #expect(error?.code == .invalidPARSExportOptions)
         #expect(!FileManager.default.fileExists(atPath: url.path))
