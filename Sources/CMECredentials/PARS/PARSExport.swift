@@ -2,7 +2,9 @@
 public struct PARSExport: Sendable, Hashable {
     /// A row PARS would reject, with every reason.
     public struct RejectedRow: Sendable, Hashable {
+        /// The row as it would have been written.
         public var row: PARSRow
+        /// Every rule it broke, in rule order; never empty.
         public var reasons: [PARSRejection]
 
         public init(row: PARSRow, reasons: [PARSRejection]) {
@@ -32,12 +34,15 @@ public struct PARSExport: Sendable, Hashable {
             self.outsideWindow = outsideWindow
         }
 
+        /// All credentials left out.
         public var total: Int { revoked + suspended + outsideWindow }
     }
 
     /// Acceptable rows, in ledger order (completion date, activity, issue order).
     public var rows: [PARSRow]
+    /// Rows PARS would reject, in the same order.
     public var rejected: [RejectedRow]
+    /// Credentials not reported, by why.
     public var leftOut: LeftOut
     /// The credentials that gave at least one row.
     public var credentialCount: Int

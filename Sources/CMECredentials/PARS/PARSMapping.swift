@@ -15,7 +15,9 @@ public struct PARSMapping: Sendable, Hashable {
 
     /// One output column: its header and the ledger field it holds.
     public struct Column: Sendable, Hashable {
+        /// The header written in the first row.
         public var header: String
+        /// The ledger field the column holds.
         public var field: PARSField
 
         public init(header: String, field: PARSField) {
@@ -44,7 +46,9 @@ public struct PARSMapping: Sendable, Hashable {
 
     /// The columns, in output order; never empty.
     public var columns: [Column]
+    /// Which licenses get a row (default: the first).
     public var licenseRows: LicenseRows
+    /// How the completion date is written (default: `YYYY-MM-DD`).
     public var dateFormat: DateFormat
     /// Activities registered as REMS activities in PARS, by provider or ACCME activity id (the ledger does
     /// not record REMS registration, so the mapping says it).

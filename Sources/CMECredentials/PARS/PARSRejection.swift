@@ -2,7 +2,9 @@
 public struct PARSRejection: Sendable, Hashable, CustomStringConvertible {
     /// A stable name for the rule a row broke.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The code's stable name.
         public let name: String
+        /// Creates a code.
         public init(_ name: String) { self.name = name }
         public var description: String { name }
 
@@ -28,6 +30,7 @@ public struct PARSRejection: Sendable, Hashable, CustomStringConvertible {
         public static let controlCharacter = Code("controlCharacter")
     }
 
+    /// The rule the row broke; stable, for tests and tools.
     public var code: Code
     /// The reason, for a person: "no state license ID and no NPI".
     public var message: String

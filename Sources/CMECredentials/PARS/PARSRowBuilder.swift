@@ -9,9 +9,12 @@ import VerifiableCredentials
 /// - With ``PARSMapping/LicenseRows/each``, each further license gets a row with the AMA credit and no MOC
 ///   points (MOC is reported once, to the board); when there is no AMA credit no such row is made.
 public struct PARSRowBuilder: Sendable {
+    /// The mapping (license rows, date format, REMS activities).
     public var mapping: PARSMapping
+    /// The credit types, to tell MOC points from other credit.
     public var catalog: CMECatalog
 
+    /// Creates a builder.
     public init(mapping: PARSMapping, catalog: CMECatalog = .bundled) {
         self.mapping = mapping
         self.catalog = catalog

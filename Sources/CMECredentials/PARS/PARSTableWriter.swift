@@ -4,9 +4,12 @@
 /// `credential ID` and `reason`; in it, tabs and line breaks inside values are replaced by spaces (the
 /// reason says which columns held them), so the rejects file itself is never corrupt.
 public struct PARSTableWriter: Sendable {
+    /// The columns to write.
     public var mapping: PARSMapping
+    /// TSV or CSV.
     public var format: PARSTableFormat
 
+    /// Creates a writer.
     public init(mapping: PARSMapping, format: PARSTableFormat) {
         self.mapping = mapping
         self.format = format
