@@ -10,7 +10,7 @@ struct CMEVC: AsyncParsableCommand {
         subcommands: [
             KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self, IssuerCommand.self,
             IssueCommand.self, StatusCommand.self, AuditCommand.self, RegistryCommand.self, WalletCommand.self,
-            PresentCommand.self, CheckCommand.self,
+            PresentCommand.self, CheckCommand.self, ReportCommand.self,
         ]
     )
 }
