@@ -24,5 +24,6 @@ struct DemoScriptTests {
         #expect(text.contains("every step behaved as expected"))
         #expect(text.contains("[credentialRevoked]"))
         #expect(text.contains("attendance.csv:12"))
+        #expect(text.contains("report.html: 1 physician(s), 0 meeting every requirement"))
     }
 }
