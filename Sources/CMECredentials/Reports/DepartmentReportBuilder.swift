@@ -31,6 +31,7 @@ public struct DepartmentReportBuilder: Sendable {
     }
 
     private struct Physician: Sendable {
+        var key: String
         var check: ComplianceCheck
         var files: [String] = []
         var factsFile: PhysicianFactsFile?
@@ -41,8 +42,9 @@ public struct DepartmentReportBuilder: Sendable {
     public let verifier: Verifier
     /// Facts for physicians without a facts file (and under the facts a file gives).
     public let defaults: PhysicianFacts
-    private var physicians: [String: Physician] = [:]
-    private var order: [String] = []
+    /// The physicians in the order their first file was added, and where each key is in that list.
+    private var physicians: [Physician] = []
+    private var positions: [String: Int] = [:]
     /// Files that could not be used, in the order they were met.
     public private(set) var problems: [ReportProblem] = []
 
@@ -81,13 +83,21 @@ public struct DepartmentReportBuilder: Sendable {
             return
         }
         let key = physician ?? Self.holder(of: document) ?? verified.name
-        var entry = physicians[key] ?? Physician(check: ComplianceCheck(verifier: verifier))
-        if physicians[key] == nil { order.append(key) }
-        entry.check.add(report: verified.report, document: document)
-        entry.files.append(verified.name)
-        if let facts { entry.factsFile = facts }
-        if entry.subjectName == nil { entry.subjectName = Self.subjectName(in: document, report: verified.report) }
-        physicians[key] = entry
+        let position: Int
+        if let known = positions[key] {
+            position = known
+        } else {
+            position = physicians.count
+            positions[key] = position
+            physicians.append(Physician(key: key, check: ComplianceCheck(verifier: verifier)))
+        }
+        // Mutated in place, so the physician's lists are never copied.
+        physicians[position].check.add(report: verified.report, document: document)
+        physicians[position].files.append(verified.name)
+        if let facts { physicians[position].factsFile = facts }
+        if physicians[position].subjectName == nil {
+            physicians[position].subjectName = Self.subjectName(in: document, report: verified.report)
+        }
     }
 
     /// Records a file that could not be used (unreadable, or a bad facts file).
@@ -95,11 +105,11 @@ public struct DepartmentReportBuilder: Sendable {
         problems.append(ReportProblem(file: file, message: message))
     }
 
-    /// Evaluates every physician and assembles the report.
+    /// Evaluates every physician (on all cores; physicians are independent) and assembles the report.
     public func build() -> DepartmentReport {
         let evaluator = ComplianceEvaluator(ruleSet: ruleSet)
-        let reports = order.compactMap { key -> PhysicianReport? in
-            guard let entry = physicians[key] else { return nil }
+        let reports = ConcurrentMap.map(physicians) { (entry: Physician) -> PhysicianReport in
+            let key = entry.key
             let facts = entry.factsFile?.facts ?? defaults
             let check = entry.check
             let result = evaluator.evaluate(verified: check.verified, notCounted: check.notCounted, facts: facts)
