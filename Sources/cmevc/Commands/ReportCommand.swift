@@ -89,18 +89,24 @@ struct ReportCommand: ParsableCommand {
             throw Terminal.couldNotRun(error.description)
         }
         let factsFiles = DepartmentInputs.readFacts(inputs, defaults: defaults, builder: &builder)
-        let verifier = builder
-        let documents = ConcurrentMap.map(inputs) { (input: DepartmentInputs.Input) in
-            do throws(CredentialError) {
-                return verifier.verify(bytes: try InputFiles.bytes(input.path), name: input.name)
-            } catch {
-                let report = DocumentReport(
-                    name: input.name, kind: .unreadable, checks: [.fail("json", error.code, error.message)])
-                return DepartmentReportBuilder.VerifiedDocument(name: input.name, document: nil, report: report)
+        // Verified on all cores a few files at a time, so the parsed documents of a large folder are never all in
+        // memory at once.
+        let batch = max(8, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let verifier = builder  // empty and never changed: a copy costs nothing while the files are verified
+        for start in stride(from: 0, to: inputs.count, by: batch) {
+            let slice = Array(inputs[start..<min(start + batch, inputs.count)])
+            let documents = ConcurrentMap.map(slice) { (input: DepartmentInputs.Input) in
+                do throws(CredentialError) {
+                    return verifier.verify(bytes: try InputFiles.bytes(input.path), name: input.name)
+                } catch {
+                    let report = DocumentReport(
+                        name: input.name, kind: .unreadable, checks: [.fail("json", error.code, error.message)])
+                    return DepartmentReportBuilder.VerifiedDocument(name: input.name, document: nil, report: report)
+                }
             }
-        }
-        for (input, document) in zip(inputs, documents) {
-            builder.add(document, physician: input.physician, facts: input.factsPath.flatMap { factsFiles[$0] })
+            for (input, document) in zip(slice, documents) {
+                builder.add(document, physician: input.physician, facts: input.factsPath.flatMap { factsFiles[$0] })
+            }
         }
         let report = builder.build()
         for problem in report.problems { Terminal.err(problem.description) }
