@@ -2,7 +2,7 @@
 # (only missing packages, non-interactively), then builds.
 
 SWIFT        ?= swift
-APT_PACKAGES := openssl zlib1g-dev libsqlite3-dev pkg-config python3 python3-pip
+APT_PACKAGES := openssl zlib1g-dev libsqlite3-dev pkg-config python3 python3-pip chromium
 PY_MODULES   := pyld rfc8785 jsonschema cryptography
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -4,7 +4,8 @@
 # The provider issues a batch; a physician imports their certificate into a wallet and presents it to a
 # hospital with the hospital's challenge; the hospital verifies offline against Examples/registry.json and
 # the published status lists; the provider revokes the certificate and republishes; the hospital verifies
-# again and sees exactly that credential fail; the provider reports the completions still in force to ACCME PARS.
+# again and sees exactly that credential fail; its department compliance report lists it as not counted; the
+# provider reports the completions still in force to ACCME PARS.
 set -uo pipefail
 cmevc=${1:?usage: demo.sh path/to/cmevc}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -72,6 +73,13 @@ step "14. Provider: report completions to ACCME PARS (the revoked certificate is
 
 step "15. Provider: the audit log's hash chain is intact (the export is an event in it)" 0 \
   "$cmevc" audit verify --issuer "$out/issuer"
+
+mkdir -p "$out/department" && cp "$out/presentation.json" "$out/department/oneill.json"
+printf '{"name": "Dr. James O%sNeill", "renewalDate": "2027-11-30", "facts": {"specialty": "family-medicine"}}\n' "'" \
+  > "$out/department/oneill.facts.json"
+step "16. Hospital: department compliance report against the California rules (the revoked certificate is not counted)" 1 \
+  "$cmevc" report --rules "$ex/rules/california.json" --registry "$ex/registry.json" --registry-key "$operator" \
+  --status-dir "$out/status" --as-of 2026-12-31 --out "$out/report.html" "$out/department"
 
 echo
 if [ "$failures" -eq 0 ]; then echo "demo finished: every step behaved as expected (files in demo-out/)"

@@ -152,3 +152,4 @@ print("targets: eddsa-jcs-2022 sign ≥ 0.5 × raw Ed25519 sign, verify ≥ 0.6 
 runRDFCBenchmark(documents: Array(documents.prefix(2_000)), rawEd25519: raw["ed25519"] ?? (1, 1))
 runVerifyBenchmark(rawEd25519Verify: raw["ed25519"]?.verify ?? 1)
 runIssueBenchmark()
+runDepartmentBenchmark()

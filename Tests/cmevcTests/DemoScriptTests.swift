@@ -25,5 +25,6 @@ struct DemoScriptTests {
         #expect(text.contains("[credentialRevoked]"))
         #expect(text.contains("attendance.csv:12"))
         #expect(text.contains("exported 9, rejected 1, left out 1 (revoked or replaced 1,"))
+        #expect(text.contains("report.html: 1 physician(s), 0 meeting every requirement"))
     }
 }

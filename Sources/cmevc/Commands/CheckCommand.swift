@@ -56,26 +56,8 @@ struct CheckCommand: ParsableCommand {
 
     /// The facts and dates from the options; `today` is the default as-of day.
     func physicianFacts(today: RuleDate?) throws -> PhysicianFacts {
-        func date(_ text: String?, _ option: String) throws -> RuleDate? {
-            guard let text else { return nil }
-            guard let date = RuleDate(text) else {
-                throw ValidationError("\(option): expected a date such as 2026-03-02, got \"\(text)\"")
-            }
-            return date
-        }
-        var named: [String: String] = [:]
-        for fact in facts {
-            guard let equals = fact.firstIndex(of: "="), equals != fact.startIndex else {
-                throw ValidationError("--fact: expected NAME=VALUE, got \"\(fact)\"")
-            }
-            named[String(fact[..<equals])] = String(fact[fact.index(after: equals)...])
-        }
-        guard let asOf = try date(asOf, "--as-of") ?? today else {
-            throw ValidationError("--as-of: today's date could not be determined; pass --as-of")
-        }
-        return PhysicianFacts(
-            facts: named, renewalDate: try date(renewalDate, "--renewal-date"),
-            licenseDate: try date(licenseDate, "--license-date"), asOf: asOf)
+        try PhysicianFactsArguments.parse(
+            asOf: asOf, renewalDate: renewalDate, licenseDate: licenseDate, facts: facts, today: today)
     }
 
     func run() throws {
@@ -105,17 +87,20 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// The rule set; an unreadable or invalid file exits 2 naming the file and the JSON Pointer.
-    func loadRules() throws -> RuleSet {
+    func loadRules() throws -> RuleSet { try Self.loadRules(rules) }
+
+    /// The rule set at `path`; an unreadable or invalid file exits 2 naming the file and the JSON Pointer.
+    static func loadRules(_ path: String) throws -> RuleSet {
         let json: JSONValue
         do {
-            json = try InputFiles.json(rules)
+            json = try InputFiles.json(path)
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
         do {
             return try RuleSet(json: json)
         } catch {
-            throw Terminal.couldNotRun("\(rules): \(error.description)")
+            throw Terminal.couldNotRun("\(path): \(error.description)")
         }
     }
 }
