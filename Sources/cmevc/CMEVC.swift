@@ -10,11 +10,7 @@ struct CMEVC: AsyncParsableCommand {
         subcommands: [
             KeysCommand.self, SignCommand.self, VerifyCommand.self, CanonicalizeCommand.self, IssuerCommand.self,
             IssueCommand.self, StatusCommand.self, AuditCommand.self, RegistryCommand.self, WalletCommand.self,
-<<<<<<< HEAD
-            PresentCommand.self, CheckCommand.self, ExportCommand.self,
-=======
-            PresentCommand.self, CheckCommand.self, ReportCommand.self,
->>>>>>> report
+            PresentCommand.self, CheckCommand.self, ReportCommand.self, ExportCommand.self,
         ]
     )
 }
