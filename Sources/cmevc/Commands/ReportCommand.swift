@@ -89,6 +89,9 @@ struct ReportCommand: ParsableCommand {
             throw Terminal.couldNotRun(error.description)
         }
         let factsFiles = DepartmentInputs.readFacts(inputs, defaults: defaults, builder: &builder)
+        for orphan in DepartmentInputs.orphanFacts(presentations) {
+            builder.addProblem(file: orphan, message: "a facts file without a presentation of the same name")
+        }
         // Verified on all cores a few files at a time, so the parsed documents of a large folder are never all in
         // memory at once.
         let batch = max(8, ProcessInfo.processInfo.activeProcessorCount * 4)

@@ -51,6 +51,15 @@ enum DepartmentInputs {
         return inputs
     }
 
+    /// Top-level facts files with no presentation of the same name (`NAME.facts.json` without `NAME.json`).
+    static func orphanFacts(_ directory: String) -> [String] {
+        let names = entries(URL(fileURLWithPath: directory))
+        let present = Set(names)
+        return names.filter { name in
+            name.hasSuffix(factsSuffix) && !present.contains(String(name.dropLast(factsSuffix.count)) + ".json")
+        }
+    }
+
     /// Reads every facts file the inputs name once; a bad one is a problem in the report and its physician
     /// falls back to the defaults.
     static func readFacts(
