@@ -125,6 +125,31 @@ struct JWTCommandTests {
         #expect(unnamed.status == 2)
     }
 
+    @Test("keys generate --type rsa writes a key openssl reads (also encrypted) that signs RS256")
+    func generateRSA() throws {
+        let s = try setup()
+        let generated = try s.run(["keys", "generate", "--type", "rsa", "--out", "gen.pem"])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(try Self.openssl(["pkey", "-in", "gen.pem", "-noout"], in: s.dir) == 0)
+        let shown = try s.run(["keys", "show", "--format", "json", "gen.pem"])
+        #expect(try JSONParser.parse(shown.stdout)["publicKeyJwk"]?["kty"] == "RSA")
+        try s.write("correct horse\n", to: "pass.txt")
+        let encrypted = try s.run([
+            "keys", "generate", "--type", "rsa", "--bits", "3072", "--passphrase-file", "pass.txt", "--out", "enc.pem",
+        ])
+        #expect(encrypted.status == 0, "\(encrypted.stderr)")
+        #expect(try s.read("enc.pem").contains("ENCRYPTED PRIVATE KEY"))
+        #expect(
+            try Self.openssl(["pkey", "-in", "enc.pem", "-passin", "pass:correct horse", "-noout"], in: s.dir) == 0)
+        let signed = try s.run([
+            "sign", "--format", "jwt", "--key", "enc.pem", "--passphrase-file", "pass.txt", "--verification-method",
+            "did:web:x.example#k", "rsa-vc.json",
+        ])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(try CompactJWS(signed.stdout).header.alg == "RS256")
+        #expect(try s.run(["keys", "generate", "--type", "rsa", "--bits", "1024", "--out", "small.pem"]).status == 64)
+    }
+
     @Test("an RSA key under 2048 bits is refused")
     func smallRSA() throws {
         let s = try setup()
