@@ -99,6 +99,14 @@ struct JWTCommandTests {
         let inline = try s.run(["verify", "--registry", "registry.json", jwt.compact])
         #expect(inline.status == 0, "\(inline.stdout)\(inline.stderr)")
         #expect(inline.stdout.contains("JWT argument 1: VERIFIED"))
+        // --proof-only checks the JWS with the did:key its kid names.
+        let proofOnly = try s.run(["verify", "--proof-only", "vc.jwt", jwt.compact])
+        #expect(proofOnly.status == 0, "\(proofOnly.stdout)\(proofOnly.stderr)")
+        #expect(proofOnly.stdout.contains("vc.jwt: VERIFIED (proofs only)"))
+        let parts = jwt.compact.split(separator: ".")
+        let forged = parts[0] + "." + parts[1] + "A." + parts[2]
+        let refused = try s.run(["verify", "--proof-only", "--format", "json", String(forged)])
+        #expect(refused.status != 0)
     }
 
     @Test("sign --format jwt with an RSA key writes RS256 that openssl verifies, and verify accepts")

@@ -81,12 +81,14 @@ struct VerifyCommand: ParsableCommand {
             try runFull()
             return
         }
-        let paths: [String]
+        let inline = InlineJWT.arguments(files)
+        var paths: [String]
         do {
-            paths = try InputFiles.expand(files)
+            paths = try InputFiles.expand(files.filter { inline.texts[$0] == nil })
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
+        paths = inline.names + paths
         let suites: CryptosuiteSet
         do {
             suites = try Suites.all()
@@ -100,8 +102,16 @@ struct VerifyCommand: ParsableCommand {
         var unreadable = false
         for path in paths {
             let result: DocumentProofVerification
-            do {
-                result = verifier.verify(try InputFiles.json(path), expecting: expectations)
+            do throws(CredentialError) {
+                let bytes: [UInt8]
+                if let text = inline.texts[path] { bytes = Array(text.utf8) } else { bytes = try InputFiles.bytes(path) }
+                if CompactJWS.looksCompact(bytes) {
+                    // A JWT: its signature with the did:key its kid names.
+                    let jwt = try CompactJWS(String(decoding: bytes, as: UTF8.self))
+                    result = DocumentProofVerification(jwt: jwt, resolver: JWTKeyResolver(registry: nil))
+                } else {
+                    result = verifier.verify(try InputFiles.json(path), expecting: expectations)
+                }
             } catch {
                 unreadable = true
                 allVerified = false

@@ -60,3 +60,17 @@ enum JWTChecks {
             "claims", named.isEmpty ? "no registered JWT claims" : "\(named.joined(separator: ", ")) agree with the document")
     }
 }
+
+extension DocumentProofVerification {
+    /// The signature check of a JWT alone, as one proof: `alg` supported, `kid` resolved by `resolver`, `alg`
+    /// the key's, no `crit`, the signature valid (for `verify --proof-only`; no registry or claims checks).
+    public init(jwt: CompactJWS, resolver: JWTKeyResolver) {
+        let (check, resolved) = JWTChecks.signature(jwt, name: "signature", resolver: resolver)
+        let decoded = try? DecodedJWT(jwt)
+        let proof = ProofVerification(
+            index: 0, cryptosuite: "JWS \(jwt.header.alg)", verificationMethod: jwt.header.kid,
+            proofPurpose: nil, created: decoded?.signedAt.map(DateTimeStamp.init),
+            publicKey: resolved.flatMap(\.key.sharedKey), method: nil, checks: [check])
+        self.init(proofs: [proof], checks: [])
+    }
+}
