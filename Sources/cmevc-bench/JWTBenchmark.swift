@@ -27,13 +27,15 @@ func runJWTBenchmark(documents: [JSONValue], raw: [String: (sign: Double, verify
         }
         rawRates["rsa"] = (rate(rsaCount, signSeconds), rate(rsaCount, verifySeconds))
         print(
-            "  raw RSA-2048 (PKCS#1 v1.5)\(format(rawRates["rsa"]?.sign ?? 0))   \(format(rawRates["rsa"]?.verify ?? 0))")
+            "  raw RSA-2048 (PKCS#1 v1.5)\(format(rawRates["rsa"]?.sign ?? 0))   \(format(rawRates["rsa"]?.verify ?? 0))"
+        )
     } catch {
         print("  raw RSA baseline failed: \(error)")
         return
     }
     let cases: [(JWSAlgorithm, JWSSigningKey, String)] = [
-        (.eddsa, .key(SigningKey(generating: .ed25519)), "ed25519"), (.es256, .key(SigningKey(generating: .p256)), "p256"),
+        (.eddsa, .key(SigningKey(generating: .ed25519)), "ed25519"),
+        (.es256, .key(SigningKey(generating: .p256)), "p256"),
         (.es384, .key(SigningKey(generating: .p384)), "p384"), (.rs256, .rsa(rsaKey), "rsa"),
     ]
     for (algorithm, key, rawName) in cases {

@@ -65,7 +65,10 @@ struct JWTCommandTests {
             ["registry", "init", "--id", "did:web:registry.example.org", "--name", "Test Registry", "registry.json"],
             ["registry", "add-issuer", "--registry", "registry.json", "--id", setup.issuer, "--name", "Ed Issuer"]
                 + common,
-            ["registry", "add-key", "--registry", "registry.json", "--issuer", setup.issuer, "--key-file", "issuer.pem"],
+            [
+                "registry", "add-key", "--registry", "registry.json", "--issuer", setup.issuer, "--key-file",
+                "issuer.pem",
+            ],
             ["registry", "add-issuer", "--registry", "registry.json", "--id", Setup.rsaIssuer, "--name", "RSA Issuer"]
                 + common,
             [
@@ -175,7 +178,8 @@ struct JWTCommandTests {
     @Test("a tampered JWT fails with exit 1; a JWT signed by an unregistered issuer fails")
     func tampered() throws {
         let s = try setup()
-        #expect(try s.run(["sign", "--format", "jwt", "--key", "issuer.pem", "--out", "vc.jwt", "vc.json"]).status == 0)
+        #expect(
+            try s.run(["sign", "--format", "jwt", "--key", "issuer.pem", "--out", "vc.jwt", "vc.json"]).status == 0)
         let parts = try s.read("vc.jwt").trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".")
         let payload = String(decoding: Data(base64URL: String(parts[1])), as: UTF8.self)
         let changed = payload.replacingOccurrences(of: "\"creditsEarned\":3.25", with: "\"creditsEarned\":32.5")
@@ -196,7 +200,8 @@ struct JWTCommandTests {
     @Test("wallet import takes JWT credentials; present --format jwt writes a vp+jwt that verify accepts")
     func presentJWT() throws {
         let s = try setup()
-        #expect(try s.run(["sign", "--format", "jwt", "--key", "issuer.pem", "--out", "vc.jwt", "vc.json"]).status == 0)
+        #expect(
+            try s.run(["sign", "--format", "jwt", "--key", "issuer.pem", "--out", "vc.jwt", "vc.json"]).status == 0)
         let signed = try s.run([
             "sign", "--format", "jwt", "--key", "rsa.pem", "--verification-method", Setup.rsaKeyID, "--out",
             "rsa.jwt", "rsa-vc.json",

@@ -111,7 +111,8 @@ public struct DecodedJWT: Sendable {
         }
         for name in ["iat", "nbf", "exp"] {
             if let value = claims[name], NumericDate.date(value) == nil {
-                throw .invalidClaims("\"\(name)\" must be a NumericDate (seconds since 1970), found \(value.kindDescription)")
+                throw .invalidClaims(
+                    "\"\(name)\" must be a NumericDate (seconds since 1970), found \(value.kindDescription)")
             }
         }
         if let aud = claims["aud"], !aud.asArray.allSatisfy({ $0.stringValue != nil }) || aud.asArray.isEmpty {
@@ -134,7 +135,8 @@ public struct DecodedJWT: Sendable {
         }
         if let jti = claims["jti"]?.stringValue, let id = document["id"]?.stringValue, jti != id {
             conflicts.append(
-                CredentialError(.jwtIDMismatch, "The JWT's jti \(jti) is not the document's id \(id).", location: "jti"))
+                CredentialError(.jwtIDMismatch, "The JWT's jti \(jti) is not the document's id \(id).", location: "jti")
+            )
         }
         if !presentation, let sub = claims["sub"]?.stringValue {
             let ids = (document["credentialSubject"]?.asArray ?? []).compactMap { $0["id"]?.stringValue }
@@ -175,6 +177,7 @@ extension CredentialError {
     }
 
     static func issuerConflict(iss: String, member: String, value: String) -> CredentialError {
-        CredentialError(.jwtIssuerMismatch, "The JWT's iss \(iss) is not the document's \(member) \(value).", location: "iss")
+        CredentialError(
+            .jwtIssuerMismatch, "The JWT's iss \(iss) is not the document's \(member) \(value).", location: "iss")
     }
 }

@@ -71,7 +71,9 @@ enum VC11JWTMapping {
                 }
             case .array(let subjects)?:
                 let ids = subjects.compactMap { $0["id"]?.stringValue }
-                if !ids.isEmpty, !ids.contains(sub) { conflicts.append(subjectConflict(sub, ids.joined(separator: ", "))) }
+                if !ids.isEmpty, !ids.contains(sub) {
+                    conflicts.append(subjectConflict(sub, ids.joined(separator: ", ")))
+                }
             default: break
             }
         }

@@ -14,7 +14,8 @@ public struct RegistryResolver: VerificationMethodResolver {
         }
         guard let publicKey = key.publicKey else {
             throw CredentialError(
-                .unsupportedKeyType, "the registry key \(id) is an RSA key, which signs JWTs only, never Data Integrity proofs")
+                .unsupportedKeyType,
+                "the registry key \(id) is an RSA key, which signs JWTs only, never Data Integrity proofs")
         }
         return .multikey(id: key.id, controller: issuer.id, publicKey: publicKey)
     }

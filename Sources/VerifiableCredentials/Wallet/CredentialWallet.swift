@@ -45,7 +45,9 @@ public struct CredentialWallet: Sendable {
     /// is already there. Never throws: a bad file is a ``ImportOutcome/rejected(_:)``.
     /// A JWT credential is imported with ``importJWT(_:verifier:)``.
     public func importCredential(bytes: [UInt8], verifier: DataIntegrityVerifier) -> ImportOutcome {
-        if CompactJWS.looksCompact(bytes) { return importJWT(String(decoding: bytes, as: UTF8.self), verifier: verifier) }
+        if CompactJWS.looksCompact(bytes) {
+            return importJWT(String(decoding: bytes, as: UTF8.self), verifier: verifier)
+        }
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)

@@ -40,7 +40,8 @@ struct PresentCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "data-integrity (a proof inside the JSON, the default) or jwt (a vp+jwt: challenge as nonce, domain as aud)."))
+            "data-integrity (a proof inside the JSON, the default) or jwt (a vp+jwt: challenge as nonce, domain as aud)."
+        ))
     var format: SecuringFormat = .dataIntegrity
 
     @OptionGroup var passphrase: PassphraseOptions
@@ -83,7 +84,8 @@ struct PresentCommand: ParsableCommand {
                         audience: domain, issuedAt: Date())
                 try InputFiles.write(Array((jwt.compact + "\n").utf8), to: out)
             } else {
-                let presentation = try builder.signed(with: holder, challenge: challenge, domain: domain, created: Date())
+                let presentation = try builder.signed(
+                    with: holder, challenge: challenge, domain: domain, created: Date())
                 try InputFiles.write(JSONSerializer.bytes(presentation, layout: .pretty), to: out)
             }
         } catch {

@@ -20,7 +20,8 @@ extension SignCommand {
             if let out {
                 try InputFiles.write(bytes, to: out)
                 Terminal.err(
-                    "signed \(document) as \(isPresentation ? "vp+jwt" : "vc+jwt") with \(signingKey.algorithm.rawValue), kid \(keyID) → \(out)")
+                    "signed \(document) as \(isPresentation ? "vp+jwt" : "vc+jwt") with \(signingKey.algorithm.rawValue), kid \(keyID) → \(out)"
+                )
             } else {
                 Terminal.outBytes(bytes)
             }

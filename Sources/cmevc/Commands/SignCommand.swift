@@ -7,7 +7,9 @@ import VerifiableCredentials
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "Add a Data Integrity proof to a JSON-LD document (a proof set if it already has proofs), or sign it as a JWT.")
+        abstract:
+            "Add a Data Integrity proof to a JSON-LD document (a proof set if it already has proofs), or sign it as a JWT."
+    )
 
     @Option(help: ArgumentHelp(SecuringFormat.help))
     var format: SecuringFormat = .dataIntegrity
@@ -48,7 +50,8 @@ struct SignCommand: ParsableCommand {
     func validate() throws {
         if format == .jwt {
             guard suite == nil, proofID == nil, previousProof.isEmpty else {
-                throw ValidationError("--suite, --proof-id and --previous-proof apply to Data Integrity, not to --format jwt")
+                throw ValidationError(
+                    "--suite, --proof-id and --previous-proof apply to Data Integrity, not to --format jwt")
             }
         }
         if let suite, !Suites.names.contains(suite) {

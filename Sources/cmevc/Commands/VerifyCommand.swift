@@ -104,7 +104,11 @@ struct VerifyCommand: ParsableCommand {
             let result: DocumentProofVerification
             do throws(CredentialError) {
                 let bytes: [UInt8]
-                if let text = inline.texts[path] { bytes = Array(text.utf8) } else { bytes = try InputFiles.bytes(path) }
+                if let text = inline.texts[path] {
+                    bytes = Array(text.utf8)
+                } else {
+                    bytes = try InputFiles.bytes(path)
+                }
                 if CompactJWS.looksCompact(bytes) {
                     // A JWT: its signature with the did:key its kid names.
                     let jwt = try CompactJWS(String(decoding: bytes, as: UTF8.self))

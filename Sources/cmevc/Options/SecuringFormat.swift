@@ -19,7 +19,8 @@ enum JWSKeyLoading {
             throw Terminal.couldNotRun("\(path): the key file cannot be read")
         }
         do {
-            return try JWSSigningKey(pemEncoded: String(decoding: data, as: UTF8.self), passphrase: try passphrase.passphrase())
+            return try JWSSigningKey(
+                pemEncoded: String(decoding: data, as: UTF8.self), passphrase: try passphrase.passphrase())
         } catch let error as CredentialError {
             throw Terminal.couldNotRun((error.location == nil ? error.located(path) : error).description)
         }

@@ -56,9 +56,11 @@ struct JWTSecurityTests {
         #expect(!result.verified)
     }
 
-    @Test("an algorithm that is not the registered key's is refused", arguments: [
-        (JWSAlgorithm.es256, JWSAlgorithm.eddsa), (.eddsa, .es256), (.es384, .es256), (.rs256, .es384),
-    ])
+    @Test(
+        "an algorithm that is not the registered key's is refused",
+        arguments: [
+            (JWSAlgorithm.es256, JWSAlgorithm.eddsa), (.eddsa, .es256), (.es384, .es256), (.rs256, .es384),
+        ])
     func algorithmKeyConfusion(_ signing: JWSAlgorithm, _ named: JWSAlgorithm) throws {
         // Signed with the `signing` key and alg, but kid names the issuer's `named` key.
         let compact = try hostile(header: header(signing, kid: JWTFixture.keyID(named)), signing)
@@ -192,8 +194,10 @@ struct JWTSecurityTests {
     @Test("a revoked credential's status fails")
     func revokedStatus() throws {
         let jwt = try fixture.sign(fixture.world.credential(statusIndex: 7), .rs256)
-        let verifier = fixture.world.verifier(registry: fixture.registry, lists: [try fixture.world.statusList(revoked: [7])])
-        #expect(verifier.verify(bytes: Array(jwt.compact.utf8), name: "c.jwt").check("status")?.code == .credentialRevoked)
+        let verifier = fixture.world.verifier(
+            registry: fixture.registry, lists: [try fixture.world.statusList(revoked: [7])])
+        #expect(
+            verifier.verify(bytes: Array(jwt.compact.utf8), name: "c.jwt").check("status")?.code == .credentialRevoked)
     }
 
     @Test("text that only looks like a JWT is unreadable, never verified")

@@ -105,7 +105,8 @@ struct VC11JWTTests {
             header: ["alg": "EdDSA", "typ": "JWT", "kid": .string(DIDKey.verificationMethodID(for: alice.publicKey))],
             payload: claims, key: .key(alice))
         let verifier = try fixture.verifier()
-        let expectations = PresentationExpectations(challenge: "c-123", domain: "hospital.example", subjectNPI: "1234567893")
+        let expectations = PresentationExpectations(
+            challenge: "c-123", domain: "hospital.example", subjectNPI: "1234567893")
         let report = verifier.verify(bytes: Array(compact.utf8), name: "vp.jwt", expecting: expectations)
         #expect(report.kind == .presentation)
         #expect(report.credentials.count == 2)
@@ -115,7 +116,8 @@ struct VC11JWTTests {
         #expect(decoded.document["holder"] == .string(holder))
         #expect(decoded.document["id"] == "urn:uuid:vp-1")
         let other = verifier.verify(
-            bytes: Array(compact.utf8), name: "vp.jwt", expecting: .init(challenge: "c-999", domain: "hospital.example"))
+            bytes: Array(compact.utf8), name: "vp.jwt", expecting: .init(challenge: "c-999", domain: "hospital.example")
+        )
         #expect(other.check("challenge")?.code == .jwtNonceMismatch)
     }
 }

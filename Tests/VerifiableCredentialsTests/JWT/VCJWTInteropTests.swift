@@ -77,7 +77,10 @@ struct VCJWTInteropTests {
         var peer = JSONObject()
         for algorithm in JWSAlgorithm.allCases {
             let jwt = try fixture.sign(credential, algorithm)
-            ours.append(["alg": .string(algorithm.rawValue), "jwk": fixture.key(algorithm).publicKey.jwk, "jws": .string(jwt.compact)])
+            ours.append([
+                "alg": .string(algorithm.rawValue), "jwk": fixture.key(algorithm).publicKey.jwk,
+                "jws": .string(jwt.compact),
+            ])
             peer[algorithm.rawValue] = .string(VerificationFixture.issuerID + "#peer-" + algorithm.rawValue)
         }
         let input: JSONValue = [
@@ -99,7 +102,8 @@ struct VCJWTInteropTests {
         for entry in peers {
             registry.issuers[0].keys.append(
                 RegisteredKey(
-                    id: try #require(entry["kid"]?.stringValue), verificationKey: try JWSPublicKey(jwk: try #require(entry["jwk"])),
+                    id: try #require(entry["kid"]?.stringValue),
+                    verificationKey: try JWSPublicKey(jwk: try #require(entry["jwk"])),
                     validFrom: RegistryDate("2026-01-01T00:00:00Z")))
         }
         let verifier = fixture.world.verifier(registry: registry, lists: [try fixture.world.statusList()])
@@ -121,6 +125,8 @@ struct VCJWTInteropTests {
         let keys = registry.json()["issuers"]?.asArray.first?["keys"]?.asArray ?? []
         #expect(keys.last?["publicKeyJwk"]?["kty"] == "RSA")
         #expect(keys.last?["type"] == "JsonWebKey")
-        #expect(throws: CredentialError.self) { try RegistryResolver(registry: reread).resolve(JWTFixture.keyID(.rs256)) }
+        #expect(throws: CredentialError.self) {
+            try RegistryResolver(registry: reread).resolve(JWTFixture.keyID(.rs256))
+        }
     }
 }

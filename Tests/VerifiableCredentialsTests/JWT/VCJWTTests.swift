@@ -16,9 +16,10 @@ struct VCJWTTests {
         let report = try fixture.verifier().verify(bytes: Array(jwt.compact.utf8), name: "c.jwt")
         #expect(report.kind == .credential)
         #expect(report.verified, "\(JWTFixture.problems(report))")
-        for name in ["jwt", "proof", "controller", "issuer", "key", "claims", "context", "structure", "accreditation",
-            "creditTypes", "validity", "status"]
-        {
+        for name in [
+            "jwt", "proof", "controller", "issuer", "key", "claims", "context", "structure", "accreditation",
+            "creditTypes", "validity", "status",
+        ] {
             #expect(report.check(name)?.status == .pass, "check \(name)")
         }
         #expect(report.credentials.first?.issuerName == "Example Hospital CME Office")
@@ -74,7 +75,8 @@ struct VCJWTTests {
         let bytes = Array(vp.compact.utf8)
         let replay = verifier.verify(bytes: bytes, name: "vp", expecting: .init(challenge: "c-999"))
         #expect(replay.check("challenge")?.code == .jwtNonceMismatch)
-        let elsewhere = verifier.verify(bytes: bytes, name: "vp", expecting: .init(challenge: "c-123", domain: "b.example"))
+        let elsewhere = verifier.verify(
+            bytes: bytes, name: "vp", expecting: .init(challenge: "c-123", domain: "b.example"))
         #expect(elsewhere.check("domain")?.code == .jwtAudienceMismatch)
         #expect(!elsewhere.verified)
         let unbound = verifier.verify(bytes: bytes, name: "vp")
@@ -117,7 +119,8 @@ struct VCJWTTests {
         let vp = try world.present([EnvelopedCredential.envelope(jwt)], holder: world.alice)
         let verifier = try fixture.verifier()
         let report = verifier.verify(
-            vp, name: "vp.json", expecting: .init(challenge: "c-123", domain: "hospital.example", subjectNPI: "1234567893"))
+            vp, name: "vp.json",
+            expecting: .init(challenge: "c-123", domain: "hospital.example", subjectNPI: "1234567893"))
         #expect(report.verified, "\(JWTFixture.problems(report))")
         #expect(report.credentials.first?.check("proof")?.message.contains("RS256") == true)
         // A tampered envelope fails that credential's proof.
@@ -129,8 +132,12 @@ struct VCJWTTests {
         #expect(!verifier.verify(bad, name: "vp.json", expecting: .init(challenge: "c-123")).verified)
         // An envelope that is not a vc+jwt data URL fails with its own code.
         let odd = try world.present(
-            [["@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
-              "id": "data:application/vc+sd-jwt,abc"]],
+            [
+                [
+                    "@context": ["https://www.w3.org/ns/credentials/v2"], "type": "EnvelopedVerifiableCredential",
+                    "id": "data:application/vc+sd-jwt,abc",
+                ]
+            ],
             holder: world.alice)
         #expect(
             verifier.verify(odd, name: "vp.json", expecting: .init(challenge: "c-123")).check("jwt")?.code

@@ -57,7 +57,8 @@ enum JWTChecks {
         }
         let named = ["iss", "sub", "jti", "iat", "nbf", "exp", "nonce", "aud"].filter(decoded.claims.contains)
         return .pass(
-            "claims", named.isEmpty ? "no registered JWT claims" : "\(named.joined(separator: ", ")) agree with the document")
+            "claims",
+            named.isEmpty ? "no registered JWT claims" : "\(named.joined(separator: ", ")) agree with the document")
     }
 }
 

@@ -19,7 +19,9 @@ struct JWTCredentialVerification {
         }
         guard !decoded.format.isPresentation else {
             report.checks = [
-                .fail("jwt", .jwtTypeMismatch, "a \(decoded.format.rawValue) presentation stands where a credential is expected")
+                .fail(
+                    "jwt", .jwtTypeMismatch,
+                    "a \(decoded.format.rawValue) presentation stands where a credential is expected")
             ]
             return (report, nil)
         }
@@ -35,7 +37,8 @@ struct JWTCredentialVerification {
         report.checks.append(signature)
         if let resolved {
             report.checks.append(
-                JWTChecks.controller(resolved, kid: jws.header.kid, expected: issuerID, role: "issuer", name: "controller"))
+                JWTChecks.controller(
+                    resolved, kid: jws.header.kid, expected: issuerID, role: "issuer", name: "controller"))
         }
         report.checks += issuerChecks(decoded, issuerID: issuerID, resolved: resolved)
         report.checks.append(JWTChecks.claims(decoded, now: context.now))

@@ -35,7 +35,8 @@ struct JWTPresentationVerification {
         report.checks.append(signature)
         if let resolved {
             report.checks.append(
-                JWTChecks.controller(resolved, kid: decoded.jws.header.kid, expected: holder, role: "holder", name: "holderKey"))
+                JWTChecks.controller(
+                    resolved, kid: decoded.jws.header.kid, expected: holder, role: "holder", name: "holderKey"))
         }
         report.checks.append(challengeCheck(decoded))
         if let domain = expectations.domain {
@@ -67,10 +68,12 @@ struct JWTPresentationVerification {
             return .unknown("challenge", .challengeMismatch, "no --challenge given: the presentation could be a replay")
         }
         guard let nonce = decoded.nonce else {
-            return .fail("challenge", .jwtNonceMismatch, "the presentation has no nonce; expected the challenge \(challenge)")
+            return .fail(
+                "challenge", .jwtNonceMismatch, "the presentation has no nonce; expected the challenge \(challenge)")
         }
         guard nonce == challenge else {
-            return .fail("challenge", .jwtNonceMismatch, "the presentation's nonce \(nonce) is not the challenge \(challenge)")
+            return .fail(
+                "challenge", .jwtNonceMismatch, "the presentation's nonce \(nonce) is not the challenge \(challenge)")
         }
         return .pass("challenge", "nonce is the challenge \(challenge)")
     }

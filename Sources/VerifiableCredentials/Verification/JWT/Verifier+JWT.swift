@@ -20,7 +20,8 @@ extension Verifier {
             credential.checks.append(SubjectNPI.check(json?.objectValue ?? JSONObject(), npi: npi))
         }
         return DocumentReport(
-            name: name, kind: .credential, checks: [.pass("json", "a compact JWS with a JSON claims set, within limits")],
+            name: name, kind: .credential,
+            checks: [.pass("json", "a compact JWS with a JSON claims set, within limits")],
             credentials: [credential])
     }
 
