@@ -149,6 +149,8 @@ for (keyType, suite) in [
 print("")
 print("targets: eddsa-jcs-2022 sign ≥ 0.5 × raw Ed25519 sign, verify ≥ 0.6 × raw Ed25519 verify")
 
+runJWTBenchmark(documents: documents, raw: raw)
+
 runRDFCBenchmark(documents: Array(documents.prefix(2_000)), rawEd25519: raw["ed25519"] ?? (1, 1))
 runVerifyBenchmark(rawEd25519Verify: raw["ed25519"]?.verify ?? 1)
 runIssueBenchmark()

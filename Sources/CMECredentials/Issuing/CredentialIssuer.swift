@@ -3,8 +3,8 @@ public import Foundation
 public import VerifiableCredentials
 
 /// Issues one CME credential per activity record through the issuer ledger: builds the credential with
-/// the status entries the ledger allocates, signs it (proof as an array) inside the ledger's transaction,
-/// and returns the signed bytes the ledger recorded.
+/// the status entries the ledger allocates, signs it (proof as an array, or as a `vc+jwt` when ``securing``
+/// is `.jwt`) inside the ledger's transaction, and returns the signed bytes the ledger recorded.
 ///
 /// It writes no files; ``BatchIssuer`` does that after the ledger has committed.
 public struct CredentialIssuer: Sendable {
@@ -14,6 +14,9 @@ public struct CredentialIssuer: Sendable {
     public let ledger: IssuerLedger
     let signer: DataIntegritySigner
     let builder: CMECredentialBuilder
+    /// How each credential is secured (the status lists are always Data Integrity).
+    public var securing: CredentialSecuring = .dataIntegrity
+    let jwtSigner: VCJWTSigner
 
     /// Creates an issuer for the key and configuration.
     ///
@@ -26,6 +29,7 @@ public struct CredentialIssuer: Sendable {
         self.ledger = ledger
         self.signer = try DataIntegritySigner(key: key, suite: try IssuanceSuites.suite(named: configuration.suite))
         self.builder = CMECredentialBuilder(issuer: configuration.profile, catalog: catalog)
+        self.jwtSigner = VCJWTSigner(key: .key(key), keyID: configuration.verificationMethod)
     }
 
     /// Opens `directory`'s ledger and creates an issuer for it.
@@ -60,6 +64,7 @@ public struct CredentialIssuer: Sendable {
         let configuration = self.configuration
         let builder = self.builder
         let signer = self.signer
+        let jwtSigner = securing == .jwt ? self.jwtSigner : nil
         return try ledger.issue(pending, replacing: replacing) { assignment throws(CredentialError) -> [UInt8] in
             let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
             let unsigned: JSONValue
@@ -69,6 +74,9 @@ public struct CredentialIssuer: Sendable {
             } catch {
                 throw CredentialError(
                     .recordNotIssuable, error.message, location: error.location ?? record.location.description)
+            }
+            if let jwtSigner {
+                return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
             }
             let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
             let signed = try signer.addProof(to: unsigned, options: options, asArray: true)

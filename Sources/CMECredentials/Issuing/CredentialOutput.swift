@@ -9,8 +9,8 @@ import VerifiableCredentials
 
 /// Where a batch writes its credentials.
 public enum CredentialOutput: Sendable, Hashable {
-    /// One pretty-printed file per credential, named by ``fileName(for:)``, each written atomically
-    /// after the ledger has committed.
+    /// One pretty-printed file per credential, named by ``fileName(for:)`` (`.jwt` instead of `.json` for a
+    /// `vc+jwt`), each written atomically after the ledger has committed.
     case directory(URL)
     /// One JSON Lines file holding every credential of the batch (new and already issued), written to a
     /// temporary file and renamed into place when the batch ends.
@@ -70,7 +70,11 @@ final class CredentialWriter {
     func write(_ credential: LedgerCredential, isNew: Bool) throws(CredentialError) {
         switch output {
         case .directory(let url):
-            let file = url.appendingPathComponent(CredentialOutput.fileName(for: credential.credentialID))
+            var name = CredentialOutput.fileName(for: credential.credentialID)
+            if CompactJWS.looksCompact(credential.credentialBytes) {
+                name = String(name.dropLast(".json".count)) + ".jwt"  // a vc+jwt (CredentialSecuring.jwt)
+            }
+            let file = url.appendingPathComponent(name)
             if !isNew {
                 guard !FileManager.default.fileExists(atPath: file.path) else { return }
                 rewritten += 1
@@ -78,11 +82,16 @@ final class CredentialWriter {
             try AtomicFile.write(credential.credentialBytes, to: file)
         case .jsonLines(let url):
             let compact: [UInt8]
-            do {
-                compact = JSONSerializer.bytes(try JSONParser.parse(credential.credentialBytes))
-            } catch {
-                throw CredentialError(
-                    .ledger, "the ledger's copy of \(credential.credentialID) does not parse", location: url.path)
+            if CompactJWS.looksCompact(credential.credentialBytes) {
+                // A vc+jwt is one JSON string per line.
+                compact = JSONSerializer.bytes(.string(String(decoding: credential.credentialBytes, as: UTF8.self)))
+            } else {
+                do {
+                    compact = JSONSerializer.bytes(try JSONParser.parse(credential.credentialBytes))
+                } catch {
+                    throw CredentialError(
+                        .ledger, "the ledger's copy of \(credential.credentialID) does not parse", location: url.path)
+                }
             }
             do {
                 try lines?.write(contentsOf: compact + [0x0A])

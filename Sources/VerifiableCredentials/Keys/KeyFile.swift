@@ -51,11 +51,18 @@ public enum KeyFile {
     public static func write(
         _ key: SigningKey, to url: URL, passphrase: [UInt8]?, force: Bool, kdf: PBES2KDF = .default
     ) throws(CredentialError) {
+        if !force, FileManager.default.fileExists(atPath: url.path) {
+            throw fileExists(url.path)
+        }
+        try write(pem: Array(try key.pemEncoded(passphrase: passphrase, kdf: kdf).utf8), to: url, force: force)
+    }
+
+    /// Writes PEM text to `url` with mode 0600, atomically; an existing file is replaced only when `force`.
+    static func write(pem bytes: [UInt8], to url: URL, force: Bool) throws(CredentialError) {
         let path = url.path
         if !force, FileManager.default.fileExists(atPath: path) {
             throw fileExists(path)
         }
-        let bytes = Array(try key.pemEncoded(passphrase: passphrase, kdf: kdf).utf8)
         let directory = url.deletingLastPathComponent().path
         let temporary = "\(directory)/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
         try writeNewFile(bytes, at: temporary)

@@ -118,20 +118,20 @@ extension IssuerRegistry {
         guard id.hasPrefix("did:"), id.contains("#") else {
             throw entry.error("id", "expected a verification method id (a DID URL with #fragment), found \"\(id)\"")
         }
-        let publicKey: PublicKey
+        let publicKey: JWSPublicKey
         let asJWK: Bool
         switch (entry.object["publicKeyMultibase"], entry.object["publicKeyJwk"]) {
         case (let multibase?, nil):
             guard let text = multibase.stringValue else { throw entry.error("publicKeyMultibase", "expected a string") }
             do {
-                publicKey = try PublicKey(multibase: text)
+                publicKey = .key(try PublicKey(multibase: text))
             } catch {
                 throw entry.error("publicKeyMultibase", error.message)
             }
             asJWK = false
         case (nil, let jwk?):
             do {
-                publicKey = try PublicKey(jwk: jwk)
+                publicKey = try JWSPublicKey(jwk: jwk)
             } catch {
                 throw entry.error("publicKeyJwk", error.message)
             }
@@ -151,7 +151,7 @@ extension IssuerRegistry {
             }
         }
         let key = RegisteredKey(
-            id: id, publicKey: publicKey, writtenAsJWK: asJWK, validFrom: try entry.optionalDate("validFrom"),
+            id: id, verificationKey: publicKey, writtenAsJWK: asJWK, validFrom: try entry.optionalDate("validFrom"),
             validUntil: try entry.optionalDate("validUntil"), revoked: revocation)
         if let from = key.validFrom, let until = key.validUntil, until.end < from.start {
             throw entry.error("validUntil", "ends before validFrom")
@@ -214,12 +214,12 @@ extension IssuerRegistry {
             issuer.keys.map { key in
                 var entry = JSONObject()
                 entry["id"] = .string(key.id)
-                if key.writtenAsJWK {
-                    entry["type"] = "JsonWebKey"
-                    entry["publicKeyJwk"] = key.publicKey.jwk
-                } else {
+                if let multikey = key.publicKey, !key.writtenAsJWK {
                     entry["type"] = "Multikey"
-                    entry["publicKeyMultibase"] = .string(key.publicKey.multibase)
+                    entry["publicKeyMultibase"] = .string(multikey.multibase)
+                } else {
+                    entry["type"] = "JsonWebKey"
+                    entry["publicKeyJwk"] = key.verificationKey.jwk
                 }
                 if let from = key.validFrom { entry["validFrom"] = .string(from.text) }
                 if let until = key.validUntil { entry["validUntil"] = .string(until.text) }

@@ -21,8 +21,9 @@ public struct RegisteredKey: Sendable, Hashable {
 
     /// The verification method id that proofs name, such as `did:web:cme.example.org#key-2024`.
     public var id: String
-    /// The public key (written as `publicKeyMultibase` or `publicKeyJwk`).
-    public var publicKey: PublicKey
+    /// The public key: an Ed25519, P-256 or P-384 key (Data Integrity and JWS), or an RSA key (RS256 JWTs
+    /// only, always written as `publicKeyJwk`).
+    public var verificationKey: JWSPublicKey
     /// Whether the file wrote the key as a JWK (kept so that the registry round-trips).
     public var writtenAsJWK: Bool
     /// The first instant the key may sign.
@@ -35,12 +36,41 @@ public struct RegisteredKey: Sendable, Hashable {
         id: String, publicKey: PublicKey, writtenAsJWK: Bool = false, validFrom: RegistryDate? = nil,
         validUntil: RegistryDate? = nil, revoked: Revocation? = nil
     ) {
+        self.init(
+            id: id, verificationKey: .key(publicKey), writtenAsJWK: writtenAsJWK, validFrom: validFrom,
+            validUntil: validUntil, revoked: revoked)
+    }
+
+    /// Creates a key of any type the registry holds, RSA included (an RSA key is always written as a JWK).
+    public init(
+        id: String, verificationKey: JWSPublicKey, writtenAsJWK: Bool = false, validFrom: RegistryDate? = nil,
+        validUntil: RegistryDate? = nil, revoked: Revocation? = nil
+    ) {
         self.id = id
-        self.publicKey = publicKey
-        self.writtenAsJWK = writtenAsJWK
+        self.verificationKey = verificationKey
+        if case .rsa = verificationKey { self.writtenAsJWK = true } else { self.writtenAsJWK = writtenAsJWK }
         self.validFrom = validFrom
         self.validUntil = validUntil
         self.revoked = revoked
+    }
+
+    /// The key when it is an Ed25519, P-256 or P-384 key (one a Data Integrity proof can use); `nil` for RSA.
+    /// Setting it replaces the key.
+    public var publicKey: PublicKey? {
+        get {
+            if case .key(let key) = verificationKey { key } else { nil }
+        }
+        set {
+            if let newValue { verificationKey = .key(newValue) }
+        }
+    }
+
+    /// The key type for people: `ed25519`, `p256`, `p384` or `rsa`.
+    public var typeName: String {
+        switch verificationKey {
+        case .key(let key): key.type.rawValue
+        case .rsa: "rsa"
+        }
     }
 
     /// The window as text for reports: `2024-01-01 … 2026-12-31`.

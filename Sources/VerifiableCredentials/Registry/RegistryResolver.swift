@@ -12,7 +12,12 @@ public struct RegistryResolver: VerificationMethodResolver {
         guard let (issuer, key) = registry.key(id) else {
             throw CredentialError(.keyNotRegistered, "the registry lists no key \(id)")
         }
-        return .multikey(id: key.id, controller: issuer.id, publicKey: key.publicKey)
+        guard let publicKey = key.publicKey else {
+            throw CredentialError(
+                .unsupportedKeyType,
+                "the registry key \(id) is an RSA key, which signs JWTs only, never Data Integrity proofs")
+        }
+        return .multikey(id: key.id, controller: issuer.id, publicKey: publicKey)
     }
 
     /// The registered key with this id, with the issuer that lists it.

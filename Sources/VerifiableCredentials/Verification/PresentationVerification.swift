@@ -62,11 +62,12 @@ struct PresentationVerification {
 
         // Each credential in full, then its binding to the holder and the expected NPI.
         for (index, credential) in credentials.enumerated() {
-            var result = verifier.credentialVerifier.verify(
+            // An enveloped JWT credential is decoded first; the holder checks then see the credential it holds.
+            var (result, json) = verifier.verifyEmbeddedCredential(
                 credential, index: index, pointer: "/verifiableCredential/\(index)")
-            result.checks.append(Self.binding(credential, holder: holder))
+            result.checks.append(Self.binding(json, holder: holder))
             if let npi = expectations.subjectNPI {
-                result.checks.append(SubjectNPI.check(credential.objectValue ?? JSONObject(), npi: npi))
+                result.checks.append(SubjectNPI.check(json.objectValue ?? JSONObject(), npi: npi))
             }
             report.credentials.append(result)
         }

@@ -17,10 +17,14 @@ public struct Verifier: Sendable {
         self.credentialVerifier = CredentialVerifier(context: context, policies: policies)
     }
 
-    /// Parses `bytes` within the context's limits and verifies the document.
+    /// Parses `bytes` within the context's limits and verifies the document; bytes that are a compact JWS are
+    /// verified as a JWT (``verifyJWT(_:name:expecting:)``).
     public func verify(bytes: [UInt8], name: String, expecting expectations: PresentationExpectations = .init())
         -> DocumentReport
     {
+        if CompactJWS.looksCompact(bytes) {
+            return verifyJWT(String(decoding: bytes, as: UTF8.self), name: name, expecting: expectations)
+        }
         let document: JSONValue
         do {
             document = try JSONParser(limits: context.limits).parse(bytes)
@@ -30,11 +34,19 @@ public struct Verifier: Sendable {
         return verify(document, name: name, expecting: expectations)
     }
 
-    /// Verifies a parsed document: a `VerifiablePresentation` or a `VerifiableCredential`.
+    /// Verifies a parsed document: a `VerifiablePresentation` or a `VerifiableCredential`; a JSON string that
+    /// is a compact JWS, or an `EnvelopedVerifiableCredential`, is verified as a JWT.
     public func verify(_ document: JSONValue, name: String, expecting expectations: PresentationExpectations = .init())
         -> DocumentReport
     {
+        if case .string(let text) = document, CompactJWS.looksCompact(text.utf8) {
+            return verifyJWT(text, name: name, expecting: expectations)
+        }
         let json = Check.pass("json", "well-formed, within limits")
+        if EnvelopedCredential.isEnvelope(document) {
+            let (credential, _) = verifyEmbeddedCredential(document, index: 0, pointer: "")
+            return DocumentReport(name: name, kind: .credential, checks: [json], credentials: [credential])
+        }
         let types = document["type"]?.asArray.compactMap(\.stringValue) ?? []
         if types.contains("VerifiablePresentation") {
             var report = PresentationVerification(verifier: self, expectations: expectations).verify(

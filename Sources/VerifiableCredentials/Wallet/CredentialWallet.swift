@@ -43,7 +43,11 @@ public struct CredentialWallet: Sendable {
 
     /// Verifies the proofs of the credential in `bytes` (purpose `assertionMethod`) and stores it unless it
     /// is already there. Never throws: a bad file is a ``ImportOutcome/rejected(_:)``.
+    /// A JWT credential is imported with ``importJWT(_:verifier:)``.
     public func importCredential(bytes: [UInt8], verifier: DataIntegrityVerifier) -> ImportOutcome {
+        if CompactJWS.looksCompact(bytes) {
+            return importJWT(String(decoding: bytes, as: UTF8.self), verifier: verifier)
+        }
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)
@@ -60,6 +64,11 @@ public struct CredentialWallet: Sendable {
             return .rejected(
                 CredentialError(problem?.code ?? .invalidProof, "proof: \(problem?.message ?? "does not verify")"))
         }
+        return store(json)
+    }
+
+    /// Stores `json` under its content name unless it is already there.
+    func store(_ json: JSONValue) -> ImportOutcome {
         let name = Self.fileName(for: json)
         let url = directory.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: url.path) { return .duplicate(name) }

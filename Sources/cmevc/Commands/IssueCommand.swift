@@ -28,6 +28,12 @@ struct IssueCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write every credential of the batch to one JSON Lines file.", valueName: "file"))
     var jsonl: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "data-integrity (a proof inside each credential, the default) or jwt (each credential a vc+jwt, written as <id>.jwt)."
+        ))
+    var format: SecuringFormat = .dataIntegrity
+
     @Flag(help: "Issue a replacement for records that already have a credential, revoking the old one.")
     var reissue = false
 
@@ -40,7 +46,8 @@ struct IssueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let issuer = try issuerOptions.credentialIssuer()
+        var issuer = try issuerOptions.credentialIssuer()
+        issuer.securing = format == .jwt ? .jwt : .dataIntegrity
         let output: CredentialOutput =
             if let out { .directory(URL(fileURLWithPath: out)) } else if let jsonl {
                 .jsonLines(URL(fileURLWithPath: jsonl))

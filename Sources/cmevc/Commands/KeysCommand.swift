@@ -5,12 +5,16 @@ import VerifiableCredentials
 /// The key types offered on the command line.
 enum KeyTypeOption: String, ExpressibleByArgument, CaseIterable {
     case ed25519, p256, p384
+    /// RSA signs RS256 JWTs only (`--format jwt`); it has no did:key and no Data Integrity suite.
+    case rsa
 
-    var keyType: KeyType {
+    /// The shared key type; `nil` for RSA.
+    var keyType: KeyType? {
         switch self {
         case .ed25519: .ed25519
         case .p256: .p256
         case .p384: .p384
+        case .rsa: nil
         }
     }
 }
@@ -29,8 +33,11 @@ extension KeysCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a key, write it with mode 0600, and print its did:key.")
 
-        @Option(help: "The key type: ed25519, p256 or p384.")
+        @Option(help: "The key type: ed25519, p256, p384, or rsa (RS256 JWTs only).")
         var type: KeyTypeOption = .ed25519
+
+        @Option(help: "The RSA modulus size in bits (2048 or more; --type rsa only).")
+        var bits: Int = 2048
 
         @Option(help: ArgumentHelp("Where to write the private key (PEM).", valueName: "file"))
         var out: String
@@ -40,8 +47,18 @@ extension KeysCommand {
 
         @OptionGroup var passphrase: PassphraseOptions
 
+        func validate() throws {
+            guard bits >= RSAPublicKey.minimumBits else {
+                throw ValidationError("--bits must be \(RSAPublicKey.minimumBits) or more")
+            }
+        }
+
         func run() throws {
-            let key = SigningKey(generating: type.keyType)
+            guard let keyType = type.keyType else {
+                try generateRSA()
+                return
+            }
+            let key = SigningKey(generating: keyType)
             do {
                 try KeyFile.write(
                     key, to: URL(fileURLWithPath: out), passphrase: try passphrase.passphrase(), force: force)
@@ -51,6 +68,18 @@ extension KeysCommand {
             Terminal.out("wrote \(out) (\(type.rawValue), mode 0600)")
             Terminal.out("did: \(DIDKey.did(for: key.publicKey))")
             Terminal.out("verificationMethod: \(DIDKey.verificationMethodID(for: key.publicKey))")
+        }
+
+        private func generateRSA() throws {
+            do {
+                let key = try RSASigningKey(generatingBits: bits)
+                try KeyFile.write(
+                    .rsa(key), to: URL(fileURLWithPath: out), passphrase: try passphrase.passphrase(), force: force)
+                Terminal.out("wrote \(out) (rsa \(bits) bits, mode 0600; signs RS256 JWTs only)")
+                Terminal.out("publicKeyJwk: \(JSONSerializer.string(key.publicKey.jwk))")
+            } catch let error as CredentialError {
+                throw Terminal.couldNotRun((error.location == nil ? error.located(out) : error).description)
+            }
         }
     }
 
@@ -67,7 +96,11 @@ extension KeysCommand {
         @OptionGroup var passphrase: PassphraseOptions
 
         func run() throws {
-            let key = try KeyLoading.load(file, passphrase: passphrase)
+            let signing = try JWSKeyLoading.load(file, passphrase: passphrase)
+            guard case .key(let key) = signing else {
+                showRSA(signing.publicKey)
+                return
+            }
             let publicKey = key.publicKey
             var report = JSONObject()
             report["type"] = .string(publicKey.type.rawValue)
@@ -84,6 +117,19 @@ extension KeysCommand {
                 Terminal.out("verificationMethod: \(DIDKey.verificationMethodID(for: publicKey))")
                 Terminal.out("publicKeyMultibase: \(publicKey.multibase)")
                 Terminal.out("publicKeyJwk:       \(JSONSerializer.string(publicKey.jwk))")
+            }
+        }
+
+        /// An RSA key has no DID or multibase form: its type, size and JWK.
+        private func showRSA(_ key: JWSPublicKey) {
+            let bits = if case .rsa(let rsa) = key { rsa.bitCount } else { 0 }
+            switch format {
+            case .json:
+                let report: JSONValue = ["type": "rsa", "bits": .number(Double(bits)), "publicKeyJwk": key.jwk]
+                Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
+            case .text:
+                Terminal.out("type:               rsa (\(bits) bits; signs RS256 JWTs only)")
+                Terminal.out("publicKeyJwk:       \(JSONSerializer.string(key.jwk))")
             }
         }
     }

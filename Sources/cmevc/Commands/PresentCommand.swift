@@ -38,6 +38,12 @@ struct PresentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the presentation.", valueName: "vp.json"))
     var out: String
 
+    @Option(
+        help: ArgumentHelp(
+            "data-integrity (a proof inside the JSON, the default) or jwt (a vp+jwt: challenge as nonce, domain as aud)."
+        ))
+    var format: SecuringFormat = .dataIntegrity
+
     @OptionGroup var passphrase: PassphraseOptions
 
     func validate() throws {
@@ -62,16 +68,26 @@ struct PresentCommand: ParsableCommand {
             throw Terminal.couldNotRun(error.description)
         }
         let selected = entries.filter { entry in
-            entry.json.objectValue.map { selection.matches(TranscriptLine(credential: $0)) } ?? false
+            entry.credential.objectValue.map { selection.matches(TranscriptLine(credential: $0)) } ?? false
         }
         guard !selected.isEmpty else {
             Terminal.err("no credential in \(wallet) matches the selection; nothing written")
             throw ExitStatus.notVerified
         }
         do {
-            let presentation = try VerifiablePresentationBuilder(credentials: selected.map(\.json))
-                .signed(with: holder, challenge: challenge, domain: domain, created: Date())
-            try InputFiles.write(JSONSerializer.bytes(presentation, layout: .pretty), to: out)
+            let builder = VerifiablePresentationBuilder(credentials: selected.map(\.json))
+            if format == .jwt {
+                // JWT credentials stay enveloped; the holder's did:key signs the vp+jwt.
+                let jwt = try VCJWTSigner(key: .key(holder), keyID: DIDKey.verificationMethodID(for: holder.publicKey))
+                    .sign(
+                        presentation: builder.unsigned(holder: DIDKey.did(for: holder.publicKey)), nonce: challenge,
+                        audience: domain, issuedAt: Date())
+                try InputFiles.write(Array((jwt.compact + "\n").utf8), to: out)
+            } else {
+                let presentation = try builder.signed(
+                    with: holder, challenge: challenge, domain: domain, created: Date())
+                try InputFiles.write(JSONSerializer.bytes(presentation, layout: .pretty), to: out)
+            }
         } catch {
             throw Terminal.couldNotRun(error.description)
         }

@@ -50,12 +50,13 @@ struct RegistryAddKeyCommand: ParsableCommand {
         guard let index = current.issuerIndex(issuer) else {
             throw Terminal.couldNotRun("\(registry): no issuer \(issuer); add it with `cmevc registry add-issuer`")
         }
-        let publicKey: PublicKey
+        let verificationKey: JWSPublicKey
         if let keyFile {
-            publicKey = try KeyLoading.load(keyFile, passphrase: passphrase).publicKey
+            // Any key type, RSA included (an RSA key verifies RS256 JWTs only).
+            verificationKey = try JWSKeyLoading.load(keyFile, passphrase: passphrase).publicKey
         } else {
             do {
-                publicKey = try PublicKey(multibase: publicKeyMultibase ?? "")
+                verificationKey = .key(try PublicKey(multibase: publicKeyMultibase ?? ""))
             } catch {
                 throw ValidationError("--public-key-multibase: \(error.message)")
             }
@@ -63,7 +64,7 @@ struct RegistryAddKeyCommand: ParsableCommand {
         let methodID: String
         if let id {
             methodID = id
-        } else if issuer == DIDKey.did(for: publicKey) {
+        } else if case .key(let publicKey) = verificationKey, issuer == DIDKey.did(for: publicKey) {
             methodID = DIDKey.verificationMethodID(for: publicKey)
         } else {
             throw ValidationError("--id is required unless the issuer is the key's own did:key")
@@ -73,7 +74,7 @@ struct RegistryAddKeyCommand: ParsableCommand {
         }
         current.issuers[index].keys.append(
             RegisteredKey(
-                id: methodID, publicKey: publicKey, writtenAsJWK: jwk,
+                id: methodID, verificationKey: verificationKey, writtenAsJWK: jwk,
                 validFrom: try RegistryEditing.date(validFrom, option: "--valid-from"),
                 validUntil: try RegistryEditing.date(validUntil, option: "--valid-until")))
         try RegistryEditing.save(current, to: registry, change: "added key \(methodID)")

@@ -46,7 +46,7 @@ struct RegistryShowCommand: ParsableCommand {
                         "  REVOKED \($0.at.text) (\($0.reason ?? "no reason"))\($0.compromisedSince.map { ", compromised since \($0.text)" } ?? "")"
                     } ?? ""
                 Terminal.out(
-                    "  key           \(key.id)  \(key.publicKey.type.rawValue)  \(key.windowDescription)\(revoked)")
+                    "  key           \(key.id)  \(key.typeName)  \(key.windowDescription)\(revoked)")
             }
             for list in issuer.statusLists {
                 Terminal.out("  status lists  \(list.idPrefix)…  max age \(list.maxAgeDays) days")

@@ -7,7 +7,12 @@ import VerifiableCredentials
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "Add a Data Integrity proof to a JSON-LD document (a proof set if it already has proofs).")
+        abstract:
+            "Add a Data Integrity proof to a JSON-LD document (a proof set if it already has proofs), or sign it as a JWT."
+    )
+
+    @Option(help: ArgumentHelp(SecuringFormat.help))
+    var format: SecuringFormat = .dataIntegrity
 
     @Option(help: ArgumentHelp("The private key file (PEM).", valueName: "file"))
     var key: String
@@ -43,6 +48,12 @@ struct SignCommand: ParsableCommand {
     var document: String
 
     func validate() throws {
+        if format == .jwt {
+            guard suite == nil, proofID == nil, previousProof.isEmpty else {
+                throw ValidationError(
+                    "--suite, --proof-id and --previous-proof apply to Data Integrity, not to --format jwt")
+            }
+        }
         if let suite, !Suites.names.contains(suite) {
             throw ValidationError("unknown suite \(suite); choose one of \(Suites.names.joined(separator: ", "))")
         }
@@ -52,6 +63,10 @@ struct SignCommand: ParsableCommand {
     }
 
     func run() throws {
+        if format == .jwt {
+            try runJWT()
+            return
+        }
         let signingKey = try KeyLoading.load(key, passphrase: passphrase)
         do {
             let chosen = try Suites.suite(named: suite, for: signingKey.type)

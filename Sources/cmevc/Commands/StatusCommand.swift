@@ -52,7 +52,12 @@ struct StatusCommand: ParsableCommand {
             else { return argument }
             let bytes = try InputFiles.bytes(argument)
             do throws(CredentialError) {
-                guard let id = try JSONParser.parse(bytes)["id"]?.stringValue else {
+                // A vc+jwt file names its credential in the payload.
+                let document: JSONValue =
+                    CompactJWS.looksCompact(bytes)
+                    ? .object(try DecodedJWT(compact: String(decoding: bytes, as: UTF8.self)).document)
+                    : try JSONParser.parse(bytes)
+                guard let id = document["id"]?.stringValue else {
                     throw CredentialError(.unexpectedJSON, "the credential has no id", location: argument)
                 }
                 return id

@@ -46,7 +46,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
-    @Argument(help: ArgumentHelp("Credentials, presentations, or folders of them.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Credentials, presentations (JSON or JWT files), folders of them, or JWT strings.", valueName: "file"))
     var files: [String]
 
     func validate() throws {
@@ -79,12 +81,14 @@ struct VerifyCommand: ParsableCommand {
             try runFull()
             return
         }
-        let paths: [String]
+        let inline = InlineJWT.arguments(files)
+        var paths: [String]
         do {
-            paths = try InputFiles.expand(files)
+            paths = try InputFiles.expand(files.filter { inline.texts[$0] == nil })
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
+        paths = inline.names + paths
         let suites: CryptosuiteSet
         do {
             suites = try Suites.all()
@@ -98,8 +102,20 @@ struct VerifyCommand: ParsableCommand {
         var unreadable = false
         for path in paths {
             let result: DocumentProofVerification
-            do {
-                result = verifier.verify(try InputFiles.json(path), expecting: expectations)
+            do throws(CredentialError) {
+                let bytes: [UInt8]
+                if let text = inline.texts[path] {
+                    bytes = Array(text.utf8)
+                } else {
+                    bytes = try InputFiles.bytes(path)
+                }
+                if CompactJWS.looksCompact(bytes) {
+                    // A JWT: its signature with the did:key its kid names.
+                    let jwt = try CompactJWS(String(decoding: bytes, as: UTF8.self))
+                    result = DocumentProofVerification(jwt: jwt, resolver: JWTKeyResolver(registry: nil))
+                } else {
+                    result = verifier.verify(try InputFiles.json(path), expecting: expectations)
+                }
             } catch {
                 unreadable = true
                 allVerified = false
@@ -153,12 +169,14 @@ extension VerifyCommand {
         if let next = trusted.info.nextUpdate, now > next.end {
             Terminal.err("warning: \(registryPath): the registry is stale (nextUpdate \(next.text) has passed)")
         }
-        let paths: [String]
+        let inline = InlineJWT.arguments(files)
+        var paths: [String]
         do {
-            paths = try InputFiles.expand(files)
+            paths = try InputFiles.expand(files.filter { inline.texts[$0] == nil })
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
+        paths = inline.names + paths
         let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
         let verifier = Verifier(context: context)
         let expectations = PresentationExpectations(challenge: challenge, domain: domain, subjectNPI: subjectNpi)
@@ -166,6 +184,9 @@ extension VerifyCommand {
         var allVerified = true
         var unreadable = false
         let documentReports = ConcurrentMap.map(paths) { (path: String) -> DocumentReport in
+            if let text = inline.texts[path] {
+                return verifier.verifyJWT(text, name: path, expecting: expectations)
+            }
             let bytes: [UInt8]
             do throws(CredentialError) {
                 bytes = try InputFiles.bytes(path)

@@ -21,7 +21,7 @@ struct WalletListCommand: ParsableCommand {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        let lines = entries.compactMap { $0.json.objectValue.map(TranscriptLine.init(credential:)) }
+        let lines = entries.compactMap { $0.credential.objectValue.map(TranscriptLine.init(credential:)) }
             .sorted { ($0.completed?.date ?? .distantPast) < ($1.completed?.date ?? .distantPast) }
         var totals: [(String, Double)] = []
         for line in lines {

@@ -1,0 +1,31 @@
+public import Foundation
+import SwiftASN1
+
+extension KeyFile {
+    /// Writes any key that signs JWTs as PEM PKCS#8 (encrypted with `passphrase` when given): an Ed25519,
+    /// P-256 or P-384 key as ``write(_:to:passphrase:force:kdf:)`` does, or an RSA key. Mode 0600, atomic.
+    ///
+    /// - Throws: ``CredentialError`` `fileExists`, `io` or `invalidKeyFile` as
+    ///   ``write(_:to:passphrase:force:kdf:)`` does.
+    public static func write(
+        _ key: JWSSigningKey, to url: URL, passphrase: [UInt8]?, force: Bool, kdf: PBES2KDF = .default
+    ) throws(CredentialError) {
+        switch key {
+        case .key(let key):
+            try write(key, to: url, passphrase: passphrase, force: force, kdf: kdf)
+        case .rsa(let key):
+            var pem = key.pemEncoded
+            if let passphrase {
+                let der: [UInt8]
+                do {
+                    der = try PEMDocument(pemString: pem).derBytes
+                } catch {
+                    throw CredentialError(.invalidKeyFile, "The RSA key could not be encoded.", underlying: "\(error)")
+                }
+                let encrypted = try EncryptedPKCS8.encrypt(der, passphrase: passphrase, kdf: kdf)
+                pem = PEMDocument(type: "ENCRYPTED PRIVATE KEY", derBytes: encrypted).pemString + "\n"
+            }
+            try write(pem: Array(pem.utf8), to: url, force: force)
+        }
+    }
+}
