@@ -85,7 +85,8 @@ public struct BatchIssuer: Sendable {
         return summary
     }
 
-    /// Issues one transaction's records, then writes their credentials in record order.
+    /// Issues one transaction's records, then writes their credentials (in parallel
+    /// for a directory, in record order for JSON Lines).
     private func issue(
         _ records: [ActivityRecord], now: Date, writer: CredentialWriter, summary: inout BatchSummary,
         diagnostic: (RecordDiagnostic) -> Void
@@ -93,14 +94,16 @@ public struct BatchIssuer: Sendable {
         let outcomes = try issuer.issue(records, reissue: reissue, now: now)
         // Every committed credential is written before an error of another record ends the batch.
         var failure: CredentialError?
+        var written: [(credential: LedgerCredential, isNew: Bool)] = []
+        written.reserveCapacity(records.count)
         for (record, outcome) in zip(records, outcomes) {
             switch outcome {
             case .success(.issued(let credential)):
                 summary.issued += 1
-                try writer.write(credential, isNew: true)
+                written.append((credential, true))
             case .success(.alreadyIssued(let credential)):
                 summary.alreadyIssued += 1
-                try writer.write(credential, isNew: false)
+                written.append((credential, false))
             case .failure(let error) where error.code == .recordNotIssuable || error.code == .invalidStatusChange:
                 diagnostic(
                     RecordDiagnostic(
@@ -111,6 +114,7 @@ public struct BatchIssuer: Sendable {
                 if failure == nil { failure = error }
             }
         }
+        try writer.write(written)
         if let failure { throw failure }
     }
 }

@@ -24,7 +24,8 @@ extension IssuerLedger {
         _ pending: PendingIssue, replacing replacedID: String? = nil,
         build: (StatusAssignment) throws(CredentialError) -> [UInt8]
     ) throws(CredentialError) -> IssueOutcome {
-        let results = try issue([LedgerIssueRequest(pending, replacing: replacedID)]) { assignments in
+        let request = LedgerIssueRequest(pending, replacing: replacedID)
+        let results = try issue([request], atomically: true) { assignments in
             assignments.map { assignment in
                 Result { () throws(CredentialError) -> [UInt8] in try build(assignment) }
             }

@@ -35,6 +35,14 @@ extension IssuerLedger {
         _ requests: [LedgerIssueRequest],
         build: ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
+        try issue(requests, atomically: false, build: build)
+    }
+
+    /// The batch issue; `atomically` rolls the whole transaction back (and throws) when any request fails.
+    func issue(
+        _ requests: [LedgerIssueRequest], atomically: Bool,
+        build: ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
+    ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
         let listSize = self.listSize
         let path = self.path
         return try writeTransaction { db in
@@ -102,6 +110,7 @@ extension IssuerLedger {
                     } else {
                         allocations.forEach { allocator.release($0) }
                     }
+                    if atomically, case .failure(let error) = result { throw error }
                     results[job.request] = result
                 }
                 start = end
