@@ -20,8 +20,9 @@ extension CredentialIssuer {
         var requests: [LedgerIssueRequest] = []
         requests.reserveCapacity(records.count)
         var recordByID: [String: Int] = [:]
-        for (index, record) in records.enumerated() {
-            let pending = pendingIssue(for: record, now: now)
+        // Record hashes and ledger fields do not need the ledger: compute them on all cores first.
+        let pendings = ParallelWork.map(records) { record in pendingIssue(for: record, now: now) }
+        for (index, pending) in pendings.enumerated() {
             var replacing: String?
             if reissue {
                 replacing = try ledger.lookup(activityID: pending.activityID, learnerKey: pending.learnerKey)?
