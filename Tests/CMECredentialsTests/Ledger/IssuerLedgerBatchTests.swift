@@ -41,7 +41,10 @@ struct IssuerLedgerBatchTests {
         var again = LedgerFixture.pending(learner: 4)
         again.credentialID = "urn:uuid:again"
         let results = try ledger.issue(
-            [LedgerIssueRequest(first), LedgerIssueRequest(LedgerFixture.pending(learner: 5)), LedgerIssueRequest(again)],
+            [
+                LedgerIssueRequest(first), LedgerIssueRequest(LedgerFixture.pending(learner: 5)),
+                LedgerIssueRequest(again),
+            ],
             build: Self.fakeBuild)
         guard case .issued(let issued) = try results[0].get(), case .alreadyIssued(let found) = try results[2].get()
         else {
