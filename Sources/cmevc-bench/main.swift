@@ -4,6 +4,12 @@ import Crypto
 import Foundation
 import VerifiableCredentials
 
+// CMEVC_BENCH_ONLY=issue runs only the issuing benchmark.
+if ProcessInfo.processInfo.environment["CMEVC_BENCH_ONLY"] == "issue" {
+    runIssueBenchmark()
+    exit(0)
+}
+
 let documentCount = Int(ProcessInfo.processInfo.environment["CMEVC_BENCH_DOCS"] ?? "") ?? 10_000
 
 /// Seconds taken by `body`.

@@ -12,7 +12,12 @@ import VerifiableCredentials
 enum AtomicFile {
     /// Writes `bytes` to `url` atomically. With `exclusive`, fails with `fileExists` when `url` exists.
     static func write(_ bytes: [UInt8], to url: URL, exclusive: Bool = false) throws(CredentialError) {
-        let path = url.path
+        try write(bytes, toPath: url.path, exclusive: exclusive)
+    }
+
+    /// Writes `bytes` to the file at `path` atomically. With `exclusive`, fails with `fileExists` when it
+    /// exists.
+    static func write(_ bytes: [UInt8], toPath path: String, exclusive: Bool = false) throws(CredentialError) {
         let temporary = "\(path).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {

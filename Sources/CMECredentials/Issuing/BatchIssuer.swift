@@ -16,14 +16,20 @@ public struct BatchIssuer: Sendable {
     public var reissue: Bool
     /// How many records go by between two progress reports.
     public var progressInterval: Int
+    /// How many records one ledger transaction records at most (their credentials are signed in parallel
+    /// and their files written after the commit).
+    public var transactionSize: Int
 
     /// Creates a batch issuer.
-    public init(issuer: CredentialIssuer, output: CredentialOutput, reissue: Bool = false, progressInterval: Int = 500)
-    {
+    public init(
+        issuer: CredentialIssuer, output: CredentialOutput, reissue: Bool = false, progressInterval: Int = 500,
+        transactionSize: Int = 1_000
+    ) {
         self.issuer = issuer
         self.output = output
         self.reissue = reissue
         self.progressInterval = max(1, progressInterval)
+        self.transactionSize = max(1, transactionSize)
     }
 
     /// Issues every valid record of `files`.
@@ -32,7 +38,8 @@ public struct BatchIssuer: Sendable {
     ///   - now: the issue time of the whole batch.
     ///   - diagnostic: called with every problem of every record (`FILE:LINE: field: expected …, found …`),
     ///     including records that validate but cannot be issued.
-    ///   - progress: called every ``progressInterval`` records with the running totals.
+    ///   - progress: called with the running totals after each ledger transaction that passes a multiple of
+    ///     ``progressInterval`` records.
     /// - Returns: how many credentials were issued, found already issued, rejected and rewritten.
     /// - Throws: ``CredentialError`` for a file that cannot be read, a ledger or output failure; records
     ///   committed before the failure stay issued (a rerun picks up the rest).
@@ -57,9 +64,15 @@ public struct BatchIssuer: Sendable {
                         }
                     }
                     summary.rejected += rejectedLines.count
-                    for record in chunk.records {
-                        try issue(record, now: now, writer: writer, summary: &summary, diagnostic: diagnostic)
-                        if summary.processed % progressInterval == 0 { progress(summary) }
+                    var start = 0
+                    while start < chunk.records.count {
+                        let end = min(start + transactionSize, chunk.records.count)
+                        let before = summary.processed
+                        try issue(
+                            Array(chunk.records[start..<end]), now: now, writer: writer, summary: &summary,
+                            diagnostic: diagnostic)
+                        if summary.processed / progressInterval != before / progressInterval { progress(summary) }
+                        start = end
                     }
                 }
             }
@@ -72,29 +85,37 @@ public struct BatchIssuer: Sendable {
         return summary
     }
 
+    /// Issues one transaction's records, then writes their credentials (in parallel
+    /// for a directory, in record order for JSON Lines).
     private func issue(
-        _ record: ActivityRecord, now: Date, writer: CredentialWriter, summary: inout BatchSummary,
+        _ records: [ActivityRecord], now: Date, writer: CredentialWriter, summary: inout BatchSummary,
         diagnostic: (RecordDiagnostic) -> Void
     ) throws(CredentialError) {
-        let outcome: IssueOutcome
-        do {
-            outcome = try issuer.issue(record, reissue: reissue, now: now)
-        } catch  where error.code == .recordNotIssuable || error.code == .invalidStatusChange {
-            diagnostic(
-                RecordDiagnostic(
-                    at: record.location, field: "record", expected: "a record that can be issued", found: error.message)
-            )
-            summary.rejected += 1
-            return
+        let outcomes = try issuer.issue(records, reissue: reissue, now: now)
+        // Every committed credential is written before an error of another record ends the batch.
+        var failure: CredentialError?
+        var written: [(credential: LedgerCredential, isNew: Bool)] = []
+        written.reserveCapacity(records.count)
+        for (record, outcome) in zip(records, outcomes) {
+            switch outcome {
+            case .success(.issued(let credential)):
+                summary.issued += 1
+                written.append((credential, true))
+            case .success(.alreadyIssued(let credential)):
+                summary.alreadyIssued += 1
+                written.append((credential, false))
+            case .failure(let error) where error.code == .recordNotIssuable || error.code == .invalidStatusChange:
+                diagnostic(
+                    RecordDiagnostic(
+                        at: record.location, field: "record", expected: "a record that can be issued",
+                        found: error.message))
+                summary.rejected += 1
+            case .failure(let error):
+                if failure == nil { failure = error }
+            }
         }
-        switch outcome {
-        case .issued(let credential):
-            summary.issued += 1
-            try writer.write(credential, isNew: true)
-        case .alreadyIssued(let credential):
-            summary.alreadyIssued += 1
-            try writer.write(credential, isNew: false)
-        }
+        try writer.write(written)
+        if let failure { throw failure }
     }
 }
 

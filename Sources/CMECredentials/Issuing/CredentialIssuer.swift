@@ -61,27 +61,34 @@ public struct CredentialIssuer: Sendable {
         if reissue {
             replacing = try ledger.lookup(activityID: pending.activityID, learnerKey: pending.learnerKey)?.credentialID
         }
-        let configuration = self.configuration
-        let builder = self.builder
-        let signer = self.signer
-        let jwtSigner = securing == .jwt ? self.jwtSigner : nil
         return try ledger.issue(pending, replacing: replacing) { assignment throws(CredentialError) -> [UInt8] in
-            let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
-            let unsigned: JSONValue
-            do throws(CMEError) {
-                unsigned = try builder.credential(
-                    for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses)
-            } catch {
-                throw CredentialError(
-                    .recordNotIssuable, error.message, location: error.location ?? record.location.description)
-            }
-            if let jwtSigner {
-                return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
-            }
-            let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
-            let signed = try signer.addProof(to: unsigned, options: options, asArray: true)
-            return JSONSerializer.bytes(signed, layout: .pretty)
+            try signedBytes(for: record, assignment: assignment, now: now)
         }
+    }
+
+    /// Builds the credential for `record` with the ledger's status assignment, signs it (proof as an
+    /// array, or as a `vc+jwt` when ``securing`` is `.jwt`) and returns the bytes to record and write.
+    ///
+    /// - Throws: ``CredentialError`` `recordNotIssuable` when the record cannot become a credential; the
+    ///   signer's errors.
+    func signedBytes(for record: ActivityRecord, assignment: StatusAssignment, now: Date) throws(CredentialError)
+        -> [UInt8]
+    {
+        let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
+        let unsigned: JSONValue
+        do throws(CMEError) {
+            unsigned = try builder.credential(
+                for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses)
+        } catch {
+            throw CredentialError(
+                .recordNotIssuable, error.message, location: error.location ?? record.location.description)
+        }
+        if securing == .jwt {
+            return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
+        }
+        let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
+        let signed = try signer.addProof(to: unsigned, options: options, asArray: true)
+        return JSONSerializer.bytes(signed, layout: .pretty)
     }
 
     /// What the ledger records for `record`: a fresh `urn:uuid:` id, the learner key, the record hash and

@@ -103,6 +103,27 @@ final class CredentialWriter {
         }
     }
 
+    /// Writes the credentials of one ledger transaction: for a directory on all cores (each file is
+    /// independent), otherwise in order.
+    func write(_ credentials: [(credential: LedgerCredential, isNew: Bool)]) throws(CredentialError) {
+        guard case .directory(let url) = output, credentials.count > 1 else {
+            for (credential, isNew) in credentials { try write(credential, isNew: isNew) }
+            return
+        }
+        let directory = url.path
+        let outcomes = ParallelWork.map(credentials) { item -> Result<Bool, CredentialError> in
+            let path = directory + "/" + CredentialOutput.fileName(for: item.credential.credentialID)
+            if !item.isNew && access(path, F_OK) == 0 { return .success(false) }
+            return Result { () throws(CredentialError) -> Bool in
+                try AtomicFile.write(item.credential.credentialBytes, toPath: path)
+                return !item.isNew
+            }
+        }
+        for outcome in outcomes {
+            if try outcome.get() { rewritten += 1 }
+        }
+    }
+
     /// Finishes the output: renames the JSON Lines file into place.
     func finish() throws(CredentialError) {
         guard case .jsonLines(let url) = output, let lines, let linesTemporary else { return }

@@ -8,24 +8,49 @@ enum AuditLog {
     static func append(
         _ db: Database, kind: AuditEventKind, credentialID: String?, details: JSONValue, at now: Date
     ) throws -> AuditEvent {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
-        let seq = (last.map { $0["seq"] as Int64 } ?? 0) + 1
-        let prevHash = last.map { $0["hash"] as String } ?? AuditEvent.genesisHash
-        let at = LedgerTime.format(now)
-        let hash = AuditEvent.computeHash(
-            prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID, details: details)
-        try db.execute(
-            sql: """
-                INSERT INTO audit_events (seq, at, kind, credential_id, details, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+        var cursor = try Cursor(db)
+        return try cursor.append(db, kind: kind, credentialID: credentialID, details: details, at: now)
+    }
+
+    /// The end of the log inside one write transaction: appending many events reads the last one once.
+    struct Cursor {
+        private(set) var seq: Int64
+        private(set) var hash: String
+
+        /// The current end of the log (call inside the write transaction that appends).
+        init(_ db: Database) throws {
+            let last = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"))
+            seq = last.map { $0["seq"] as Int64 } ?? 0
+            hash = last.map { $0["hash"] as String } ?? AuditEvent.genesisHash
+        }
+
+        /// Appends an event chained to the previous one.
+        @discardableResult
+        mutating func append(
+            _ db: Database, kind: AuditEventKind, credentialID: String?, details: JSONValue, at now: Date
+        ) throws -> AuditEvent {
+            let seq = self.seq + 1
+            let prevHash = hash
+            let at = LedgerTime.format(now)
+            let hash = AuditEvent.computeHash(
+                prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID, details: details)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO audit_events (seq, at, kind, credential_id, details, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
                 seq, at, kind.rawValue, credentialID,
                 String(decoding: JSONCanonicalizer.canonicalize(details), as: UTF8.self),
                 prevHash, hash,
             ])
-        return AuditEvent(
-            seq: seq, at: at, kind: kind, credentialID: credentialID, details: details, prevHash: prevHash, hash: hash)
+            self.seq = seq
+            self.hash = hash
+            return AuditEvent(
+                seq: seq, at: at, kind: kind, credentialID: credentialID, details: details, prevHash: prevHash,
+                hash: hash)
+        }
     }
 
     static func rows(_ db: Database) throws -> [AuditRow] {

@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 public import VerifiableCredentials
 
 extension IssuerLedger {
@@ -26,61 +24,16 @@ extension IssuerLedger {
         _ pending: PendingIssue, replacing replacedID: String? = nil,
         build: (StatusAssignment) throws(CredentialError) -> [UInt8]
     ) throws(CredentialError) -> IssueOutcome {
-        let listSize = self.listSize
-        return try writeTransaction { db in
-            if let existing = try LedgerRows.credentialInForce(
-                db, activityID: pending.activityID, learnerKey: pending.learnerKey),
-                existing.credentialID != replacedID
-            {
-                return .alreadyIssued(existing)
+        let request = LedgerIssueRequest(pending, replacing: replacedID)
+        let results = try issue([request], atomically: true) { assignments in
+            assignments.map { assignment in
+                Result { () throws(CredentialError) -> [UInt8] in try build(assignment) }
             }
-            if let replacedID {
-                try retire(db, replacedID, replacement: pending.credentialID, at: pending.issuedAt)
-            }
-
-            var generator = SystemRandomNumberGenerator()
-            var purposes: [StatusPurpose] = []
-            for purpose in pending.statusPurposes where !purposes.contains(purpose) { purposes.append(purpose) }
-            let allocations = try purposes.map { purpose in
-                try StatusIndexAllocator.allocate(
-                    db, purpose: purpose, listSize: listSize, at: pending.issuedAt, using: &generator)
-            }
-            let assignment = StatusAssignment(credentialID: pending.credentialID, allocations: allocations)
-            let bytes = try build(assignment)
-
-            let credential = LedgerCredential(
-                credentialID: pending.credentialID, activityID: pending.activityID, learnerKey: pending.learnerKey,
-                recordHash: pending.recordHash, issuedAt: pending.issuedAt, credentialBytes: bytes, state: .active,
-                replacedBy: nil, statusAllocations: allocations, learner: pending.learner, activity: pending.activity,
-                credits: pending.credits)
-            try LedgerRows.insert(db, credential)
-            var details = JSONObject()
-            details["activityID"] = .string(pending.activityID)
-            details["learnerKey"] = .string(pending.learnerKey)
-            details["recordHash"] = .string(pending.recordHash)
-            details["status"] = .array(allocations.map(\.json))
-            if let replacedID { details["replaces"] = .string(replacedID) }
-            try AuditLog.append(
-                db, kind: .issue, credentialID: pending.credentialID, details: .object(details), at: pending.issuedAt)
-            return .issued(credential)
         }
-    }
-
-    /// Revokes a credential in force because `replacement` takes its place.
-    private func retire(_ db: Database, _ credentialID: String, replacement: String, at now: Date) throws {
-        guard let old = try LedgerRows.credential(db, id: credentialID) else {
-            throw CredentialError(.unknownCredential, "no credential \(credentialID) to replace", location: path)
+        guard let result = results.first else {
+            throw CredentialError(.ledger, "the ledger returned no outcome", location: path)
         }
-        guard old.state != .revoked else {
-            throw CredentialError(
-                .invalidStatusChange, "credential \(credentialID) is revoked and cannot be replaced", location: path)
-        }
-        try db.execute(
-            sql: "UPDATE credentials SET state = 'revoked', replaced_by = ? WHERE credential_id = ?",
-            arguments: [replacement, credentialID])
-        try AuditLog.append(
-            db, kind: .revoke, credentialID: credentialID,
-            details: ["reason": .string("replaced by \(replacement)"), "from": .string(old.state.rawValue)], at: now)
+        return try result.get()
     }
 }
 

@@ -6,14 +6,15 @@ import VerifiableCredentials
 enum LedgerRows {
     static func credentialInForce(_ db: Database, activityID: String, learnerKey: String) throws -> LedgerCredential? {
         let row = try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM credentials WHERE activity_id = ? AND learner_key = ? AND state != 'revoked'",
+            db.cachedStatement(
+                sql: "SELECT * FROM credentials WHERE activity_id = ? AND learner_key = ? AND state != 'revoked'"),
             arguments: [activityID, learnerKey])
         return try row.map { try credential(db, from: $0) }
     }
 
     static func credential(_ db: Database, id: String) throws -> LedgerCredential? {
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM credentials WHERE credential_id = ?", arguments: [id])
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM credentials WHERE credential_id = ?"), arguments: [id])
         return try row.map { try credential(db, from: $0) }
     }
 
@@ -25,9 +26,10 @@ enum LedgerRows {
             throw CredentialError(.ledger, "credential \(id) has an unreadable state or issue time")
         }
         let allocations = try Row.fetchAll(
-            db,
-            sql:
-                "SELECT purpose, list_number, status_index FROM status_allocations WHERE credential_id = ? ORDER BY rowid",
+            db.cachedStatement(
+                sql:
+                    "SELECT purpose, list_number, status_index FROM status_allocations WHERE credential_id = ? ORDER BY rowid"
+            ),
             arguments: [id]
         ).map { allocation in
             StatusAllocation(
@@ -61,7 +63,7 @@ enum LedgerRows {
             activity.format, activity.completionDate, activity.startDate, activity.endDate, activity.parsActivityID,
             activity.jointProvider, JSONSerializer.string(credential.credits),
         ]
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO credentials (
                     credential_id, activity_id, learner_key, record_hash, issued_at, credential_json, state,
@@ -69,20 +71,18 @@ enum LedgerRows {
                     activity_title, activity_format, completion_date, activity_start, activity_end,
                     pars_activity_id, joint_provider, credits_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: arguments)
+                """
+        ).execute(arguments: arguments)
+        // The lists' `allocated` counts are the caller's (``StatusIndexAllocator/Session/finish(_:)``).
+        let allocationStatement = try db.cachedStatement(
+            sql: """
+                INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
+                VALUES (?, ?, ?, ?)
+                """)
         for allocation in credential.statusAllocations {
-            try db.execute(
-                sql: """
-                    INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
-                    VALUES (?, ?, ?, ?)
-                    """,
-                arguments: [
-                    allocation.purpose.rawValue, allocation.listNumber, allocation.index, credential.credentialID,
-                ])
-            try db.execute(
-                sql: "UPDATE status_lists SET allocated = allocated + 1 WHERE purpose = ? AND list_number = ?",
-                arguments: [allocation.purpose.rawValue, allocation.listNumber])
+            try allocationStatement.execute(arguments: [
+                allocation.purpose.rawValue, allocation.listNumber, allocation.index, credential.credentialID,
+            ])
         }
     }
 

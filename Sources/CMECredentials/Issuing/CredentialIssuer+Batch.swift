@@ -1,0 +1,74 @@
+import Dispatch
+public import Foundation
+public import VerifiableCredentials
+
+extension CredentialIssuer {
+    /// Issues the credentials of many records in one ledger transaction, building and signing them on all
+    /// cores, with the guarantees of ``issue(_:reissue:now:)`` for each record.
+    ///
+    /// - Parameters:
+    ///   - records: the records, in the order their audit events are chained; the same (activity,
+    ///     learner) pair twice gives the second one the first one's credential.
+    ///   - reissue: issue a new credential for every record that has one in force, revoking the old one.
+    ///   - now: the issue time.
+    /// - Returns: one result per record, in order: the outcome, or that record's own error
+    ///   (`recordNotIssuable`, `invalidStatusChange`, `unknownCredential`, a signing error).
+    /// - Throws: ``CredentialError`` `ledger` for database failures; then nothing of the batch is recorded.
+    public func issue(_ records: [ActivityRecord], reissue: Bool = false, now: Date) throws(CredentialError)
+        -> [Result<IssueOutcome, CredentialError>]
+    {
+        var requests: [LedgerIssueRequest] = []
+        requests.reserveCapacity(records.count)
+        var recordByID: [String: Int] = [:]
+        // Record hashes and ledger fields do not need the ledger: compute them on all cores first.
+        let pendings = ParallelWork.map(records) { record in pendingIssue(for: record, now: now) }
+        for (index, pending) in pendings.enumerated() {
+            var replacing: String?
+            if reissue {
+                replacing = try ledger.lookup(activityID: pending.activityID, learnerKey: pending.learnerKey)?
+                    .credentialID
+            }
+            recordByID[pending.credentialID] = index
+            requests.append(LedgerIssueRequest(pending, replacing: replacing))
+        }
+        return try ledger.issue(requests) { assignments in
+            let jobs = assignments.map { assignment in (record: recordByID[assignment.credentialID], assignment) }
+            return ParallelWork.map(jobs) { job -> Result<[UInt8], CredentialError> in
+                guard let index = job.record else {
+                    return .failure(CredentialError(.ledger, "the ledger assigned an unknown credential id"))
+                }
+                return Result { () throws(CredentialError) -> [UInt8] in
+                    try signedBytes(for: records[index], assignment: job.1, now: now)
+                }
+            }
+        }
+    }
+}
+
+/// Maps over inputs on all cores, keeping the input order.
+enum ParallelWork {
+    /// The number of cores the work is spread over.
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `inputs.map(transform)`, computed in contiguous slices on all cores.
+    static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+    ) -> [Output] {
+        let cores = Self.cores
+        guard inputs.count > 1, cores > 1 else { return inputs.map(transform) }
+        let slices = min(inputs.count, cores * 4)
+        let slots = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let shared = slots
+        // Each slice writes only its own slots, so the writes never overlap.
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (inputs.count * slice / slices)..<(inputs.count * (slice + 1) / slices)
+            for index in range { shared[index] = transform(inputs[index]) }
+        }
+        return slots.compactMap { $0 }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+public import VerifiableCredentials
+
+/// One credential of a batch handed to ``IssuerLedger/issue(_:build:)``.
+public struct LedgerIssueRequest: Sendable, Hashable {
+    /// What to record.
+    public var pending: PendingIssue
+    /// A credential in force to revoke and replace (reissue), if any.
+    public var replacing: String?
+
+    public init(_ pending: PendingIssue, replacing: String? = nil) {
+        self.pending = pending
+        self.replacing = replacing
+    }
+}
+
+extension IssuerLedger {
+    /// Records a batch of credentials in one transaction, with the same guarantees per credential as
+    /// ``issue(_:replacing:build:)``: status indexes allocated at random and never reused, one `issue`
+    /// audit event per credential, chained in request order.
+    ///
+    /// `build` receives the status assignment of every request that needs a new credential (in request
+    /// order) and returns one result per assignment; it runs inside the transaction, so it may sign the
+    /// credentials in parallel but must not touch the ledger. A request whose build fails records nothing
+    /// and uses no index. When a request's (activity, learner) pair repeats an earlier request of the same
+    /// batch, the later one sees the earlier one's credential, exactly as if they were issued one by one.
+    ///
+    /// Write the credential files only after this returns: the whole batch commits at once.
+    ///
+    /// - Returns: one result per request: ``IssueOutcome``, or the error of that request alone (its
+    ///   build's error; `unknownCredential` or `invalidStatusChange` for a bad `replacing`).
+    /// - Throws: ``CredentialError`` `ledger` for database failures; nothing of the batch is recorded.
+    public func issue(
+        _ requests: [LedgerIssueRequest],
+        build: ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
+    ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
+        try issue(requests, atomically: false, build: build)
+    }
+
+    /// The batch issue; `atomically` rolls the whole transaction back (and throws) when any request fails.
+    func issue(
+        _ requests: [LedgerIssueRequest], atomically: Bool,
+        build: ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
+    ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
+        let listSize = self.listSize
+        let path = self.path
+        return try writeTransaction { db in
+            var results = [Result<IssueOutcome, CredentialError>?](repeating: nil, count: requests.count)
+            var allocator = StatusIndexAllocator.Session(listSize: listSize)
+            var audit = try AuditLog.Cursor(db)
+            var start = 0
+            while start < requests.count {
+                // A run of requests with distinct (activity, learner) pairs: none can see another's credential.
+                var keys = Set<[String]>()
+                var end = start
+                while end < requests.count,
+                    keys.insert([requests[end].pending.activityID, requests[end].pending.learnerKey]).inserted
+                {
+                    end += 1
+                }
+                var jobs: [(request: Int, assignment: StatusAssignment)] = []
+                for index in start..<end {
+                    let request = requests[index]
+                    let pending = request.pending
+                    if let existing = try LedgerRows.credentialInForce(
+                        db, activityID: pending.activityID, learnerKey: pending.learnerKey),
+                        existing.credentialID != request.replacing
+                    {
+                        results[index] = .success(.alreadyIssued(existing))
+                        continue
+                    }
+                    var purposes: [StatusPurpose] = []
+                    for purpose in pending.statusPurposes where !purposes.contains(purpose) {
+                        purposes.append(purpose)
+                    }
+                    let allocations = try purposes.map { purpose in
+                        try allocator.allocate(db, purpose: purpose, at: pending.issuedAt)
+                    }
+                    jobs.append(
+                        (index, StatusAssignment(credentialID: pending.credentialID, allocations: allocations)))
+                }
+                let built = jobs.isEmpty ? [] : build(jobs.map(\.assignment))
+                guard built.count == jobs.count else {
+                    throw CredentialError(.ledger, "the batch build returned \(built.count) of \(jobs.count) results")
+                }
+                for (job, bytes) in zip(jobs, built) {
+                    let request = requests[job.request]
+                    let allocations = job.assignment.allocations
+                    let result: Result<IssueOutcome, CredentialError>
+                    switch bytes {
+                    case .failure(let error):
+                        result = .failure(error)
+                    case .success(let bytes):
+                        if let replacedID = request.replacing,
+                            let failure = try Self.retire(
+                                db, replacedID, replacement: request.pending.credentialID,
+                                at: request.pending.issuedAt, audit: &audit, path: path)
+                        {
+                            result = .failure(failure)
+                        } else {
+                            result = .success(
+                                .issued(
+                                    try Self.record(
+                                        db, request, bytes: bytes, allocations: allocations, audit: &audit)))
+                        }
+                    }
+                    if case .success = result {
+                        allocations.forEach { allocator.commit($0) }
+                    } else {
+                        allocations.forEach { allocator.release($0) }
+                    }
+                    if atomically, case .failure(let error) = result { throw error }
+                    results[job.request] = result
+                }
+                start = end
+            }
+            try allocator.finish(db)
+            return results.map { $0 ?? .failure(CredentialError(.ledger, "a request of the batch was not handled")) }
+        }
+    }
+
+    /// Inserts the credential row, its allocations and its `issue` audit event.
+    private static func record(
+        _ db: Database, _ request: LedgerIssueRequest, bytes: [UInt8], allocations: [StatusAllocation],
+        audit: inout AuditLog.Cursor
+    ) throws -> LedgerCredential {
+        let pending = request.pending
+        let credential = LedgerCredential(
+            credentialID: pending.credentialID, activityID: pending.activityID, learnerKey: pending.learnerKey,
+            recordHash: pending.recordHash, issuedAt: pending.issuedAt, credentialBytes: bytes, state: .active,
+            replacedBy: nil, statusAllocations: allocations, learner: pending.learner, activity: pending.activity,
+            credits: pending.credits)
+        try LedgerRows.insert(db, credential)
+        var details = JSONObject()
+        details["activityID"] = .string(pending.activityID)
+        details["learnerKey"] = .string(pending.learnerKey)
+        details["recordHash"] = .string(pending.recordHash)
+        details["status"] = .array(allocations.map(\.json))
+        if let replacedID = request.replacing { details["replaces"] = .string(replacedID) }
+        try audit.append(
+            db, kind: .issue, credentialID: pending.credentialID, details: .object(details), at: pending.issuedAt)
+        return credential
+    }
+
+    /// Revokes a credential in force because `replacement` takes its place; returns the reason it cannot
+    /// be replaced (nothing written) instead.
+    private static func retire(
+        _ db: Database, _ credentialID: String, replacement: String, at now: Date, audit: inout AuditLog.Cursor,
+        path: String
+    ) throws -> CredentialError? {
+        guard let old = try LedgerRows.credential(db, id: credentialID) else {
+            return CredentialError(.unknownCredential, "no credential \(credentialID) to replace", location: path)
+        }
+        guard old.state != .revoked else {
+            return CredentialError(
+                .invalidStatusChange, "credential \(credentialID) is revoked and cannot be replaced", location: path)
+        }
+        try db.cachedStatement(sql: "UPDATE credentials SET state = 'revoked', replaced_by = ? WHERE credential_id = ?")
+            .execute(arguments: [replacement, credentialID])
+        try audit.append(
+            db, kind: .revoke, credentialID: credentialID,
+            details: ["reason": .string("replaced by \(replacement)"), "from": .string(old.state.rawValue)], at: now)
+        return nil
+    }
+}

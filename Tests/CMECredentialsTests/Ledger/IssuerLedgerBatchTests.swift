@@ -1,0 +1,81 @@
+import CMECredentials
+import Foundation
+import GRDB
+import Testing
+import VerifiableCredentials
+
+@Suite("Issuer ledger: many credentials in one transaction")
+struct IssuerLedgerBatchTests {
+    static func fakeBuild(_ assignments: [StatusAssignment]) -> [Result<[UInt8], CredentialError>] {
+        assignments.map { .success(LedgerFixture.fakeCredential($0)) }
+    }
+
+    @Test("A batch records every credential with unique indexes, rolls lists over and chains one event each")
+    func batch() throws {
+        let fixture = try LedgerFixture()
+        let ledger = try fixture.ledger(listSize: 8)
+        let requests = (0..<20).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) }
+        let results = try ledger.issue(requests, build: Self.fakeBuild)
+        let credentials = try results.map { result -> LedgerCredential in
+            guard case .issued(let credential) = try result.get() else { throw CredentialError(.ledger, "not new") }
+            return credential
+        }
+        #expect(credentials.map(\.credentialID) == requests.map(\.pending.credentialID))
+        for purpose in [StatusPurpose.revocation, .suspension] {
+            let positions = credentials.compactMap { $0.statusAllocations.first { $0.purpose == purpose } }
+            #expect(Set(positions.map { [$0.listNumber, $0.index] }).count == 20)
+            let lists = try ledger.allLists().filter { $0.purpose == purpose }
+            #expect(lists.map(\.allocated) == [8, 8, 4])
+        }
+        #expect(try ledger.credentialCount() == 20)
+        let report = try ledger.verifyAuditChain()
+        #expect(report.isIntact)
+        #expect(report.eventCount == 20)
+    }
+
+    @Test("The same activity and learner twice in one batch: the second gets the first one's credential")
+    func duplicateInBatch() throws {
+        let fixture = try LedgerFixture()
+        let ledger = try fixture.ledger()
+        let first = LedgerFixture.pending(learner: 4)
+        var again = LedgerFixture.pending(learner: 4)
+        again.credentialID = "urn:uuid:again"
+        let results = try ledger.issue(
+            [
+                LedgerIssueRequest(first), LedgerIssueRequest(LedgerFixture.pending(learner: 5)),
+                LedgerIssueRequest(again),
+            ],
+            build: Self.fakeBuild)
+        guard case .issued(let issued) = try results[0].get(), case .alreadyIssued(let found) = try results[2].get()
+        else {
+            Issue.record("expected issued then already issued, got \(results)")
+            return
+        }
+        #expect(found == issued)
+        #expect(try ledger.credentialCount() == 2)
+    }
+
+    @Test("A request whose build fails records nothing and uses no index; the others are recorded")
+    func oneFails() throws {
+        let fixture = try LedgerFixture()
+        let ledger = try fixture.ledger()
+        let requests = (0..<3).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) }
+        let failing = requests[1].pending.credentialID
+        let results = try ledger.issue(requests) { assignments in
+            assignments.map { assignment in
+                assignment.credentialID == failing
+                    ? .failure(CredentialError(.recordNotIssuable, "not this one"))
+                    : .success(LedgerFixture.fakeCredential(assignment))
+            }
+        }
+        #expect(throws: CredentialError.self) { try results[1].get() }
+        #expect(try ledger.credential(id: failing) == nil)
+        #expect(try ledger.credentialCount() == 2)
+        #expect(try ledger.allLists().map(\.allocated) == [2, 2])
+        let allocations = try fixture.rawDatabase().read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM status_allocations")
+        }
+        #expect(allocations == 4)
+        #expect(try ledger.verifyAuditChain().eventCount == 2)
+    }
+}
