@@ -10,7 +10,7 @@ struct TermDefinition: Sendable, Equatable {
     var language: String??
     /// `nil`: no direction mapping; `.some(nil)`: mapped to `null`.
     var direction: String??
-    var container: Set<String> = []
+    var container: ContainerMapping = []
     var index: String?
     var nest: String?
     /// The scoped (`@context`) value, with the base URL to resolve it against.
@@ -53,4 +53,33 @@ struct ActiveContext: Sendable {
 final class ContextBox: Sendable {
     let context: ActiveContext
     init(_ context: ActiveContext) { self.context = context }
+}
+
+/// A term's `@container` mapping as a set of flags (checked on every expanded property, so no string sets).
+struct ContainerMapping: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    static let graph = ContainerMapping(rawValue: 1 << 0)
+    static let id = ContainerMapping(rawValue: 1 << 1)
+    static let index = ContainerMapping(rawValue: 1 << 2)
+    static let language = ContainerMapping(rawValue: 1 << 3)
+    static let list = ContainerMapping(rawValue: 1 << 4)
+    static let set = ContainerMapping(rawValue: 1 << 5)
+    static let type = ContainerMapping(rawValue: 1 << 6)
+
+    /// The flag for a container keyword such as `@list`; `nil` for anything else.
+    init?(keyword: String) {
+        switch keyword {
+        case "@graph": self = .graph
+        case "@id": self = .id
+        case "@index": self = .index
+        case "@language": self = .language
+        case "@list": self = .list
+        case "@set": self = .set
+        case "@type": self = .type
+        default: return nil
+        }
+    }
 }
