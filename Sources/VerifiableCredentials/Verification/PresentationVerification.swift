@@ -60,15 +60,19 @@ struct PresentationVerification {
                 .unknown("challenge", .challengeMismatch, "no --challenge given: the presentation could be a replay"))
         }
 
-        // Each credential in full, then its binding to the holder and the expected NPI.
-        for (index, credential) in credentials.enumerated() {
-            var result = verifier.credentialVerifier.verify(
-                credential, index: index, pointer: "/verifiableCredential/\(index)")
+        // Each credential in full, then its binding to the holder and the expected NPI; independent work, so the
+        // credentials are verified on all cores (the reports keep the presentation's order).
+        let credentialVerifier = verifier.credentialVerifier
+        let subjectNPI = expectations.subjectNPI
+        report.credentials = ConcurrentMap.map(Array(credentials.enumerated())) {
+            (entry: (offset: Int, element: JSONValue)) -> CredentialReport in
+            let (index, credential) = entry
+            var result = credentialVerifier.verify(credential, index: index, pointer: "/verifiableCredential/\(index)")
             result.checks.append(Self.binding(credential, holder: holder))
-            if let npi = expectations.subjectNPI {
-                result.checks.append(SubjectNPI.check(credential.objectValue ?? JSONObject(), npi: npi))
+            if let subjectNPI {
+                result.checks.append(SubjectNPI.check(credential.objectValue ?? JSONObject(), npi: subjectNPI))
             }
-            report.credentials.append(result)
+            return result
         }
         return report
     }
