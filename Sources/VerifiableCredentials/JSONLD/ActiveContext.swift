@@ -1,5 +1,9 @@
 /// One term definition of an active context (JSON-LD 1.1 API §4.2).
-struct TermDefinition: Sendable, Equatable {
+///
+/// A class, because expansion looks definitions up for every key and value it meets: a lookup then costs one
+/// reference count instead of copying a dozen fields. Create Term Definition fills a new instance in; once it is
+/// stored in an active context it is never changed (hence `@unchecked Sendable`).
+final class TermDefinition: @unchecked Sendable, Equatable {
     /// The IRI mapping; `nil` when the term is explicitly mapped to `null`.
     var iri: String?
     var isPrefix = false
@@ -19,12 +23,19 @@ struct TermDefinition: Sendable, Equatable {
     /// The interned identity of `localContext` in the processed-context cache (hashing it once, not per use).
     var localContextID: Int?
 
+    init() {}
+
     /// Equal apart from the protected flag (for protected-term redefinition checks).
     func sameDefinition(as other: TermDefinition) -> Bool {
-        var a = self, b = other
-        a.isProtected = false
-        b.isProtected = false
-        return a == b
+        iri == other.iri && isPrefix == other.isPrefix && isReverse == other.isReverse
+            && typeMapping == other.typeMapping && language == other.language && direction == other.direction
+            && container == other.container && index == other.index && nest == other.nest
+            && localContext == other.localContext && baseURL == other.baseURL
+            && localContextID == other.localContextID
+    }
+
+    static func == (lhs: TermDefinition, rhs: TermDefinition) -> Bool {
+        lhs.isProtected == rhs.isProtected && lhs.sameDefinition(as: rhs)
     }
 }
 

@@ -133,7 +133,7 @@ extension JSONLDProcessor {
             guard let checked = try checkedIRI(iri, original: text, path: path) else { return nil }
             return ["@id": .string(checked)]
         }
-        var result = JSONObject([.init(key: "@value", value: value)])
+        var result = JSONObject(uniqueMembers: [.init(key: "@value", value: value)])
         if let typeMapping, typeMapping != "@id", typeMapping != "@vocab", typeMapping != "@none" {
             result["@type"] = .string(typeMapping)
         } else if value.stringValue != nil {

@@ -148,7 +148,7 @@ struct NodeMap {
         if case .reverse(let reference) = subject, let property {
             graphs[graph].nodes[node].addUnique(reference, to: property)
         } else if property != nil {
-            let reference: JSONValue = ["@id": .string(id)]
+            let reference = JSONValue.object(JSONObject(uniqueMembers: [.init(key: "@id", value: .string(id))]))
             if let list {
                 list.items.append(reference)
             } else {
