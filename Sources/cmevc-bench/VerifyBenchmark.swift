@@ -13,6 +13,25 @@ func runVerifyBenchmark(rawEd25519Verify: Double) {
         "Full verification (proof, registry, key window, accreditation, validity, status list), \(cores) cores;"
             + " raw Ed25519 verify \(Int(rawEd25519Verify))/s per core")
     do {
+        // How well raw Ed25519 verification itself scales on this machine right now (other processes share the
+        // cores), as the yardstick for the scaling figures below.
+        let key = SigningKey(generating: .ed25519)
+        let message = [UInt8](repeating: 0xA5, count: 64)
+        let signature = try key.signature(for: message)
+        let publicKey = key.publicKey
+        let rounds = max(2_000, min(folderCount, 20_000))
+        let serialSeconds = measure {
+            for _ in 0..<rounds where !publicKey.isValidSignature(signature, for: message) {
+                print("raw verify failed")
+            }
+        }
+        let parallelSeconds = measure {
+            _ = ConcurrentMap.map(Array(0..<rounds)) { (_: Int) in publicKey.isValidSignature(signature, for: message) }
+        }
+        print(
+            String(
+                format: "  raw Ed25519 verify on %d cores scales %.2f× on this machine now (%d verifications)", cores,
+                serialSeconds / parallelSeconds, rounds))
         let loader = try CMEContexts.loader()
         for suite in [EdDSARDFC2022(documentLoader: loader) as any Cryptosuite, EdDSAJCS2022()] {
             try runVerifyBenchmark(
