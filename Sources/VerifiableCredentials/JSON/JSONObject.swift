@@ -17,7 +17,7 @@ public struct JSONObject: Sendable, Hashable {
         }
 
         public func hash(into hasher: inout Hasher) {
-            for unit in key.utf8 { hasher.combine(unit) }
+            JSONObject.hashCodeUnits(of: key, into: &hasher)
             hasher.combine(value)
         }
     }
@@ -50,6 +50,19 @@ public struct JSONObject: Sendable, Hashable {
     public static func sameKey(_ a: String, _ b: String) -> Bool {
         // The byte counts of native strings are O(1) and settle most mismatches before any byte is compared.
         a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Hashes a string's UTF-8 code units (consistent with ``sameKey(_:_:)``, unlike `String`'s own hash, which
+    /// follows Unicode canonical equivalence), in one call for native strings.
+    public static func hashCodeUnits(of string: String, into hasher: inout Hasher) {
+        let hashed: Void? = string.utf8.withContiguousStorageIfAvailable {
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }
+        if hashed == nil {
+            var copy = string
+            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        hasher.combine(string.utf8.count)
     }
 
     /// The member value for `key`; setting `nil` removes the member, setting a new key appends it.

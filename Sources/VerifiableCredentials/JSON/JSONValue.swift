@@ -78,7 +78,7 @@ extension JSONValue: Hashable {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
         case (.number(let a), .number(let b)): a == b
-        case (.string(let a), .string(let b)): a.unicodeScalars.elementsEqual(b.unicodeScalars)
+        case (.string(let a), .string(let b)): JSONObject.sameKey(a, b)
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a == b
         default: false
@@ -90,7 +90,7 @@ extension JSONValue: Hashable {
         case .null: hasher.combine(0)
         case .bool(let value): hasher.combine(value)
         case .number(let value): hasher.combine(value)
-        case .string(let value): for unit in value.utf8 { hasher.combine(unit) }
+        case .string(let value): JSONObject.hashCodeUnits(of: value, into: &hasher)
         case .array(let values): hasher.combine(values)
         case .object(let object): hasher.combine(object)
         }

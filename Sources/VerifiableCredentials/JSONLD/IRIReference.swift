@@ -43,8 +43,22 @@ enum IRIReference {
 
     /// Whether `value` has a scheme, i.e. is an absolute IRI (possibly with a fragment).
     static func isAbsolute(_ value: String) -> Bool {
-        guard let colon = value.firstIndex(of: ":") else { return false }
-        return isScheme(value[..<colon])
+        // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":"; checked on bytes (all ASCII).
+        var text = value
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z")
+            else { return false }
+            for byte in bytes.dropFirst() {
+                switch byte {
+                case UInt8(ascii: ":"): return true
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    continue
+                default: return false
+                }
+            }
+            return false
+        }
     }
 
     /// Resolves `reference` against `base` (RFC 3986 §5.2.2, strict).
@@ -133,20 +147,23 @@ enum IRIReference {
     /// Whether `value` is an absolute IRI without characters IRIs forbid (spaces, `<>"{}|\^` and backtick).
     static func isWellFormedIRI(_ value: String) -> Bool {
         guard isAbsolute(value) else { return false }
-        var fragments = 0
-        for unit in value.utf8 {
-            switch unit {
-            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
-                UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
-                return false
-            case UInt8(ascii: "#"):
-                fragments += 1
-                if fragments > 1 { return false }
-            default:
-                continue
+        var text = value
+        return text.withUTF8 { bytes in
+            var fragments = 0
+            for unit in bytes {
+                switch unit {
+                case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
+                    UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
+                    return false
+                case UInt8(ascii: "#"):
+                    fragments += 1
+                    if fragments > 1 { return false }
+                default:
+                    continue
+                }
             }
+            return true
         }
-        return true
     }
 }
 

@@ -1,31 +1,30 @@
-import Foundation
-
 /// JSON-LD 1.1 API §5.1 steps 13-14: expanding the entries of one map into `state.result`.
 extension JSONLDProcessor {
     func expandEntries(
         of element: JSONObject, active: ActiveContext, activeProperty: String?, state: inout ExpansionState,
-        path: String
+        path: ExpansionPath
     ) throws(CredentialError) {
         var nests: [String] = []
         for member in element.members {
             let key = member.key
             let value = member.value
-            let memberPath = "\(path)/\(Self.pointerEscape(key))"
+            let memberPath = path.appending(key)
             if key == "@context" { continue }
             guard let property = expandIRI(key, in: active, vocab: true),
-                property.contains(":") || Keywords.isKeyword(property)
+                property.containsASCII(":") || Keywords.isKeyword(property)
             else {
                 if safeMode {
                     throw CredentialError(
                         .undefinedTerm, "the property \"\(key)\" is not defined by the context and would be dropped",
-                        location: memberPath)
+                        location: memberPath.description)
                 }
                 continue
             }
             if Keywords.isKeyword(property) {
                 if property == "@nest" {
                     if activeProperty == "@reverse" {
-                        throw .jsonLD(.invalidReversePropertyMap, "@nest inside @reverse", location: memberPath)
+                        throw .jsonLD(
+                            .invalidReversePropertyMap, "@nest inside @reverse", location: memberPath.description)
                     }
                     nests.append(key)
                     continue
@@ -43,14 +42,16 @@ extension JSONLDProcessor {
             for nested in element[nestingKey]?.asArray ?? [] {
                 guard let nestedObject = nested.objectValue,
                     !nestedObject.keys.contains(where: { expandIRI($0, in: active, vocab: true) == "@value" })
-                else { throw .jsonLD(.invalidNestValue, "a @nest value must be a node object", location: path) }
+                else {
+                    throw .jsonLD(.invalidNestValue, "a @nest value must be a node object", location: path.description)
+                }
                 var nestedActive = active
                 if let definition = active.terms[nestingKey] {
                     nestedActive = try process(active, scopedBy: definition, overrideProtected: true)
                 }
                 try expandEntries(
                     of: nestedObject, active: nestedActive, activeProperty: activeProperty, state: &state,
-                    path: "\(path)/\(Self.pointerEscape(nestingKey))")
+                    path: path.appending(nestingKey))
             }
         }
     }
@@ -58,19 +59,20 @@ extension JSONLDProcessor {
     /// Step 13.4 for one keyword entry other than `@nest`.
     private func expandKeyword(
         _ property: String, value: JSONValue, active: ActiveContext, activeProperty: String?,
-        state: inout ExpansionState, path: String
+        state: inout ExpansionState, path: ExpansionPath
     ) throws(CredentialError) {
         if activeProperty == "@reverse" {
-            throw .jsonLD(.invalidReversePropertyMap, "a keyword cannot be used inside @reverse", location: path)
+            throw .jsonLD(
+                .invalidReversePropertyMap, "a keyword cannot be used inside @reverse", location: path.description)
         }
         if state.result.contains(property) && property != "@included" && (property != "@type" || isJSONLD10) {
-            throw .jsonLD(.collidingKeywords, "\(property) appears twice (through aliases)", location: path)
+            throw .jsonLD(.collidingKeywords, "\(property) appears twice (through aliases)", location: path.description)
         }
         var expandedValue: JSONValue?
         switch property {
         case "@id":
             guard let id = value.stringValue else {
-                throw .jsonLD(.invalidIdValue, "@id must be a string", location: path)
+                throw .jsonLD(.invalidIdValue, "@id must be a string", location: path.description)
             }
             // An @id that expands to null (a keyword-like "@foo") leaves a node that never becomes RDF.
             expandedValue =
@@ -82,12 +84,14 @@ extension JSONLDProcessor {
             switch value {
             case .string: items = [value]
             case .array(let array) where array.allSatisfy({ $0.stringValue != nil }): items = array
-            default: throw .jsonLD(.invalidTypeValue, "@type must be a string or an array of strings", location: path)
+            default:
+                throw .jsonLD(
+                    .invalidTypeValue, "@type must be a string or an array of strings", location: path.description)
             }
             for (offset, item) in items.enumerated() {
                 let text = item.stringValue ?? ""
                 let expanded = expandIRI(text, in: state.typeScopedContext, documentRelative: true, vocab: true)
-                let itemPath = value.arrayValue == nil ? path : "\(path)/\(offset)"
+                let itemPath = value.arrayValue == nil ? path : path.appending(offset)
                 if let iri = try checkedType(expanded, original: text, path: itemPath) { types.append(.string(iri)) }
             }
             var newValue: JSONValue = value.arrayValue == nil && types.count == 1 ? types[0] : .array(types)
@@ -105,12 +109,16 @@ extension JSONLDProcessor {
             for item in items {
                 guard let object = item.objectValue, !object.contains("@value"), !object.contains("@list"),
                     !object.contains("@set")
-                else { throw .jsonLD(.invalidIncludedValue, "@included must hold node objects", location: path) }
+                else {
+                    throw .jsonLD(.invalidIncludedValue, "@included must hold node objects", location: path.description)
+                }
             }
             expandedValue = .array((state.result["@included"]?.asArray ?? []) + items)
         case "@value":
             if state.inputType == "@json" {
-                if isJSONLD10 { throw .jsonLD(.invalidValueObjectValue, "@json needs json-ld-1.1", location: path) }
+                if isJSONLD10 {
+                    throw .jsonLD(.invalidValueObjectValue, "@json needs json-ld-1.1", location: path.description)
+                }
                 state.result["@value"] = value
                 return
             }
@@ -119,23 +127,24 @@ extension JSONLDProcessor {
                 state.result["@value"] = .null
                 return
             case .array, .object:
-                throw .jsonLD(.invalidValueObjectValue, "@value must be a scalar or null", location: path)
+                throw .jsonLD(.invalidValueObjectValue, "@value must be a scalar or null", location: path.description)
             default: expandedValue = value
             }
         case "@language":
             guard value.stringValue != nil else {
-                throw .jsonLD(.invalidLanguageTaggedString, "@language must be a string", location: path)
+                throw .jsonLD(.invalidLanguageTaggedString, "@language must be a string", location: path.description)
             }
             expandedValue = value
         case "@direction":
             if isJSONLD10 { return }
             guard value == "ltr" || value == "rtl" else {
-                throw .jsonLD(.invalidBaseDirection, "@direction must be \"ltr\" or \"rtl\"", location: path)
+                throw .jsonLD(
+                    .invalidBaseDirection, "@direction must be \"ltr\" or \"rtl\"", location: path.description)
             }
             expandedValue = value
         case "@index":
             guard value.stringValue != nil else {
-                throw .jsonLD(.invalidIndexValue, "@index must be a string", location: path)
+                throw .jsonLD(.invalidIndexValue, "@index must be a string", location: path.description)
             }
             expandedValue = value
         case "@list":
@@ -156,11 +165,13 @@ extension JSONLDProcessor {
         if let expandedValue { state.result[property] = expandedValue }
     }
 
-    private func expandReverse(_ value: JSONValue, active: ActiveContext, state: inout ExpansionState, path: String)
+    private func expandReverse(
+        _ value: JSONValue, active: ActiveContext, state: inout ExpansionState, path: ExpansionPath
+    )
         throws(CredentialError)
     {
         guard value.objectValue != nil else {
-            throw .jsonLD(.invalidReverseValue, "@reverse must be an object", location: path)
+            throw .jsonLD(.invalidReverseValue, "@reverse must be an object", location: path.description)
         }
         let expanded = try expand(value, active: active, activeProperty: "@reverse", baseURL: state.baseURL, path: path)
         guard let expandedObject = expanded?.objectValue else { return }
@@ -177,7 +188,7 @@ extension JSONLDProcessor {
                 if item["@value"] != nil || item["@list"] != nil {
                     throw .jsonLD(
                         .invalidReversePropertyValue, "a reverse property cannot hold values or lists",
-                        location: path)
+                        location: path.description)
                 }
                 Self.addValue(item, to: member.key, in: &reverseMap)
             }
@@ -186,24 +197,20 @@ extension JSONLDProcessor {
     }
 
     /// Safe mode: an `@id` that stays relative is an error; otherwise returns the expanded IRI.
-    func checkedIRI(_ expanded: String?, original: String, path: String) throws(CredentialError) -> String? {
+    func checkedIRI(_ expanded: String?, original: String, path: ExpansionPath) throws(CredentialError) -> String? {
         if safeMode, let expanded, !Keywords.isIRIOrBlankNode(expanded) {
             throw CredentialError(
-                .relativeIRI, "the identifier \"\(original)\" is not an absolute IRI", location: path)
+                .relativeIRI, "the identifier \"\(original)\" is not an absolute IRI", location: path.description)
         }
         return expanded
     }
 
     /// Safe mode: a type that does not expand to an absolute IRI is an error.
-    func checkedType(_ expanded: String?, original: String, path: String) throws(CredentialError) -> String? {
+    func checkedType(_ expanded: String?, original: String, path: ExpansionPath) throws(CredentialError) -> String? {
         if safeMode, !(expanded.map(Keywords.isIRIOrBlankNode) ?? false) {
             throw CredentialError(
-                .undefinedTerm, "the type \"\(original)\" is not defined by the context", location: path)
+                .undefinedTerm, "the type \"\(original)\" is not defined by the context", location: path.description)
         }
         return expanded
-    }
-
-    static func pointerEscape(_ key: String) -> String {
-        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -3,7 +3,7 @@ extension JSONLDProcessor {
     /// Expands `element`; `nil` stands for JSON-LD's `null` (dropped).
     func expand(
         _ element: JSONValue, active activeIn: ActiveContext, activeProperty: String?, baseURL: String?,
-        fromMap: Bool = false, path: String = ""
+        fromMap: Bool = false, path: ExpansionPath = .root
     ) throws(CredentialError) -> JSONValue? {
         var active = activeIn
         let propertyDefinition = activeProperty.flatMap { active.terms[$0] }
@@ -12,12 +12,12 @@ extension JSONLDProcessor {
             return nil
         case .array(let items):
             var result: [JSONValue] = []
-            let isList = propertyDefinition?.container.contains("@list") ?? false
+            let isList = propertyDefinition?.container.contains(.list) ?? false
             for (offset, item) in items.enumerated() {
                 guard
                     var expanded = try expand(
                         item, active: active, activeProperty: activeProperty, baseURL: baseURL, fromMap: fromMap,
-                        path: "\(path)/\(offset)")
+                        path: path.appending(offset))
                 else { continue }
                 if isList, case .array = expanded { expanded = ["@list": expanded] }
                 if case .array(let inner) = expanded {
@@ -43,7 +43,7 @@ extension JSONLDProcessor {
     private func expandObject(
         _ element: JSONObject, active: inout ActiveContext, activeProperty: String?,
         propertyDefinition: TermDefinition?,
-        baseURL: String?, fromMap: Bool, path: String
+        baseURL: String?, fromMap: Bool, path: ExpansionPath
     ) throws(CredentialError) -> JSONValue? {
         // 7
         if let previous = active.previousContext, !fromMap {
@@ -89,35 +89,37 @@ extension JSONLDProcessor {
     }
 
     /// Steps 15-20.
-    private func finishObject(_ resultIn: JSONObject, activeProperty: String?, path: String)
+    private func finishObject(_ resultIn: JSONObject, activeProperty: String?, path: ExpansionPath)
         throws(CredentialError) -> JSONValue?
     {
         var result = resultIn
         if let value = result["@value"] {
-            let allowed: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
-            if result.keys.contains(where: { !allowed.contains($0) })
+            if result.members.contains(where: { !Self.valueObjectKeys.contains($0.key) })
                 || (result.contains("@type") && (result.contains("@language") || result.contains("@direction")))
             {
-                throw .jsonLD(.invalidValueObject, "a value object has entries that do not belong", location: path)
+                throw .jsonLD(
+                    .invalidValueObject, "a value object has entries that do not belong", location: path.description)
             }
             if result["@type"] == "@json" {
                 // any JSON value is allowed
             } else if value.isNull || value == .array([]) {
                 return nil
             } else if value.stringValue == nil && result.contains("@language") {
-                throw .jsonLD(.invalidLanguageTaggedValue, "only strings can have a language", location: path)
+                throw .jsonLD(
+                    .invalidLanguageTaggedValue, "only strings can have a language", location: path.description)
             } else if let type = result["@type"] {
                 guard let iri = type.stringValue, IRIReference.isAbsolute(iri), !Keywords.isBlankNode(iri),
                     !iri.unicodeScalars.contains(where: { $0.properties.isWhitespace })
                 else {
-                    throw .jsonLD(.invalidTypedValue, "the @type of a value must be an IRI", location: path)
+                    throw .jsonLD(.invalidTypedValue, "the @type of a value must be an IRI", location: path.description)
                 }
             }
         } else if let type = result["@type"], type.arrayValue == nil {
             result["@type"] = [type]
         } else if result.contains("@set") || result.contains("@list") {
             if result.count > 2 || (result.count == 2 && !result.contains("@index")) {
-                throw .jsonLD(.invalidSetOrListObject, "@set and @list allow only @index beside them", location: path)
+                throw .jsonLD(
+                    .invalidSetOrListObject, "@set and @list allow only @index beside them", location: path.description)
             }
             if let set = result["@set"] { return finishFreeFloating(set, activeProperty: activeProperty) }
         }
@@ -135,9 +137,13 @@ extension JSONLDProcessor {
         return value
     }
 
+    /// The entries a value object may have.
+    static let valueObjectKeys: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
+
     /// Sorting by Unicode code points, as the algorithms require (not by Swift's `String` collation).
+    /// UTF-8 byte order is code point order, and comparing bytes is cheaper than comparing scalars.
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// JSON-LD's "add value" with `as array` true.

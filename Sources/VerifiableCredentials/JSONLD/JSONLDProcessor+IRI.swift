@@ -9,10 +9,10 @@ extension JSONLDProcessor {
         let definition = active.terms[value]
         if let definition, let iri = definition.iri, Keywords.isKeyword(iri) { return iri }
         if vocab, let definition { return definition.iri }
-        if let colon = value.dropFirst().firstIndex(of: ":") {
+        if let colon = value.compactIRIColon {
             let prefix = String(value[..<colon])
-            let suffix = value[value.index(after: colon)...]
-            if prefix == "_" || suffix.hasPrefix("//") { return value }
+            let suffix = value[value.utf8.index(after: colon)...]
+            if prefix == "_" || suffix.utf8.starts(with: "//".utf8) { return value }
             if let prefixDefinition = active.terms[prefix], let iri = prefixDefinition.iri, prefixDefinition.isPrefix {
                 return iri + suffix
             }
@@ -33,10 +33,11 @@ extension JSONLDProcessor {
         if scope.local.contains(value) && scope.defined[value] != true {
             try createTermDefinition(value, in: &active, scope: &scope)
         }
-        if let colon = value.dropFirst().firstIndex(of: ":") {
+        if let colon = value.compactIRIColon {
             let prefix = String(value[..<colon])
-            let suffix = value[value.index(after: colon)...]
-            if prefix != "_" && !suffix.hasPrefix("//") && scope.local.contains(prefix) && scope.defined[prefix] != true
+            let suffix = value[value.utf8.index(after: colon)...]
+            if prefix != "_" && !suffix.utf8.starts(with: "//".utf8) && scope.local.contains(prefix)
+                && scope.defined[prefix] != true
             {
                 try createTermDefinition(prefix, in: &active, scope: &scope)
             }

@@ -141,7 +141,7 @@ extension JSONLDProcessor {
         // 19
         if let containerValue = value["@container"] {
             definition.container = try containerMapping(containerValue, term: term)
-            if definition.container.contains("@type") {
+            if definition.container.contains(.type) {
                 if definition.typeMapping == nil { definition.typeMapping = "@id" }
                 guard definition.typeMapping == "@id" || definition.typeMapping == "@vocab" else {
                     throw .jsonLD(.invalidTypeMapping, "a @type container needs @type @id or @vocab on \"\(term)\"")
@@ -150,7 +150,7 @@ extension JSONLDProcessor {
         }
         // 20
         if let indexValue = value["@index"] {
-            guard !isJSONLD10, definition.container.contains("@index") else {
+            guard !isJSONLD10, definition.container.contains(.index) else {
                 throw .jsonLD(.invalidTermDefinition, "@index on \"\(term)\" needs an @index container")
             }
             guard let index = indexValue.stringValue, !Keywords.isKeyword(index),
@@ -224,7 +224,16 @@ extension JSONLDProcessor {
         scope.defined[term] = true
     }
 
-    private func containerMapping(_ value: JSONValue, term: String) throws(CredentialError) -> Set<String> {
+    private func containerMapping(_ value: JSONValue, term: String) throws(CredentialError) -> ContainerMapping {
+        var mapping: ContainerMapping = []
+        for keyword in try containerKeywords(value, term: term) {
+            if let flag = ContainerMapping(keyword: keyword) { mapping.insert(flag) }
+        }
+        return mapping
+    }
+
+    /// The validated `@container` keywords of a term definition.
+    private func containerKeywords(_ value: JSONValue, term: String) throws(CredentialError) -> Set<String> {
         let invalid = CredentialError.jsonLD(.invalidContainerMapping, "the @container of \"\(term)\" is not valid")
         if isJSONLD10 {
             guard let single = value.stringValue, ["@list", "@set", "@index", "@language"].contains(single) else {

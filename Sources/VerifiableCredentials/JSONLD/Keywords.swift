@@ -7,16 +7,22 @@ enum Keywords {
         "@version", "@vocab",
     ]
 
-    static func isKeyword(_ value: String) -> Bool { all.contains(value) }
+    /// Every keyword starts with `@`, so other strings are settled without hashing them.
+    static func isKeyword(_ value: String) -> Bool {
+        value.utf8.first == UInt8(ascii: "@") && all.contains(value)
+    }
 
     /// Matches the ABNF `"@"1*ALPHA`.
     static func hasKeywordForm(_ value: String) -> Bool {
-        let scalars = value.unicodeScalars
-        guard scalars.count > 1, scalars.first == "@" else { return false }
-        return scalars.dropFirst().allSatisfy(\.isASCIILetter)
+        let bytes = value.utf8
+        guard bytes.first == UInt8(ascii: "@"), bytes.count > 1 else { return false }
+        return bytes.dropFirst().allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
     }
 
-    static func isBlankNode(_ value: String) -> Bool { value.hasPrefix("_:") }
+    static func isBlankNode(_ value: String) -> Bool {
+        var bytes = value.utf8.makeIterator()
+        return bytes.next() == UInt8(ascii: "_") && bytes.next() == UInt8(ascii: ":")
+    }
 
     /// An absolute IRI or a blank node identifier.
     static func isIRIOrBlankNode(_ value: String) -> Bool { isBlankNode(value) || IRIReference.isAbsolute(value) }
@@ -41,6 +47,24 @@ enum Keywords {
 }
 
 extension String {
+    /// The first `:` after the first code point (where a compact IRI splits into prefix and suffix), found by
+    /// bytes: `:` is ASCII, so this is code point semantics, as JSON-LD specifies.
+    var compactIRIColon: String.Index? {
+        let bytes = utf8
+        guard var index = bytes.indices.first else { return nil }
+        bytes.formIndex(after: &index)
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ":") { return index }
+            bytes.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    /// Whether the string contains the ASCII character `ascii`, compared by bytes.
+    func containsASCII(_ ascii: Unicode.Scalar) -> Bool {
+        utf8.contains(UInt8(ascii: ascii))
+    }
+
     static let rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let xsdNS = "http://www.w3.org/2001/XMLSchema#"
 }

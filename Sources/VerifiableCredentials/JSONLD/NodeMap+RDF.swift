@@ -9,29 +9,32 @@ extension NodeMap {
 
     mutating func toRDF(rdfDirection: RDFDirection?, produceGeneralizedRdf: Bool) -> RDFDataset {
         var dataset: RDFDataset = []
-        for graphName in graphs.keys.sorted(by: JSONLDProcessor.codePointOrder) {
+        for graph in graphs.sorted(by: { JSONLDProcessor.codePointOrder($0.name, $1.name) }) {
             let graphTerm: RDFTerm?
-            if graphName == "@default" {
+            if graph.name == "@default" {
                 graphTerm = nil
-            } else if let term = Self.resource(graphName) {
+            } else if let term = Self.resource(graph.name) {
                 graphTerm = term
             } else {
                 continue
             }
-            let nodes = graphs[graphName] ?? [:]
-            for subjectID in nodes.keys.sorted(by: JSONLDProcessor.codePointOrder) {
-                guard let node = nodes[subjectID], let subject = Self.resource(subjectID) else { continue }
+            let nodes = graph.nodes
+            let order = nodes.indices.sorted { JSONLDProcessor.codePointOrder(nodes[$0].id, nodes[$1].id) }
+            for position in order {
+                let node = nodes[position]
+                guard let subject = Self.resource(node.id) else { continue }
                 for type in node.types {
                     if let object = Self.resource(type) {
                         dataset.append(
                             RDFQuad(subject: subject, predicate: .iri(Self.rdfType), object: object, graph: graphTerm))
                     }
                 }
-                for property in node.properties.keys.sorted(by: JSONLDProcessor.codePointOrder) {
+                let properties = node.properties.sorted { JSONLDProcessor.codePointOrder($0.key, $1.key) }
+                for (property, items) in properties {
                     if Keywords.isKeyword(property) { continue }
                     if Keywords.isBlankNode(property) && !produceGeneralizedRdf { continue }
                     guard let predicate = Self.resource(property) else { continue }
-                    for item in node.properties[property] ?? [] {
+                    for item in items {
                         var listTriples: [(RDFTerm, RDFTerm, RDFTerm)] = []
                         if let object = objectToRDF(item, listTriples: &listTriples, rdfDirection: rdfDirection) {
                             dataset.append(

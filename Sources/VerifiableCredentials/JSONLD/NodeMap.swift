@@ -20,18 +20,39 @@ struct NodeMapNode {
     var index: String?
     var properties: [String: [JSONValue]] = [:]
 
+    /// Appends `value` to `property` unless an equal value is there already (the array is grown in place).
     mutating func addUnique(_ value: JSONValue, to property: String) {
-        var values = properties[property] ?? []
-        if !values.contains(value) { values.append(value) }
-        properties[property] = values
+        if properties[property]?.contains(value) == true { return }
+        properties[property, default: []].append(value)
+    }
+}
+
+/// One graph of the node map: its nodes in creation order, indexed by identifier.
+struct NodeMapGraph {
+    var name: String
+    var nodes: [NodeMapNode] = []
+    private var nodeIndex: [String: Int] = [:]
+
+    init(name: String) { self.name = name }
+
+    /// The index of the node `id`, created empty when it is new.
+    mutating func node(_ id: String) -> Int {
+        if let existing = nodeIndex[id] { return existing }
+        nodes.append(NodeMapNode(id: id))
+        nodeIndex[id] = nodes.count - 1
+        return nodes.count - 1
     }
 }
 
 /// JSON-LD 1.1 API §7.2: Node Map Generation, for the expanded form of a document.
+///
+/// Graphs and nodes are addressed by index while the map is built, so each value costs one hash (its property)
+/// instead of one per level of a nested dictionary.
 struct NodeMap {
     enum Subject {
         case none
-        case id(String)
+        /// A node (by index) of the graph being generated.
+        case node(Int)
         case reverse(JSONValue)
     }
 
@@ -40,27 +61,42 @@ struct NodeMap {
         var items: [JSONValue] = []
     }
 
-    var graphs: [String: [String: NodeMapNode]] = ["@default": [:]]
+    var graphs: [NodeMapGraph] = [NodeMapGraph(name: "@default")]
+    private var graphIndex: [String: Int] = ["@default": 0]
     var issuer = BlankNodeIssuer()
+
+    /// The entries of a node object that Node Map Generation handles itself rather than as properties.
+    private static let handledKeywords: Set<String> = ["@id", "@type", "@index", "@reverse", "@graph", "@included"]
 
     private mutating func relabel(_ id: String) -> String {
         Keywords.isBlankNode(id) ? issuer.issue(id) : id
     }
 
+    /// The index of the graph `name`, created empty when it is new.
+    private mutating func graph(_ name: String) -> Int {
+        if let existing = graphIndex[name] { return existing }
+        graphs.append(NodeMapGraph(name: name))
+        graphIndex[name] = graphs.count - 1
+        return graphs.count - 1
+    }
+
     private mutating func addToSubject(
-        _ value: JSONValue, graph: String, subject: Subject, property: String?, unique: Bool
+        _ value: JSONValue, graph: Int, subject: Subject, property: String?, unique: Bool
     ) {
-        guard case .id(let subjectID) = subject, let property else { return }
+        guard case .node(let node) = subject, let property else { return }
         if unique {
-            graphs[graph]?[subjectID]?.addUnique(value, to: property)
+            graphs[graph].nodes[node].addUnique(value, to: property)
         } else {
-            graphs[graph]?[subjectID]?.properties[property, default: []].append(value)
+            graphs[graph].nodes[node].properties[property, default: []].append(value)
         }
     }
 
-    mutating func generate(
-        _ element: JSONValue, graph: String = "@default", subject: Subject = .none, property: String? = nil,
-        list: ListBox? = nil
+    mutating func generate(_ element: JSONValue) throws(CredentialError) {
+        try generate(element, graph: 0, subject: .none, property: nil, list: nil)
+    }
+
+    private mutating func generate(
+        _ element: JSONValue, graph: Int, subject: Subject, property: String?, list: ListBox?
     ) throws(CredentialError) {
         if case .array(let items) = element {
             for item in items {
@@ -69,7 +105,6 @@ struct NodeMap {
             return
         }
         guard var object = element.objectValue else { return }
-        if graphs[graph] == nil { graphs[graph] = [:] }
         if let types = object["@type"] {
             switch types {
             case .string(let type): object["@type"] = .string(relabel(type))
@@ -101,7 +136,7 @@ struct NodeMap {
     }
 
     private mutating func generateNode(
-        _ object: JSONObject, graph: String, subject: Subject, property: String?, list: ListBox?
+        _ object: JSONObject, graph: Int, subject: Subject, property: String?, list: ListBox?
     ) throws(CredentialError) {
         let id: String
         switch object["@id"] {
@@ -109,11 +144,11 @@ struct NodeMap {
         case .null?: id = "@null"  // an @id that expanded to null: never well-formed, so never output
         default: id = issuer.issue()
         }
-        if graphs[graph]?[id] == nil { graphs[graph]?[id] = NodeMapNode(id: id) }
+        let node = graphs[graph].node(id)
         if case .reverse(let reference) = subject, let property {
-            graphs[graph]?[id]?.addUnique(reference, to: property)
+            graphs[graph].nodes[node].addUnique(reference, to: property)
         } else if property != nil {
-            let reference: JSONValue = ["@id": .string(id)]
+            let reference = JSONValue.object(JSONObject(uniqueMembers: [.init(key: "@id", value: .string(id))]))
             if let list {
                 list.items.append(reference)
             } else {
@@ -121,33 +156,35 @@ struct NodeMap {
             }
         }
         for type in object["@type"]?.asArray.compactMap(\.stringValue) ?? [] {
-            if graphs[graph]?[id]?.types.contains(type) == false { graphs[graph]?[id]?.types.append(type) }
+            if !graphs[graph].nodes[node].types.contains(type) { graphs[graph].nodes[node].types.append(type) }
         }
         if let index = object["@index"]?.stringValue {
-            if let existing = graphs[graph]?[id]?.index, existing != index {
+            if let existing = graphs[graph].nodes[node].index, existing != index {
                 throw .jsonLD(.conflictingIndexes, "the node \(id) has two different @index values")
             }
-            graphs[graph]?[id]?.index = index
+            graphs[graph].nodes[node].index = index
         }
         if let reverseMap = object["@reverse"]?.objectValue {
             let referenced: JSONValue = ["@id": .string(id)]
             for member in reverseMap.members {
                 for value in member.value.asArray {
-                    try generate(value, graph: graph, subject: .reverse(referenced), property: member.key)
+                    try generate(
+                        value, graph: graph, subject: .reverse(referenced), property: member.key, list: nil)
                 }
             }
         }
         if let graphValue = object["@graph"] {
-            try generate(graphValue, graph: id)
+            let named = self.graph(id)
+            try generate(graphValue, graph: named, subject: .none, property: nil, list: nil)
         }
         if let included = object["@included"] {
-            try generate(included, graph: graph)
+            try generate(included, graph: graph, subject: .none, property: nil, list: nil)
         }
-        let handled: Set<String> = ["@id", "@type", "@index", "@reverse", "@graph", "@included"]
-        for member in object.members where !handled.contains(member.key) {
+        for member in object.members
+        where member.key.utf8.first != UInt8(ascii: "@") || !Self.handledKeywords.contains(member.key) {
             let name = relabel(member.key)
-            if graphs[graph]?[id]?.properties[name] == nil { graphs[graph]?[id]?.properties[name] = [] }
-            try generate(member.value, graph: graph, subject: .id(id), property: name)
+            if graphs[graph].nodes[node].properties[name] == nil { graphs[graph].nodes[node].properties[name] = [] }
+            try generate(member.value, graph: graph, subject: .node(node), property: name, list: nil)
         }
     }
 }

@@ -41,7 +41,7 @@ struct EncodedDataset {
     private(set) var quadsMentioning: [[Int]] = []
 
     init(_ dataset: RDFDataset) {
-        var numbers: [[UInt8]: Int] = [:]
+        var numbers: [LabelKey: Int] = [:]
         var seen: Set<QuadKey> = []
         seen.reserveCapacity(dataset.count)
         quads.reserveCapacity(dataset.count)
@@ -73,25 +73,32 @@ struct EncodedDataset {
     }
 
     private mutating func append(
-        _ term: RDFTerm, position: Character, to encoded: inout EncodedQuad, numbers: inout [[UInt8]: Int]
+        _ term: RDFTerm, position: Character, to encoded: inout EncodedQuad, numbers: inout [LabelKey: Int]
     ) {
         guard case .blankNode(let label) = term else {
             NQuads.appendTerm(term, to: &encoded.template)
             return
         }
-        let key = Array(label.utf8)
         let node: Int
-        if let existing = numbers[key] {
+        if let existing = numbers[LabelKey(label: label)] {
             node = existing
         } else {
             node = labels.count
-            numbers[key] = node
+            numbers[LabelKey(label: label)] = node
             labels.append(label)
             quadsMentioning.append([])
         }
         let positionByte = position.asciiValue ?? 0
         encoded.gaps.append(Gap(offset: encoded.template.count, node: node, position: positionByte))
     }
+}
+
+/// A blank node label compared by code units (never by Unicode canonical equivalence, as `String` would).
+struct LabelKey: Hashable {
+    var label: String
+
+    static func == (lhs: LabelKey, rhs: LabelKey) -> Bool { JSONObject.sameKey(lhs.label, rhs.label) }
+    func hash(into hasher: inout Hasher) { JSONObject.hashCodeUnits(of: label, into: &hasher) }
 }
 
 /// A quad's identity for removing duplicates: its template and the blank nodes in its gaps, hashed in bulk.

@@ -96,16 +96,15 @@ public enum NQuads {
 
     /// Writes a literal's lexical form with the escapes of RDFC-1.0 Appendix A.
     static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
-        let utf8 = value.utf8
-        var needsEscaping = false
-        for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xEF {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else {
+        var text = value
+        let copied = text.withUTF8 { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xEF {
+                return false
+            }
             bytes.append(contentsOf: utf8)
-            return
+            return true
         }
+        if copied { return }
         for scalar in value.unicodeScalars {
             switch scalar.value {
             case 0x08: bytes.append(contentsOf: [.backslash, UInt8(ascii: "b")])

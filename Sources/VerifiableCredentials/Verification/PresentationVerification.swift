@@ -60,16 +60,22 @@ struct PresentationVerification {
                 .unknown("challenge", .challengeMismatch, "no --challenge given: the presentation could be a replay"))
         }
 
-        // Each credential in full, then its binding to the holder and the expected NPI.
-        for (index, credential) in credentials.enumerated() {
-            // An enveloped JWT credential is decoded first; the holder checks then see the credential it holds.
-            var (result, json) = verifier.verifyEmbeddedCredential(
+        // Each credential in full, then its binding to the holder and the expected NPI; independent work, so the
+        // credentials are verified on all cores (the reports keep the presentation's order). An enveloped JWT
+        // credential is decoded first; the holder checks then see the credential it holds.
+        let verifier = self.verifier
+        let subjectNPI = expectations.subjectNPI
+        report.credentials = ConcurrentMap.map(Array(credentials.enumerated())) {
+            (entry: (offset: Int, element: JSONValue)) -> CredentialReport in
+            let (index, credential) = entry
+            let (verified, json) = verifier.verifyEmbeddedCredential(
                 credential, index: index, pointer: "/verifiableCredential/\(index)")
+            var result = verified
             result.checks.append(Self.binding(json, holder: holder))
-            if let npi = expectations.subjectNPI {
-                result.checks.append(SubjectNPI.check(json.objectValue ?? JSONObject(), npi: npi))
+            if let subjectNPI {
+                result.checks.append(SubjectNPI.check(json.objectValue ?? JSONObject(), npi: subjectNPI))
             }
-            report.credentials.append(result)
+            return result
         }
         return report
     }

@@ -4,13 +4,24 @@ public import Foundation
 /// the time, the cryptosuites and how credit types are read from a credential.
 public struct VerificationContext: Sendable {
     /// The issuer key registry (already checked against its operator key by the caller, if pinned).
-    public var registry: IssuerRegistry
-    public var statusLists: any StatusListProvider
+    public var registry: IssuerRegistry {
+        didSet { statusListVerdicts = StatusListVerdictCache() }
+    }
+    public var statusLists: any StatusListProvider {
+        didSet { statusListVerdicts = StatusListVerdictCache() }
+    }
     /// The `@context` URLs that are bundled; any other URL fails and is never fetched.
     public var knownContexts: Set<String>
     /// The time against which validity, status list age and proof times are judged (`--at`).
-    public var now: Date
-    public var suites: CryptosuiteSet
+    public var now: Date {
+        didSet { statusListVerdicts = StatusListVerdictCache() }
+    }
+    public var suites: CryptosuiteSet {
+        didSet { statusListVerdicts = StatusListVerdictCache() }
+    }
+    /// Status list verdicts, computed once per list for this context; replaced whenever the registry, the
+    /// status lists, the time or the suites change.
+    private(set) var statusListVerdicts = StatusListVerdictCache()
     public var creditTypes: any CreditTypeExtractor
     public var limits: JSONParser.Limits
 

@@ -18,12 +18,16 @@ public struct ContextPolicy: CredentialPolicy {
         }
         var problem: Check?
         var count = 0
-        func visit(_ value: JSONValue, _ pointer: String) {
+        // The JSON Pointer is only rendered for a problem, so the walk keeps its tokens on a stack.
+        var tokens: [String] = []
+        func pointer() -> String { tokens.map { "/" + $0 }.joined() }
+        func visit(_ value: JSONValue) {
             guard problem == nil else { return }
             switch value {
             case .object(let object):
                 for member in object.members {
-                    let path = pointer + "/" + member.key
+                    tokens.append(member.key)
+                    defer { tokens.removeLast() }
                     if member.key == "@context" {
                         for (index, entry) in member.value.asArray.enumerated() {
                             switch entry {
@@ -32,26 +36,30 @@ public struct ContextPolicy: CredentialPolicy {
                                 if !known.contains(url) {
                                     problem = .fail(
                                         "context", .unknownContext,
-                                        "\(path): @context \(url) is not bundled; cmevc never fetches contexts")
+                                        "\(pointer()): @context \(url) is not bundled; cmevc never fetches contexts")
                                 }
                             case .object: count += 1
                             case .null: break
                             default:
                                 problem = .fail(
-                                    "context", .invalidContext, "\(path)/\(index): a context must be a URL or an object"
-                                )
+                                    "context", .invalidContext,
+                                    "\(pointer())/\(index): a context must be a URL or an object")
                             }
                         }
                     } else {
-                        visit(member.value, path)
+                        visit(member.value)
                     }
                 }
             case .array(let items):
-                for (index, item) in items.enumerated() { visit(item, pointer + "/\(index)") }
+                for (index, item) in items.enumerated() {
+                    tokens.append(String(index))
+                    defer { tokens.removeLast() }
+                    visit(item)
+                }
             default: break
             }
         }
-        visit(document, "")
+        visit(document)
         return problem ?? .pass("context", "\(count) context\(count == 1 ? "" : "s"), all bundled or inline")
     }
 }

@@ -44,6 +44,48 @@ public struct StatusPolicy: CredentialPolicy {
                 "list \(listID) is not under an allowed prefix of \(issuer.displayName) (\(prefixes.isEmpty ? "none registered" : prefixes))"
             )
         }
+        let list: BitstringStatusListCredential
+        let verdict = context.statusListVerdicts.verdict(listID: listID, issuerID: issuerID) {
+            Self.listVerdict(listID: listID, issuerID: issuerID, maxAgeDays: policy.maxAgeDays, context: context)
+        }
+        switch verdict {
+        case .problem(let check): return check
+        case .usable(let decoded): list = decoded
+        }
+        guard list.serves(parsed.statusPurpose) else {
+            return fail(.invalidStatusList, "list \(listID) does not serve the \(purpose) purpose")
+        }
+        guard list.list.statusSize == parsed.statusSize else {
+            return fail(
+                .invalidStatusEntry,
+                "the entry's statusSize \(parsed.statusSize) differs from the list's \(list.list.statusSize)")
+        }
+        let value: UInt32
+        do {
+            value = try list.list.status(at: index)
+        } catch {
+            return fail(error.code, "list \(listID): \(error.message)")
+        }
+        let place = "list \(listID), index \(index)"
+        switch (purpose, value) {
+        case (_, 0): return .pass("status", "\(purpose) bit clear (\(place))")
+        case ("revocation", _): return fail(.credentialRevoked, "revoked (\(place))")
+        case ("suspension", _): return fail(.credentialSuspended, "suspended (\(place))")
+        default: return unknown(.invalidStatusEntry, "\(purpose) status \(value) is not interpreted (\(place))")
+        }
+    }
+
+    /// Everything about the list itself (found, signed by the same issuer with a registered key valid when it
+    /// signed, fresh, decodable), computed once per list and issuer for a verification context.
+    private static func listVerdict(listID: String, issuerID: String, maxAgeDays: Int, context: VerificationContext)
+        -> StatusListVerdict
+    {
+        func fail(_ code: CredentialError.Code, _ message: String) -> StatusListVerdict {
+            .problem(.fail("status", code, message))
+        }
+        func unknown(_ code: CredentialError.Code, _ message: String) -> StatusListVerdict {
+            .problem(.unknown("status", code, message))
+        }
         guard let listDocument = context.statusLists.statusListCredential(id: listID),
             let listObject = listDocument.objectValue
         else {
@@ -78,39 +120,16 @@ public struct StatusPolicy: CredentialPolicy {
                 .statusListStale, "status could not be checked: list \(listID) has no validFrom to judge its age")
         }
         let age = context.now.timeIntervalSince(issued.date)
-        if age > Double(policy.maxAgeDays) * 86_400 {
+        if age > Double(maxAgeDays) * 86_400 {
             return unknown(
                 .statusListStale,
-                "status could not be checked: list \(listID) is from \(issued.text), older than \(policy.maxAgeDays) days"
+                "status could not be checked: list \(listID) is from \(issued.text), older than \(maxAgeDays) days"
             )
         }
-        // The bit.
-        let list: BitstringStatusListCredential
         do {
-            list = try BitstringStatusListCredential(json: listDocument)
+            return .usable(try BitstringStatusListCredential(json: listDocument))
         } catch {
             return fail(error.code, "list \(listID): \(error.description)")
-        }
-        guard list.serves(parsed.statusPurpose) else {
-            return fail(.invalidStatusList, "list \(listID) does not serve the \(purpose) purpose")
-        }
-        guard list.list.statusSize == parsed.statusSize else {
-            return fail(
-                .invalidStatusEntry,
-                "the entry's statusSize \(parsed.statusSize) differs from the list's \(list.list.statusSize)")
-        }
-        let value: UInt32
-        do {
-            value = try list.list.status(at: index)
-        } catch {
-            return fail(error.code, "list \(listID): \(error.message)")
-        }
-        let place = "list \(listID), index \(index)"
-        switch (purpose, value) {
-        case (_, 0): return .pass("status", "\(purpose) bit clear (\(place))")
-        case ("revocation", _): return fail(.credentialRevoked, "revoked (\(place))")
-        case ("suspension", _): return fail(.credentialSuspended, "suspended (\(place))")
-        default: return unknown(.invalidStatusEntry, "\(purpose) status \(value) is not interpreted (\(place))")
         }
     }
 }

@@ -1,0 +1,50 @@
+/// The JSON Pointer of the value being expanded, for error locations.
+///
+/// Expansion visits every member of a document, but a location is only rendered when an error is thrown, so the
+/// pointer is kept as a chain of parent links and rendered as text (with `~0` / `~1` escapes) on demand.
+indirect enum ExpansionPath: Sendable, CustomStringConvertible {
+    /// The document itself (the empty pointer).
+    case root
+    /// The member `key` of the object at the parent path.
+    case member(ExpansionPath, String)
+    /// The element `offset` of the array at the parent path.
+    case element(ExpansionPath, Int)
+
+    /// The path of the member named `key` below this one.
+    func appending(_ key: String) -> ExpansionPath { .member(self, key) }
+
+    /// The path of the array element at `offset` below this one.
+    func appending(_ offset: Int) -> ExpansionPath { .element(self, offset) }
+
+    /// The JSON Pointer text, such as `/credentialSubject/achievement/name`.
+    var description: String {
+        var components: [String] = []
+        var current = self
+        while true {
+            switch current {
+            case .root:
+                return components.reversed().map { "/" + $0 }.joined()
+            case .member(let parent, let key):
+                components.append(Self.escape(key))
+                current = parent
+            case .element(let parent, let offset):
+                components.append(String(offset))
+                current = parent
+            }
+        }
+    }
+
+    /// RFC 6901 escaping of one reference token.
+    static func escape(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+        var escaped = ""
+        for character in key.unicodeScalars {
+            switch character {
+            case "~": escaped += "~0"
+            case "/": escaped += "~1"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+}
