@@ -4,7 +4,8 @@ import Crypto
 import Foundation
 import VerifiableCredentials
 
-// CMEVC_BENCH_ONLY=issue runs only the issuing benchmark.
+// CMEVC_BENCH_ONLY=issue runs only the issuing benchmark; a comma-separated list of sections (jwt, rdfc, verify,
+// issue, department) runs the raw rates and the suites, then only those sections.
 if ProcessInfo.processInfo.environment["CMEVC_BENCH_ONLY"] == "issue" {
     runIssueBenchmark()
     exit(0)
@@ -155,9 +156,15 @@ for (keyType, suite) in [
 print("")
 print("targets: eddsa-jcs-2022 sign ≥ 0.5 × raw Ed25519 sign, verify ≥ 0.6 × raw Ed25519 verify")
 
-runJWTBenchmark(documents: documents, raw: raw)
+let onlySections = Set(
+    (ProcessInfo.processInfo.environment["CMEVC_BENCH_ONLY"] ?? "").split(separator: ",").map(String.init))
+/// Whether the section named `name` runs (every section when CMEVC_BENCH_ONLY is not set).
+func wanted(_ name: String) -> Bool { onlySections.isEmpty || onlySections.contains(name) }
 
-runRDFCBenchmark(documents: Array(documents.prefix(2_000)), rawEd25519: raw["ed25519"] ?? (1, 1))
-runVerifyBenchmark(rawEd25519Verify: raw["ed25519"]?.verify ?? 1)
-runIssueBenchmark()
-runDepartmentBenchmark()
+if wanted("jwt") { runJWTBenchmark(documents: documents, raw: raw) }
+if wanted("rdfc") {
+    runRDFCBenchmark(documents: Array(documents.prefix(2_000)), rawEd25519: raw["ed25519"] ?? (1, 1))
+}
+if wanted("verify") { runVerifyBenchmark(rawEd25519Verify: raw["ed25519"]?.verify ?? 1) }
+if wanted("issue") { runIssueBenchmark() }
+if wanted("department") { runDepartmentBenchmark() }

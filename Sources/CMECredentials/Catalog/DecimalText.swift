@@ -11,10 +11,13 @@ enum DecimalText {
         var digitsBefore = 0
         var digitsAfter = 0
         var seenDot = false
+        var significand: UInt64 = 0
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if seenDot { digitsAfter += 1 } else { digitsBefore += 1 }
+                guard digitsBefore <= 9, digitsAfter <= 9 else { return nil }
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "."):
                 if seenDot { return nil }
                 seenDot = true
@@ -22,8 +25,14 @@ enum DecimalText {
                 return nil
             }
         }
-        guard digitsBefore + digitsAfter > 0, digitsBefore <= 9, digitsAfter <= 9 else { return nil }
-        return Decimal(string: text, locale: posix)
+        guard digitsBefore + digitsAfter > 0 else { return nil }
+        // At most 18 digits fit the significand exactly; trailing fractional zeros carry no value.
+        while digitsAfter > 0, significand % 10 == 0, significand > 0 {
+            significand /= 10
+            digitsAfter -= 1
+        }
+        if significand == 0 { return Decimal(0) }
+        return Decimal(sign: .plus, exponent: -digitsAfter, significand: Decimal(significand))
     }
 
     /// The exact decimal a JSON number was written as (shortest round-trip digits), if it is a plain decimal.

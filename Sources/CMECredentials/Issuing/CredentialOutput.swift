@@ -31,6 +31,14 @@ public enum CredentialOutput: Sendable, Hashable {
         }
         return name + ".json"
     }
+
+    /// The file name for an issued credential: ``fileName(for:)`` of its id, with `.jwt` instead of `.json`
+    /// when the ledger holds a `vc+jwt` (``CredentialSecuring/jwt``).
+    static func fileName(for credential: LedgerCredential) -> String {
+        let name = fileName(for: credential.credentialID)
+        guard CompactJWS.looksCompact(credential.credentialBytes) else { return name }
+        return String(name.dropLast(".json".count)) + ".jwt"
+    }
 }
 
 /// Writes the credentials of one batch to a ``CredentialOutput``.
@@ -70,11 +78,7 @@ final class CredentialWriter {
     func write(_ credential: LedgerCredential, isNew: Bool) throws(CredentialError) {
         switch output {
         case .directory(let url):
-            var name = CredentialOutput.fileName(for: credential.credentialID)
-            if CompactJWS.looksCompact(credential.credentialBytes) {
-                name = String(name.dropLast(".json".count)) + ".jwt"  // a vc+jwt (CredentialSecuring.jwt)
-            }
-            let file = url.appendingPathComponent(name)
+            let file = url.appendingPathComponent(CredentialOutput.fileName(for: credential))
             if !isNew {
                 guard !FileManager.default.fileExists(atPath: file.path) else { return }
                 rewritten += 1
@@ -112,7 +116,7 @@ final class CredentialWriter {
         }
         let directory = url.path
         let outcomes = ParallelWork.map(credentials) { item -> Result<Bool, CredentialError> in
-            let path = directory + "/" + CredentialOutput.fileName(for: item.credential.credentialID)
+            let path = directory + "/" + CredentialOutput.fileName(for: item.credential)
             if !item.isNew && access(path, F_OK) == 0 { return .success(false) }
             return Result { () throws(CredentialError) -> Bool in
                 try AtomicFile.write(item.credential.credentialBytes, toPath: path)

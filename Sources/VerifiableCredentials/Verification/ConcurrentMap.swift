@@ -10,7 +10,10 @@ public enum ConcurrentMap {
         guard inputs.count > 1 else { return inputs.map(transform) }
         let slots = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
         nonisolated(unsafe) let shared = slots
         // Each iteration writes only its own slot, so the writes never overlap.
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
