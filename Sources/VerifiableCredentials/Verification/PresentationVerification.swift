@@ -23,12 +23,12 @@ struct PresentationVerification {
                     "VerifiablePresentation with \(credentials.count) credential\(credentials.count == 1 ? "" : "s")"))
         }
 
-        // The holder's proof. Presentations are signed by the holder's did:key, never by a registry key.
-        let proofVerifier = DataIntegrityVerifier(suites: context.suites, resolver: DIDKeyResolver(), now: context.now)
-        let proofs = proofVerifier.verify(
-            document,
-            expecting: ProofExpectations(
-                proofPurpose: "authentication", challenge: expectations.challenge, domain: expectations.domain))
+        // The holder's proof and each credential are independent work, so they run together on all cores: the
+        // holder's proof (it canonicalizes the whole presentation) starts first, the credentials fill the other
+        // cores, and the reports keep the presentation's order.
+        let parts = Self.verifyParts(
+            of: document, credentials: credentials, holder: holder, verifier: verifier, expectations: expectations)
+        let proofs = parts.holderProof
         if proofs.verified {
             let bound = [expectations.challenge.map { "challenge \($0)" }, expectations.domain.map { "domain \($0)" }]
                 .compactMap { $0 }
@@ -60,24 +60,43 @@ struct PresentationVerification {
                 .unknown("challenge", .challengeMismatch, "no --challenge given: the presentation could be a replay"))
         }
 
-        // Each credential in full, then its binding to the holder and the expected NPI; independent work, so the
-        // credentials are verified on all cores (the reports keep the presentation's order). An enveloped JWT
-        // credential is decoded first; the holder checks then see the credential it holds.
-        let verifier = self.verifier
+        report.credentials = parts.credentials
+        return report
+    }
+
+    /// The holder's proof and the full report of each credential (an enveloped JWT credential is decoded first;
+    /// the holder checks then see the credential it holds), computed concurrently.
+    static func verifyParts(
+        of document: JSONValue, credentials: [JSONValue], holder: String?, verifier: Verifier,
+        expectations: PresentationExpectations
+    ) -> (holderProof: DocumentProofVerification, credentials: [CredentialReport]) {
+        // Presentations are signed by the holder's did:key, never by a registry key.
+        let context = verifier.context
+        let proofVerifier = DataIntegrityVerifier(suites: context.suites, resolver: DIDKeyResolver(), now: context.now)
+        let proofExpectations = ProofExpectations(
+            proofPurpose: "authentication", challenge: expectations.challenge, domain: expectations.domain)
         let subjectNPI = expectations.subjectNPI
-        report.credentials = ConcurrentMap.map(Array(credentials.enumerated())) {
-            (entry: (offset: Int, element: JSONValue)) -> CredentialReport in
-            let (index, credential) = entry
+        let parts = ConcurrentMap.map(Array(-1..<credentials.count)) { index -> PresentationPart in
+            guard index >= 0 else { return .holderProof(proofVerifier.verify(document, expecting: proofExpectations)) }
             let (verified, json) = verifier.verifyEmbeddedCredential(
-                credential, index: index, pointer: "/verifiableCredential/\(index)")
+                credentials[index], index: index, pointer: "/verifiableCredential/\(index)")
             var result = verified
-            result.checks.append(Self.binding(json, holder: holder))
+            result.checks.append(binding(json, holder: holder))
             if let subjectNPI {
                 result.checks.append(SubjectNPI.check(json.objectValue ?? JSONObject(), npi: subjectNPI))
             }
-            return result
+            return .credential(result)
         }
-        return report
+        var holderProof = DocumentProofVerification(proofs: [], checks: [])
+        var reports: [CredentialReport] = []
+        reports.reserveCapacity(credentials.count)
+        for part in parts {
+            switch part {
+            case .holderProof(let verification): holderProof = verification
+            case .credential(let report): reports.append(report)
+            }
+        }
+        return (holderProof, reports)
     }
 
     /// Every credential subject with an `id` must be the holder.
@@ -91,4 +110,10 @@ struct PresentationVerification {
         }
         return .pass("holder", "subject is the holder")
     }
+}
+
+/// One piece of a presentation's verification: the holder's proof or one credential's report.
+private enum PresentationPart: Sendable {
+    case holderProof(DocumentProofVerification)
+    case credential(CredentialReport)
 }
