@@ -90,8 +90,8 @@ public struct CredentialIssuer: Sendable {
         guard securing == .jwt || signer != nil else {
             throw CredentialError(
                 .securingNotSupported,
-                "the issuer's key is RSA, which signs RS256 vc+jwt only and has no Data Integrity suite; use --format jwt",
-                location: configuration.verificationMethod)
+                "the issuer's key \(configuration.verificationMethod) is RSA, which signs RS256 vc+jwt only and has no Data Integrity suite; use --format jwt"
+            )
         }
     }
 
