@@ -126,9 +126,10 @@ public struct IssuerDirectory: Sendable {
         switch publicKey {
         case .key(let key):
             if did.hasPrefix(DIDKey.prefix) { return DIDKey.document(for: key) }
-            method = VerificationMethod.multikey(
-                id: configuration.verificationMethod, controller: did, publicKey: key
-            ).json
+            method =
+                VerificationMethod.multikey(
+                    id: configuration.verificationMethod, controller: did, publicKey: key
+                ).json
             keyContext = "https://w3id.org/security/multikey/v1"
         case .rsa(let key):
             method = [

@@ -17,7 +17,9 @@ extension CredentialWallet {
         }
         let header = decoded.jws.header
         if keys.registry == nil, let kid = header.kid, !kid.isEmpty, !kid.hasPrefix(DIDKey.prefix) {
-            let why = header.alg == JWSAlgorithm.rs256.rawValue ? "an RS256 credential's RSA key has no did:key" : "its key \(kid) is not a did:key"
+            let why =
+                header.alg == JWSAlgorithm.rs256.rawValue
+                ? "an RS256 credential's RSA key has no did:key" : "its key \(kid) is not a did:key"
             return .skipped(
                 CredentialError(
                     .keyNotRegistered,

@@ -112,7 +112,8 @@ struct IssuerCommand: ParsableCommand {
             guard case .key(let shared) = signingKey else {
                 if let suite {
                     throw Terminal.couldNotRun(
-                        "\(suite) cannot sign with an RSA key; an RSA issuer signs RS256 vc+jwt only (leave out --suite)")
+                        "\(suite) cannot sign with an RSA key; an RSA issuer signs RS256 vc+jwt only (leave out --suite)"
+                    )
                 }
                 return nil
             }

@@ -50,7 +50,8 @@ struct RSAIssuingFixture {
             ],
             statusLists: [StatusListPolicy(idPrefix: "https://cme.example.org/status/", maxAgeDays: 7)])
         return IssuerRegistry(
-            info: .init(id: "did:web:registry.example.org", name: "Test Registry", sequence: 1, issued: RegistryDate(Self.now)),
+            info: .init(
+                id: "did:web:registry.example.org", name: "Test Registry", sequence: 1, issued: RegistryDate(Self.now)),
             accreditors: [Accreditor(id: "accme", name: "ACCME", kind: "national")], issuers: [issuer])
     }
 
@@ -165,12 +166,14 @@ struct RSAIssuerTests {
         let fixture = try IssuingFixture()
         let issuer = try fixture.issuer()
         _ = try BatchIssuer(issuer: issuer, output: .none).run(files: [BatchIssuerTests.batch], now: IssuingFixture.now)
-        let published = try StatusListPublisher(issuer: issuer).publish(now: IssuingFixture.now, ttl: 60, securing: .jwt)
+        let published = try StatusListPublisher(issuer: issuer).publish(
+            now: IssuingFixture.now, ttl: 60, securing: .jwt)
         #expect(published.map(\.fileName) == ["revocation-1.jwt", "suspension-1.jwt"])
         let jwt = try CompactJWS(String(decoding: try #require(published.first).bytes, as: UTF8.self))
         #expect(jwt.header.alg == "EdDSA")
         try jwt.validate(with: .key(fixture.key.publicKey))
-        #expect(try StatusListPublisher(issuer: issuer).publish(now: IssuingFixture.now, ttl: 60).first?.fileName
-            == "revocation-1.json")
+        #expect(
+            try StatusListPublisher(issuer: issuer).publish(now: IssuingFixture.now, ttl: 60).first?.fileName
+                == "revocation-1.json")
     }
 }

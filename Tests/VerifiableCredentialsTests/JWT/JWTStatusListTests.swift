@@ -132,6 +132,7 @@ struct JWTStatusListTests {
             return
         }
         #expect(found.jws == newer.jws)
-        #expect(lists.statusListCredential(id: VerificationFixture.listID)?["id"] == .string(VerificationFixture.listID))
+        #expect(
+            lists.statusListCredential(id: VerificationFixture.listID)?["id"] == .string(VerificationFixture.listID))
     }
 }

@@ -101,7 +101,8 @@ extension StatusPolicy {
             checks.append(JWTChecks.key(resolved, of: issuer, decoded: decoded))
         } else {
             checks.append(
-                .fail("issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(context.registry.info.name)")
+                .fail(
+                    "issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(context.registry.info.name)")
             )
         }
         return checks
