@@ -41,12 +41,14 @@ public struct BatchIssuer: Sendable {
     ///   - progress: called with the running totals after each ledger transaction that passes a multiple of
     ///     ``progressInterval`` records.
     /// - Returns: how many credentials were issued, found already issued, rejected and rewritten.
-    /// - Throws: ``CredentialError`` for a file that cannot be read, a ledger or output failure; records
-    ///   committed before the failure stay issued (a rerun picks up the rest).
+    /// - Throws: ``CredentialError`` `securingNotSupported` before anything is read when the issuer's key
+    ///   cannot secure as its ``CredentialIssuer/securing`` says; for a file that cannot be read, a ledger or
+    ///   output failure; records committed before the failure stay issued (a rerun picks up the rest).
     public func run(
         files: [URL], now: Date, diagnostic: (RecordDiagnostic) -> Void = { _ in },
         progress: (BatchSummary) -> Void = { _ in }
     ) throws(CredentialError) -> BatchSummary {
+        try issuer.checkSecuring(issuer.securing)
         let writer = try CredentialWriter(output: output)
         var summary = BatchSummary()
         do {

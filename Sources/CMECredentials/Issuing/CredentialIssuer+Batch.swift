@@ -13,10 +13,12 @@ extension CredentialIssuer {
     ///   - now: the issue time.
     /// - Returns: one result per record, in order: the outcome, or that record's own error
     ///   (`recordNotIssuable`, `invalidStatusChange`, `unknownCredential`, a signing error).
-    /// - Throws: ``CredentialError`` `ledger` for database failures; then nothing of the batch is recorded.
+    /// - Throws: ``CredentialError`` `securingNotSupported` when the key cannot secure as ``securing`` says;
+    ///   `ledger` for database failures; then nothing of the batch is recorded.
     public func issue(_ records: [ActivityRecord], reissue: Bool = false, now: Date) throws(CredentialError)
         -> [Result<IssueOutcome, CredentialError>]
     {
+        try checkSecuring(securing)
         var requests: [LedgerIssueRequest] = []
         requests.reserveCapacity(records.count)
         var recordByID: [String: Int] = [:]

@@ -6,42 +6,106 @@ public import VerifiableCredentials
 /// the status entries the ledger allocates, signs it (proof as an array, or as a `vc+jwt` when ``securing``
 /// is `.jwt`) inside the ledger's transaction, and returns the signed bytes the ledger recorded.
 ///
+/// The key is any ``JWSSigningKey``: an Ed25519, P-256 or P-384 key signs Data Integrity proofs with the
+/// configured suite and JWTs (EdDSA, ES256, ES384); an RSA key signs RS256 `vc+jwt` only, so its issuer
+/// has no suite and ``securing`` must be `.jwt`.
+///
 /// It writes no files; ``BatchIssuer`` does that after the ledger has committed.
 public struct CredentialIssuer: Sendable {
     /// The issuer's configuration.
     public let configuration: IssuerConfiguration
     /// The ledger credentials are recorded in.
     public let ledger: IssuerLedger
-    let signer: DataIntegritySigner
+    /// The Data Integrity signer; `nil` for an RSA key.
+    let signer: DataIntegritySigner?
     let builder: CMECredentialBuilder
-    /// How each credential is secured (the status lists are always Data Integrity).
-    public var securing: CredentialSecuring = .dataIntegrity
+    /// How each credential is secured; ``init(configuration:ledger:key:catalog:)`` starts with what the key
+    /// supports (``defaultSecuring``).
+    public var securing: CredentialSecuring
     let jwtSigner: VCJWTSigner
 
     /// Creates an issuer for the key and configuration.
     ///
     /// - Throws: ``CredentialError`` `unknownCryptosuite` when the configuration names an unknown suite,
-    ///   `keyTypeMismatch` when the suite cannot sign with `key`.
+    ///   `keyTypeMismatch` when the suite cannot sign with `key` or names one for an RSA key.
     public init(
-        configuration: IssuerConfiguration, ledger: IssuerLedger, key: SigningKey, catalog: CMECatalog = .bundled
+        configuration: IssuerConfiguration, ledger: IssuerLedger, key: JWSSigningKey, catalog: CMECatalog = .bundled
     ) throws(CredentialError) {
         self.configuration = configuration
         self.ledger = ledger
-        self.signer = try DataIntegritySigner(key: key, suite: try IssuanceSuites.suite(named: configuration.suite))
+        let signer = try Self.dataIntegritySigner(key: key, suite: configuration.suite)
+        self.signer = signer
+        self.securing = signer == nil ? .jwt : .dataIntegrity
         self.builder = CMECredentialBuilder(issuer: configuration.profile, catalog: catalog)
-        self.jwtSigner = VCJWTSigner(key: .key(key), keyID: configuration.verificationMethod)
+        self.jwtSigner = VCJWTSigner(key: key, keyID: configuration.verificationMethod)
+    }
+
+    /// The Data Integrity signer for `key` with `suite` (the key type's default when `nil`); `nil` for RSA.
+    private static func dataIntegritySigner(key: JWSSigningKey, suite: String?) throws(CredentialError)
+        -> DataIntegritySigner?
+    {
+        switch (key, suite) {
+        case (.key(let shared), let suite):
+            let name = suite ?? IssuanceSuites.defaultName(for: shared.type)
+            return try DataIntegritySigner(key: shared, suite: try IssuanceSuites.suite(named: name))
+        case (.rsa, let suite?):
+            throw CredentialError(
+                .keyTypeMismatch, "\(suite) cannot sign with an RSA key; an RSA issuer has no suite (vc+jwt only)")
+        case (.rsa, nil):
+            return nil
+        }
+    }
+
+    /// Creates an issuer for an Ed25519, P-256 or P-384 key.
+    ///
+    /// - Throws: ``CredentialError`` as ``init(configuration:ledger:key:catalog:)`` does.
+    public init(
+        configuration: IssuerConfiguration, ledger: IssuerLedger, key: SigningKey, catalog: CMECatalog = .bundled
+    ) throws(CredentialError) {
+        try self.init(configuration: configuration, ledger: ledger, key: .key(key), catalog: catalog)
     }
 
     /// Opens `directory`'s ledger and creates an issuer for it.
-    public init(directory: IssuerDirectory, key: SigningKey, listSize: Int = IssuerLedger.defaultListSize)
+    public init(directory: IssuerDirectory, key: JWSSigningKey, listSize: Int = IssuerLedger.defaultListSize)
         throws(CredentialError)
     {
         try self.init(
             configuration: directory.configuration, ledger: try directory.ledger(listSize: listSize), key: key)
     }
 
-    /// The signer, for other documents the issuer signs (status list credentials).
-    public var documentSigner: DataIntegritySigner { signer }
+    /// Opens `directory`'s ledger and creates an issuer for an Ed25519, P-256 or P-384 key.
+    public init(directory: IssuerDirectory, key: SigningKey, listSize: Int = IssuerLedger.defaultListSize)
+        throws(CredentialError)
+    {
+        try self.init(directory: directory, key: .key(key), listSize: listSize)
+    }
+
+    /// How this issuer secures what it signs unless told otherwise: Data Integrity, or `vc+jwt` for an RSA key.
+    public var defaultSecuring: CredentialSecuring { signer == nil ? .jwt : .dataIntegrity }
+
+    /// Checks that the key can secure documents as `securing` says.
+    ///
+    /// - Throws: ``CredentialError`` `securingNotSupported` for Data Integrity with an RSA key.
+    public func checkSecuring(_ securing: CredentialSecuring) throws(CredentialError) {
+        guard securing == .jwt || signer != nil else {
+            throw CredentialError(
+                .securingNotSupported,
+                "the issuer's key \(configuration.verificationMethod) is RSA, which signs RS256 vc+jwt only and has no Data Integrity suite; use --format jwt"
+            )
+        }
+    }
+
+    /// The Data Integrity signer, for other documents the issuer signs (status list credentials).
+    ///
+    /// - Throws: ``CredentialError`` `securingNotSupported` for an RSA key.
+    public func documentSigner() throws(CredentialError) -> DataIntegritySigner {
+        try checkSecuring(.dataIntegrity)
+        guard let signer else { throw CredentialError(.securingNotSupported, "no Data Integrity signer") }
+        return signer
+    }
+
+    /// The `vc+jwt` signer (`kid` = the verification method), for other documents the issuer signs.
+    public var documentJWTSigner: VCJWTSigner { jwtSigner }
 
     /// Issues the credential for `record` unless the (activity, learner) pair already has one in force.
     ///
@@ -50,12 +114,14 @@ public struct CredentialIssuer: Sendable {
     ///     transaction (its audit event says which credential replaced it).
     ///   - now: the issue time (proof `created`, ledger times).
     /// - Returns: ``IssueOutcome/issued(_:)`` with the new credential, or ``IssueOutcome/alreadyIssued(_:)``.
-    /// - Throws: ``CredentialError`` `recordNotIssuable` when the record cannot become a credential (for
-    ///   example a completion date after `now`); the ledger's and the signer's errors.
+    /// - Throws: ``CredentialError`` `securingNotSupported` when the key cannot secure as ``securing`` says;
+    ///   `recordNotIssuable` when the record cannot become a credential (for example a completion date after
+    ///   `now`); the ledger's and the signer's errors.
     @discardableResult
     public func issue(_ record: ActivityRecord, reissue: Bool = false, now: Date) throws(CredentialError)
         -> IssueOutcome
     {
+        try checkSecuring(securing)
         let pending = pendingIssue(for: record, now: now)
         var replacing: String?
         if reissue {
@@ -87,7 +153,7 @@ public struct CredentialIssuer: Sendable {
             return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
         }
         let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
-        let signed = try signer.addProof(to: unsigned, options: options, asArray: true)
+        let signed = try documentSigner().addProof(to: unsigned, options: options, asArray: true)
         return JSONSerializer.bytes(signed, layout: .pretty)
     }
 

@@ -6,7 +6,7 @@
 public enum CredentialSecuring: String, Sendable, Hashable, CaseIterable {
     /// A Data Integrity proof with the issuer's configured cryptosuite.
     case dataIntegrity = "data-integrity"
-    /// A `vc+jwt`: EdDSA, ES256 or ES384 by the issuer's key type.
+    /// A `vc+jwt`: EdDSA, ES256, ES384 or RS256 by the issuer's key type.
     case jwt
 
     /// The file extension of a credential secured this way: `json` or `jwt`.

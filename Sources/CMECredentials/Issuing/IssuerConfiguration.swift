@@ -18,13 +18,14 @@ public struct IssuerConfiguration: Sendable, Hashable {
     /// The URL under which status lists are published, without a trailing slash: list credentials are
     /// `<statusBaseURL>/<purpose>/<list number>`.
     public var statusBaseURL: String
-    /// The Data Integrity cryptosuite name (see ``IssuanceSuites``).
-    public var suite: String
+    /// The Data Integrity cryptosuite name (see ``IssuanceSuites``); `nil` for an issuer whose key is RSA,
+    /// which secures credentials and status lists as RS256 `vc+jwt` only.
+    public var suite: String?
 
     /// Creates a configuration; a trailing `/` of `statusBaseURL` is dropped.
     public init(
         profile: IssuerProfile, keyPath: String, verificationMethod: String, statusBaseURL: String,
-        suite: String = IssuanceSuites.defaultName
+        suite: String? = IssuanceSuites.defaultName
     ) {
         self.profile = profile
         self.keyPath = keyPath
@@ -58,7 +59,7 @@ public struct IssuerConfiguration: Sendable, Hashable {
         }
         self.init(
             profile: profile, keyPath: try string("keyPath"), verificationMethod: try string("verificationMethod"),
-            statusBaseURL: try string("statusBaseURL"), suite: try string("suite"))
+            statusBaseURL: try string("statusBaseURL"), suite: object["suite"] == nil ? nil : try string("suite"))
     }
 
     /// The configuration as `issuer.json` stores it.
@@ -66,13 +67,13 @@ public struct IssuerConfiguration: Sendable, Hashable {
         // The statement as given (not the ACCME default the credentials carry), so the file reads back equal.
         var profileObject = profile.json.objectValue ?? JSONObject()
         profileObject["accreditationStatement"] = profile.accreditationStatement.map { .string($0) }
-        return [
-            "profile": .object(profileObject),
-            "keyPath": .string(keyPath),
-            "verificationMethod": .string(verificationMethod),
-            "statusBaseURL": .string(statusBaseURL),
-            "suite": .string(suite),
-        ]
+        var object = JSONObject()
+        object["profile"] = .object(profileObject)
+        object["keyPath"] = .string(keyPath)
+        object["verificationMethod"] = .string(verificationMethod)
+        object["statusBaseURL"] = .string(statusBaseURL)
+        object["suite"] = suite.map { .string($0) }
+        return .object(object)
     }
 
     /// The URL of the status list credential for list `number` of `purpose`.

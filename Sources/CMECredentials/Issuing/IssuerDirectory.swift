@@ -46,6 +46,18 @@ public struct IssuerDirectory: Sendable {
     public static func create(
         at url: URL, configuration: IssuerConfiguration, publicKey: PublicKey, now: Date
     ) throws(CredentialError) -> IssuerDirectory {
+        try create(at: url, configuration: configuration, publicKey: .key(publicKey), now: now)
+    }
+
+    /// Creates an issuer directory for any key that signs JWTs (an RSA key's issuer has no suite), as
+    /// ``create(at:configuration:publicKey:now:)-(_,_,PublicKey,_)`` does; the audit event names an RSA key
+    /// by its `publicKeyJwk`.
+    ///
+    /// - Throws: ``CredentialError`` as ``create(at:configuration:publicKey:now:)-(_,_,PublicKey,_)`` does.
+    @discardableResult
+    public static func create(
+        at url: URL, configuration: IssuerConfiguration, publicKey: JWSPublicKey, now: Date
+    ) throws(CredentialError) -> IssuerDirectory {
         let manager = FileManager.default
         for name in [configurationFileName, IssuerLedger.fileName]
         where manager.fileExists(atPath: url.appendingPathComponent(name).path) {
@@ -59,13 +71,15 @@ public struct IssuerDirectory: Sendable {
         let ledger = try IssuerLedger(directory: url)
         let bytes = JSONSerializer.bytes(configuration.json, layout: .pretty)
         try AtomicFile.write(bytes, to: url.appendingPathComponent(configurationFileName), exclusive: true)
-        try ledger.appendAudit(
-            kind: .key,
-            details: [
-                "event": "created", "verificationMethod": .string(configuration.verificationMethod),
-                "publicKeyMultibase": .string(publicKey.multibase), "suite": .string(configuration.suite),
-            ],
-            at: now)
+        var details = JSONObject()
+        details["event"] = "created"
+        details["verificationMethod"] = .string(configuration.verificationMethod)
+        switch publicKey {
+        case .key(let key): details["publicKeyMultibase"] = .string(key.multibase)
+        case .rsa(let key): details["publicKeyJwk"] = key.jwk
+        }
+        details["suite"] = configuration.suite.map { .string($0) }
+        try ledger.appendAudit(kind: .key, details: .object(details), at: now)
         return try IssuerDirectory(opening: url)
     }
 
@@ -82,6 +96,13 @@ public struct IssuerDirectory: Sendable {
         try KeyFile.read(at: keyURL, passphrase: passphrase)
     }
 
+    /// Reads the signing key, RSA included.
+    ///
+    /// - Throws: the errors of `KeyFile.readJWS(at:passphrase:)`.
+    public func jwsSigningKey(passphrase: [UInt8]?) throws(CredentialError) -> JWSSigningKey {
+        try KeyFile.readJWS(at: keyURL, passphrase: passphrase)
+    }
+
     /// Opens the ledger.
     ///
     /// - Parameter listSize: the size of new status lists; lower it only in tests.
@@ -93,14 +114,34 @@ public struct IssuerDirectory: Sendable {
     /// `did:web`, served as `/.well-known/did.json`) a document whose one `Multikey` verification method
     /// is referenced from `assertionMethod`.
     public func didDocument(publicKey: PublicKey) -> JSONValue {
+        didDocument(publicKey: .key(publicKey))
+    }
+
+    /// The DID document to publish for any key: as ``didDocument(publicKey:)-(PublicKey)`` does, except that
+    /// an RSA key (which has no `did:key` or multikey form) is a `JsonWebKey` method with its `publicKeyJwk`.
+    public func didDocument(publicKey: JWSPublicKey) -> JSONValue {
         let did = configuration.profile.id
-        if did.hasPrefix(DIDKey.prefix) { return DIDKey.document(for: publicKey) }
-        let method = VerificationMethod.multikey(
-            id: configuration.verificationMethod, controller: did, publicKey: publicKey)
+        let method: JSONValue
+        let keyContext: JSONValue
+        switch publicKey {
+        case .key(let key):
+            if did.hasPrefix(DIDKey.prefix) { return DIDKey.document(for: key) }
+            method =
+                VerificationMethod.multikey(
+                    id: configuration.verificationMethod, controller: did, publicKey: key
+                ).json
+            keyContext = "https://w3id.org/security/multikey/v1"
+        case .rsa(let key):
+            method = [
+                "id": .string(configuration.verificationMethod), "type": "JsonWebKey", "controller": .string(did),
+                "publicKeyJwk": key.jwk,
+            ]
+            keyContext = "https://w3id.org/security/jwk/v1"
+        }
         return [
-            "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+            "@context": ["https://www.w3.org/ns/did/v1", keyContext],
             "id": .string(did),
-            "verificationMethod": [method.json],
+            "verificationMethod": [method],
             "assertionMethod": [.string(configuration.verificationMethod)],
         ]
     }

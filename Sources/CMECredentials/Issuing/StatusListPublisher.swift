@@ -15,10 +15,17 @@ public struct StatusListPublisher: Sendable {
     /// Every list, signed: `validFrom` is `now`, `validUntil` is `now + ttl`. The credential `id` is the URL
     /// the status entries name (`<status base URL>/<purpose>/<number>`).
     ///
+    /// - Parameter securing: a Data Integrity proof, or a `vc+jwt` (`kid` the issuer's verification method,
+    ///   `iat` `now`); `nil` for the issuer's ``CredentialIssuer/defaultSecuring`` (`vc+jwt` for an RSA key).
     /// - Returns: one ``PublishedStatusList`` per list and purpose, ordered by purpose and number.
-    /// - Throws: ``CredentialError`` from the ledger, compression or signing.
-    public func publish(now: Date, ttl: TimeInterval) throws(CredentialError) -> [PublishedStatusList] {
+    /// - Throws: ``CredentialError`` `securingNotSupported` for Data Integrity with an RSA key; errors from the
+    ///   ledger, compression or signing.
+    public func publish(now: Date, ttl: TimeInterval, securing: CredentialSecuring? = nil) throws(CredentialError)
+        -> [PublishedStatusList]
+    {
         let configuration = issuer.configuration
+        let securing = securing ?? issuer.defaultSecuring
+        try issuer.checkSecuring(securing)
         var published: [PublishedStatusList] = []
         for info in try issuer.ledger.allLists() {
             let list = try issuer.ledger.statusList(number: info.number, purpose: info.purpose)
@@ -26,13 +33,11 @@ public struct StatusListPublisher: Sendable {
             let credential = BitstringStatusListCredential(
                 id: url, issuer: configuration.profile.id, statusPurpose: info.purpose, list: list, validFrom: now,
                 validUntil: now.addingTimeInterval(ttl))
-            let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
-            let signed = try issuer.documentSigner.addProof(
-                to: try credential.unsignedJSON(), options: options, asArray: true)
             published.append(
                 PublishedStatusList(
                     purpose: info.purpose, number: info.number, url: url, setCount: list.setIndexes.count,
-                    bytes: JSONSerializer.bytes(signed, layout: .pretty)))
+                    securing: securing,
+                    bytes: try signedBytes(try credential.unsignedJSON(), securing: securing, now: now)))
         }
         try issuer.ledger.appendAudit(
             kind: .publish,
@@ -46,6 +51,20 @@ public struct StatusListPublisher: Sendable {
             at: now)
         return published
     }
+
+    /// `unsigned` with a Data Integrity proof (pretty JSON), or as a compact `vc+jwt`.
+    private func signedBytes(_ unsigned: JSONValue, securing: CredentialSecuring, now: Date) throws(CredentialError)
+        -> [UInt8]
+    {
+        switch securing {
+        case .jwt:
+            return Array(try issuer.documentJWTSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
+        case .dataIntegrity:
+            let options = ProofOptions(verificationMethod: issuer.configuration.verificationMethod, created: now)
+            let signed = try issuer.documentSigner().addProof(to: unsigned, options: options, asArray: true)
+            return JSONSerializer.bytes(signed, layout: .pretty)
+        }
+    }
 }
 
 /// One signed status list credential, ready to be written.
@@ -57,9 +76,12 @@ public struct PublishedStatusList: Sendable, Hashable {
     public var url: String
     /// How many entries are set.
     public var setCount: Int
-    /// The signed credential, pretty-printed.
+    /// How the credential is secured.
+    public var securing: CredentialSecuring
+    /// The signed credential: pretty JSON with a proof, or a compact `vc+jwt`.
     public var bytes: [UInt8]
 
-    /// A file name for the list: `<purpose>-<number>.json` (verifiers find lists by `id`, not by name).
-    public var fileName: String { "\(purpose.rawValue)-\(number).json" }
+    /// A file name for the list: `<purpose>-<number>.json`, or `.jwt` for a `vc+jwt` (verifiers find lists by
+    /// `id`, not by name).
+    public var fileName: String { "\(purpose.rawValue)-\(number).\(securing.fileExtension)" }
 }

@@ -7,4 +7,7 @@ extension CredentialError.Code {
     public static let recordNotIssuable = Self("recordNotIssuable")
     /// A duration such as `7d` or `24h` could not be read.
     public static let invalidDuration = Self("invalidDuration")
+    /// The issuer's key cannot secure a document the way asked: an RSA key signs `vc+jwt` (RS256) only and has
+    /// no Data Integrity cryptosuite.
+    public static let securingNotSupported = Self("securingNotSupported")
 }

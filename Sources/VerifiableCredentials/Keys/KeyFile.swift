@@ -16,6 +16,19 @@ public enum KeyFile {
     /// - Throws: ``CredentialError`` `io` when the file cannot be read, and the errors of
     ///   ``SigningKey/init(pemEncoded:passphrase:)``; each error's location is the file path.
     public static func read(at url: URL, passphrase: [UInt8]?) throws(CredentialError) -> SigningKey {
+        let text = try readText(at: url)
+        do {
+            return try SigningKey(pemEncoded: text, passphrase: passphrase)
+        } catch {
+            throw error.located(url.path)
+        }
+    }
+
+    /// The text of the key file at `url`, at most ``maximumFileSize`` bytes of UTF-8.
+    ///
+    /// - Throws: ``CredentialError`` `io` when the file cannot be read, `invalidKeyFile` when it is too large
+    ///   or not text.
+    static func readText(at url: URL) throws(CredentialError) -> String {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -35,11 +48,7 @@ public enum KeyFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CredentialError(.invalidKeyFile, "The key file is not PEM text.", location: url.path)
         }
-        do {
-            return try SigningKey(pemEncoded: text, passphrase: passphrase)
-        } catch {
-            throw error.located(url.path)
-        }
+        return text
     }
 
     /// Writes `key` as PEM PKCS#8 (encrypted with `passphrase` when given) to `url`.

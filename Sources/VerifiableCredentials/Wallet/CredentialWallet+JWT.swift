@@ -1,8 +1,11 @@
 extension CredentialWallet {
-    /// Verifies a `vc+jwt` (or VC 1.1 JWT) credential's signature with the key its `kid` names (through the
-    /// verifier's resolver: did:key, or registry keys), checks the key is the issuer's, and stores the credential
-    /// as an `EnvelopedVerifiableCredential` unless it is already there.
-    public func importJWT(_ text: String, verifier: DataIntegrityVerifier) -> ImportOutcome {
+    /// Verifies a `vc+jwt` (or VC 1.1 JWT) credential's signature with the key its `kid` names (through
+    /// `keys`: registry keys of any type, RSA included, then `did:key`), checks the key is the issuer's, and
+    /// stores the credential as an `EnvelopedVerifiableCredential` unless it is already there.
+    ///
+    /// Without a registry in `keys`, a JWT whose `kid` is not a `did:key` (always so for RS256, since an RSA
+    /// key has no `did:key`) cannot be checked: it is ``ImportOutcome/skipped(_:)`` with the reason.
+    public func importJWT(_ text: String, keys: JWTKeyResolver) -> ImportOutcome {
         let decoded: DecodedJWT
         do {
             decoded = try DecodedJWT(compact: text)
@@ -12,16 +15,24 @@ extension CredentialWallet {
         guard !decoded.format.isPresentation else {
             return .rejected(CredentialError(.invalidCredential, "a presentation JWT, not a credential"))
         }
+        let header = decoded.jws.header
+        if keys.registry == nil, let kid = header.kid, !kid.isEmpty, !kid.hasPrefix(DIDKey.prefix) {
+            let why =
+                header.alg == JWSAlgorithm.rs256.rawValue
+                ? "an RS256 credential's RSA key has no did:key" : "its key \(kid) is not a did:key"
+            return .skipped(
+                CredentialError(
+                    .keyNotRegistered,
+                    "not verified: \(why), so its signature needs the issuer registry that lists \(kid)"))
+        }
         do throws(CredentialError) {
-            _ = try decoded.jws.header.algorithm()
-            guard let kid = decoded.jws.header.kid else {
-                throw CredentialError(.jwtKeyIDMissing, "the JWS header has no kid")
-            }
-            let method = try verifier.resolver.resolve(kid)
-            try decoded.jws.validate(with: .key(method.publicKey))
-            guard method.controller == decoded.signer else {
+            _ = try header.algorithm()
+            let resolved = try keys.resolve(header)
+            try decoded.jws.validate(with: resolved.key)
+            guard resolved.controller == decoded.signer else {
                 throw CredentialError(
-                    .jwtKeyNotIssuers, "the kid \(kid) is a key of \(method.controller), not of the issuer")
+                    .jwtKeyNotIssuers,
+                    "the kid \(header.kid ?? "?") is a key of \(resolved.controller), not of the issuer")
             }
             if let conflict = decoded.conflicts.first { throw conflict }
         } catch {

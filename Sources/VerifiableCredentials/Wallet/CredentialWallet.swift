@@ -12,6 +12,8 @@ public struct CredentialWallet: Sendable {
         case duplicate(String)
         /// Not imported, with why.
         case rejected(CredentialError)
+        /// Not imported because it cannot be checked with what was given (an RS256 JWT without a registry).
+        case skipped(CredentialError)
     }
 
     /// A stored credential and its file name.
@@ -43,10 +45,13 @@ public struct CredentialWallet: Sendable {
 
     /// Verifies the proofs of the credential in `bytes` (purpose `assertionMethod`) and stores it unless it
     /// is already there. Never throws: a bad file is a ``ImportOutcome/rejected(_:)``.
-    /// A JWT credential is imported with ``importJWT(_:verifier:)``.
-    public func importCredential(bytes: [UInt8], verifier: DataIntegrityVerifier) -> ImportOutcome {
+    /// A JWT credential is imported with ``importJWT(_:keys:)``, its key found through `jwtKeys`.
+    public func importCredential(
+        bytes: [UInt8], verifier: DataIntegrityVerifier, jwtKeys: JWTKeyResolver = JWTKeyResolver(registry: nil)
+    ) -> ImportOutcome {
         if CompactJWS.looksCompact(bytes) {
-            return importJWT(String(decoding: bytes, as: UTF8.self), verifier: verifier)
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return importJWT(text, keys: jwtKeys)
         }
         let json: JSONValue
         do {

@@ -30,7 +30,7 @@ struct IssueCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "data-integrity (a proof inside each credential, the default) or jwt (each credential a vc+jwt, written as <id>.jwt)."
+            "data-integrity (a proof inside each credential, the default) or jwt (each credential a vc+jwt, written as <id>.jwt; the only choice for an RSA issuer)."
         ))
     var format: SecuringFormat = .dataIntegrity
 

@@ -50,7 +50,7 @@ struct IssuerCommand: ParsableCommand {
 
         @Option(
             help:
-                "The cryptosuite credentials are signed with; default eddsa-rdfc-2022 (Ed25519) or ecdsa-rdfc-2019 (P-256/P-384)."
+                "The cryptosuite credentials are signed with; default eddsa-rdfc-2022 (Ed25519) or ecdsa-rdfc-2019 (P-256/P-384); none for RSA (vc+jwt only)."
         )
         var suite: String?
 
@@ -70,52 +70,94 @@ struct IssuerCommand: ParsableCommand {
         }
 
         func run() throws {
-            let signingKey = try KeyLoading.load(key, passphrase: passphrase)
+            let signingKey = try JWSKeyLoading.load(key, passphrase: passphrase)
             let directoryURL = URL(fileURLWithPath: directory).standardizedFileURL
             let keyURL = URL(fileURLWithPath: key).standardizedFileURL
             let inside = directoryURL.path.hasSuffix("/") ? directoryURL.path : directoryURL.path + "/"
             let keyPath = keyURL.path.hasPrefix(inside) ? String(keyURL.path.dropFirst(inside.count)) : keyURL.path
-            if id.hasPrefix(DIDKey.prefix), id != DIDKey.did(for: signingKey.publicKey) {
-                throw Terminal.couldNotRun(
-                    "--id \(id) is a did:key of another key; this key's DID is \(DIDKey.did(for: signingKey.publicKey))"
-                )
-            }
-            let method =
-                verificationMethod
-                ?? (id.hasPrefix(DIDKey.prefix)
-                    ? DIDKey.verificationMethodID(for: signingKey.publicKey) : id + "#key-1")
             let configuration = IssuerConfiguration(
                 profile: IssuerProfile(
                     id: id, name: name, providerID: providerID, accreditationStatement: accreditationStatement),
-                keyPath: keyPath, verificationMethod: method, statusBaseURL: statusBaseURL,
-                suite: suite ?? IssuanceSuites.defaultName(for: signingKey.type))
+                keyPath: keyPath, verificationMethod: try methodID(for: signingKey), statusBaseURL: statusBaseURL,
+                suite: try suiteName(for: signingKey))
             do throws(CredentialError) {
-                let chosen = try IssuanceSuites.suite(named: configuration.suite)
-                guard chosen.accepts(signingKey.type) else {
-                    throw CredentialError(
-                        .keyTypeMismatch, "\(chosen.name) cannot sign with a \(signingKey.type.rawValue) key")
-                }
                 try IssuerDirectory.create(
                     at: directoryURL, configuration: configuration, publicKey: signingKey.publicKey, now: Date())
             } catch {
                 throw Terminal.couldNotRun(error.description)
             }
-            Terminal.err("created issuer \(id) in \(directory) (suite \(configuration.suite), key \(keyPath))")
+            let securing = configuration.suite.map { "suite \($0)" } ?? "RS256 vc+jwt only"
+            Terminal.err("created issuer \(id) in \(directory) (\(securing), key \(keyPath))")
+        }
+
+        /// `--verification-method`, else the key's did:key method for a did:key issuer, else `<did>#key-1`.
+        private func methodID(for signingKey: JWSSigningKey) throws -> String {
+            guard case .key(let shared) = signingKey else {
+                if id.hasPrefix(DIDKey.prefix) {
+                    throw Terminal.couldNotRun("an RSA key has no did:key; give the issuer a did:web (or https) --id")
+                }
+                return verificationMethod ?? id + "#key-1"
+            }
+            if id.hasPrefix(DIDKey.prefix), id != DIDKey.did(for: shared.publicKey) {
+                throw Terminal.couldNotRun(
+                    "--id \(id) is a did:key of another key; this key's DID is \(DIDKey.did(for: shared.publicKey))")
+            }
+            return verificationMethod
+                ?? (id.hasPrefix(DIDKey.prefix) ? DIDKey.verificationMethodID(for: shared.publicKey) : id + "#key-1")
+        }
+
+        /// The Data Integrity suite for the key: `--suite` (checked against the key type) or the type's default;
+        /// none for RSA.
+        private func suiteName(for signingKey: JWSSigningKey) throws -> String? {
+            guard case .key(let shared) = signingKey else {
+                if let suite {
+                    throw Terminal.couldNotRun(
+                        "\(suite) cannot sign with an RSA key; an RSA issuer signs RS256 vc+jwt only (leave out --suite)"
+                    )
+                }
+                return nil
+            }
+            let name = suite ?? IssuanceSuites.defaultName(for: shared.type)
+            do throws(CredentialError) {
+                let chosen = try IssuanceSuites.suite(named: name)
+                guard chosen.accepts(shared.type) else {
+                    throw CredentialError(
+                        .keyTypeMismatch, "\(chosen.name) cannot sign with a \(shared.type.rawValue) key")
+                }
+            } catch {
+                throw Terminal.couldNotRun(error.description)
+            }
+            return name
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Print issuer.json and the ledger's counts and status lists.")
+            commandName: "show",
+            abstract: "Print issuer.json, how it secures credentials, its public key, the ledger's counts and lists.")
 
         @Argument(help: ArgumentHelp("The issuer directory.", valueName: "dir"))
         var directory: String
+
+        @OptionGroup var passphrase: PassphraseOptions
 
         func run() throws {
             let options = try IssuerOptions.parse(["--issuer", directory])
             let issuerDirectory = try options.directory()
             let ledger = try options.ledger()
             var report = issuerDirectory.configuration.json.objectValue ?? JSONObject()
+            report["securing"] = issuerDirectory.configuration.suite == nil ? ["jwt"] : ["data-integrity", "jwt"]
+            // The public key when the key file can be read (an encrypted one needs its passphrase).
+            switch try? issuerDirectory.jwsSigningKey(passphrase: try passphrase.passphrase()) {
+            case .key(let key)?:
+                report["keyType"] = .string(key.type.rawValue)
+                report["publicKeyMultibase"] = .string(key.publicKey.multibase)
+            case .rsa(let key)?:
+                report["keyType"] = "rsa"
+                report["publicKeyJwk"] = key.publicKey.jwk
+            case nil:
+                break
+            }
             do {
                 var counts = JSONObject()
                 for state in CredentialState.allCases {
@@ -150,7 +192,7 @@ struct IssuerCommand: ParsableCommand {
 
         func run() throws {
             let issuerDirectory = try IssuerOptions.parse(["--issuer", directory]).directory()
-            let key = try KeyLoading.load(issuerDirectory.keyURL.path, passphrase: passphrase)
+            let key = try JWSKeyLoading.load(issuerDirectory.keyURL.path, passphrase: passphrase)
             Terminal.outBytes(
                 JSONSerializer.bytes(issuerDirectory.didDocument(publicKey: key.publicKey), layout: .pretty))
         }

@@ -20,6 +20,12 @@ struct RegistryAddKeyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The key as publicKeyMultibase (z6Mk…, zDna…, z82L…).", valueName: "multibase"))
     var publicKeyMultibase: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The key as a public JWK (OKP, EC, or RSA of 2048 bits or more), as keys generate/show print it.",
+            valueName: "json"))
+    var publicKeyJwk: String?
+
     @Option(help: ArgumentHelp("A key file (PEM) whose public key to list.", valueName: "file"))
     var keyFile: String?
 
@@ -35,8 +41,8 @@ struct RegistryAddKeyCommand: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     func validate() throws {
-        guard (publicKeyMultibase == nil) != (keyFile == nil) else {
-            throw ValidationError("give exactly one of --public-key-multibase and --key-file")
+        guard [publicKeyMultibase, publicKeyJwk, keyFile].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --public-key-multibase, --public-key-jwk and --key-file")
         }
         _ = try RegistryEditing.date(validFrom, option: "--valid-from")
         _ = try RegistryEditing.date(validUntil, option: "--valid-until")
@@ -54,6 +60,12 @@ struct RegistryAddKeyCommand: ParsableCommand {
         if let keyFile {
             // Any key type, RSA included (an RSA key verifies RS256 JWTs only).
             verificationKey = try JWSKeyLoading.load(keyFile, passphrase: passphrase).publicKey
+        } else if let publicKeyJwk {
+            do {
+                verificationKey = try JWSPublicKey(jwk: try JSONParser.parse(Array(publicKeyJwk.utf8)))
+            } catch {
+                throw Terminal.couldNotRun("--public-key-jwk: \(error.message)")
+            }
         } else {
             do {
                 verificationKey = .key(try PublicKey(multibase: publicKeyMultibase ?? ""))

@@ -103,7 +103,8 @@ struct StatusCommand: ParsableCommand {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "publish",
-            abstract: "Write one signed BitstringStatusListCredential per list and purpose (<purpose>-<n>.json).")
+            abstract:
+                "Write one signed BitstringStatusListCredential per list and purpose (<purpose>-<n>.json, or .jwt).")
 
         @OptionGroup var issuerOptions: IssuerOptions
 
@@ -114,6 +115,12 @@ struct StatusCommand: ParsableCommand {
             help: ArgumentHelp(
                 "How long the lists are valid: validUntil = now + ttl (7d, 24h, 30m, 90s).", valueName: "duration"))
         var ttl: String = "7d"
+
+        @Option(
+            help: ArgumentHelp(
+                "data-integrity (the default) or jwt (each list a vc+jwt, <purpose>-<n>.jwt; the default for an RSA issuer)."
+            ))
+        var format: SecuringFormat?
 
         func validate() throws {
             do {
@@ -126,8 +133,9 @@ struct StatusCommand: ParsableCommand {
         func run() throws {
             let issuer = try issuerOptions.credentialIssuer()
             do throws(CredentialError) {
+                let securing = format.map { $0 == .jwt ? CredentialSecuring.jwt : .dataIntegrity }
                 let lists = try StatusListPublisher(issuer: issuer).publish(
-                    now: Date(), ttl: try DurationText.seconds(ttl))
+                    now: Date(), ttl: try DurationText.seconds(ttl), securing: securing)
                 let directory = URL(fileURLWithPath: out)
                 do {
                     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -7,14 +7,16 @@ struct WalletImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Verify and store credentials; duplicates are skipped, bad files reported.",
         discussion:
-            "Exit status: 0 every file imported or already there; 1 some files were rejected; 2 the wallet could not be used."
+            "A JWT signed with a key that is not a did:key (RS256 always) is verified with --registry, and skipped without it. Exit status: 0 every file imported or already there; 1 some files were rejected or skipped; 2 the wallet could not be used."
     )
 
     @Option(help: ArgumentHelp("The wallet folder (created if needed).", valueName: "dir"))
     var wallet: String
 
     @Option(
-        help: ArgumentHelp("A registry whose keys verify credentials of did:web issuers.", valueName: "registry.json"))
+        help: ArgumentHelp(
+            "A registry whose keys verify credentials of did:web issuers (RSA keys of RS256 JWTs included).",
+            valueName: "registry.json"))
     var registry: String?
 
     @Argument(help: ArgumentHelp("Credential files or folders of them.", valueName: "file"))
@@ -27,6 +29,7 @@ struct WalletImportCommand: ParsableCommand {
     func run() throws {
         let store = CredentialWallet(directory: URL(fileURLWithPath: wallet))
         let verifier = try WalletResolving.verifier(registry: registry)
+        let jwtKeys = JWTKeyResolver(registry: try registry.map(RegistryLoading.load))
         let paths: [String]
         do {
             try store.create()
@@ -37,10 +40,12 @@ struct WalletImportCommand: ParsableCommand {
         var imported = 0
         var duplicates = 0
         var rejected = 0
+        var skipped = 0
         for path in paths {
             let outcome: CredentialWallet.ImportOutcome
             do {
-                outcome = store.importCredential(bytes: try InputFiles.bytes(path), verifier: verifier)
+                outcome = store.importCredential(
+                    bytes: try InputFiles.bytes(path), verifier: verifier, jwtKeys: jwtKeys)
             } catch {
                 outcome = .rejected(error)
             }
@@ -54,11 +59,15 @@ struct WalletImportCommand: ParsableCommand {
             case .rejected(let error):
                 rejected += 1
                 Terminal.err("\(path): \(error.location.map { "\($0): " } ?? "")\(error.message) [\(error.code)]")
+            case .skipped(let error):
+                skipped += 1
+                Terminal.err("skipped    \(path): \(error.message)")
             }
         }
         Terminal.out(
-            "\(imported) imported, \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped, \(rejected) rejected → \(wallet)"
+            "\(imported) imported, \(duplicates) duplicate\(duplicates == 1 ? "" : "s") skipped, \(rejected) rejected"
+                + (skipped > 0 ? ", \(skipped) not verifiable without --registry" : "") + " → \(wallet)"
         )
-        if rejected > 0 { throw ExitStatus.notVerified }
+        if rejected + skipped > 0 { throw ExitStatus.notVerified }
     }
 }

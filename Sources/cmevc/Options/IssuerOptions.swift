@@ -23,7 +23,7 @@ struct IssuerOptions: ParsableArguments {
     func credentialIssuer() throws -> CredentialIssuer {
         let directory = try directory()
         do {
-            let key = try directory.signingKey(passphrase: try passphrase.passphrase())
+            let key = try directory.jwsSigningKey(passphrase: try passphrase.passphrase())
             return try CredentialIssuer(directory: directory, key: key)
         } catch let error as CredentialError {
             throw Terminal.couldNotRun(error.description)

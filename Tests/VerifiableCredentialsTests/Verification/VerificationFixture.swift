@@ -110,6 +110,16 @@ struct VerificationFixture {
         revoked: [Int] = [], issuer: String = issuerID, key: SigningKey? = nil, method: String = keyID,
         validFrom: String = "2026-05-30T00:00:00Z", validUntil: String? = nil
     ) throws -> JSONValue {
+        let unsigned = try unsignedStatusList(
+            revoked: revoked, issuer: issuer, validFrom: validFrom, validUntil: validUntil)
+        return try sign(unsigned, key: key, method: method, created: Self.date(validFrom))
+    }
+
+    /// An unsigned revocation status list credential with the given bits set.
+    func unsignedStatusList(
+        revoked: [Int] = [], issuer: String = issuerID, validFrom: String = "2026-05-30T00:00:00Z",
+        validUntil: String? = nil
+    ) throws -> JSONValue {
         var bits = try BitstringStatusList()
         for index in revoked { try bits.set(true, at: index) }
         var object = object(from: [
@@ -122,7 +132,7 @@ struct VerificationFixture {
             ],
         ])
         if let validUntil { object["validUntil"] = .string(validUntil) }
-        return try sign(.object(object), key: key, method: method, created: Self.date(validFrom))
+        return .object(object)
     }
 
     /// A presentation of `credentials` by `holder`.

@@ -42,6 +42,21 @@ enum JWTChecks {
         return .pass(name, "the signing key belongs to the \(role)")
     }
 
+    /// The `key` check: the key `kid` names is listed for `issuer` in the registry and was valid at the JWT's
+    /// signing time (`iat`, else `nbf` or `validFrom`).
+    static func key(_ resolved: ResolvedJWTKey, of issuer: RegisteredIssuer, decoded: DecodedJWT) -> Check {
+        let kid = decoded.jws.header.kid ?? "?"
+        guard let key = resolved.registered, issuer.key(kid) != nil else {
+            return .fail("key", .keyNotRegistered, "the registry lists no key \(kid) for \(issuer.id)")
+        }
+        guard let signedAt = decoded.signedAt else {
+            return .fail(
+                "key", .proofTimeMissing,
+                "the JWT has no iat (nor nbf or validFrom), so the key's validity cannot be judged")
+        }
+        return key.check(signedAt: signedAt, stamp: NumericDate.stamp(signedAt))
+    }
+
     /// The `claims` check: the claims agree with the document, `exp` has not passed and `nbf` has come.
     static func claims(_ decoded: DecodedJWT, now: Date) -> Check {
         if let conflict = decoded.conflicts.first(where: { $0.code != .jwtTypeMismatch }) {

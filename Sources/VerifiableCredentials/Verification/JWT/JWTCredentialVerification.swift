@@ -66,20 +66,7 @@ struct JWTCredentialVerification {
             return [.fail("issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(registry.info.name)")]
         }
         var checks: [Check] = [.pass("issuer", "\(issuer.displayName) (\(issuerID))")]
-        guard let resolved else { return checks }
-        let kid = decoded.jws.header.kid ?? "?"
-        guard let key = resolved.registered, issuer.key(kid) != nil else {
-            checks.append(.fail("key", .keyNotRegistered, "the registry lists no key \(kid) for \(issuerID)"))
-            return checks
-        }
-        guard let signedAt = decoded.signedAt else {
-            checks.append(
-                .fail(
-                    "key", .proofTimeMissing,
-                    "the JWT has no iat (nor nbf or validFrom), so the key's validity cannot be judged"))
-            return checks
-        }
-        checks.append(key.check(signedAt: signedAt, stamp: NumericDate.stamp(signedAt)))
+        if let resolved { checks.append(JWTChecks.key(resolved, of: issuer, decoded: decoded)) }
         return checks
     }
 }

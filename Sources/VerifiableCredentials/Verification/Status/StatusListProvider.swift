@@ -5,7 +5,18 @@ public import Foundation
 /// The verifier never fetches a list; a provider answers from what the caller gathered (a folder, a cache).
 public protocol StatusListProvider: Sendable {
     /// The status list credential whose `id` is `id` (without fragment), or `nil` when it is not available.
+    /// For a `vc+jwt` list this is its payload, which carries no proof: verifiers use ``securedStatusList(id:)``.
     func statusListCredential(id: String) -> JSONValue?
+
+    /// The status list credential whose `id` is `id` as it is secured (a Data Integrity proof or a `vc+jwt`),
+    /// or `nil`. The default treats ``statusListCredential(id:)`` as Data Integrity JSON.
+    func securedStatusList(id: String) -> SecuredStatusList?
+}
+
+extension StatusListProvider {
+    public func securedStatusList(id: String) -> SecuredStatusList? {
+        statusListCredential(id: id).map(SecuredStatusList.dataIntegrity)
+    }
 }
 
 /// No status lists at all: every status entry is unknown.
@@ -15,23 +26,40 @@ public struct NoStatusLists: StatusListProvider {
 }
 
 /// Status list credentials given in memory, indexed by their `id`.
+///
+/// Two lists with the same `id` (a republished list next to an older copy, or the same list as `.json` and
+/// `.jwt`) keep the one with the later `validFrom` (for a JWT without one, `iat`); on a tie the later one given.
 public struct InMemoryStatusLists: StatusListProvider {
-    public private(set) var lists: [String: JSONValue]
+    public private(set) var lists: [String: SecuredStatusList]
 
-    /// Indexes `credentials` by their `id`; ones without an id are ignored (a later duplicate wins).
+    /// Indexes Data Integrity `credentials` by their `id`; ones without an id are ignored.
     public init(_ credentials: [JSONValue]) {
-        var lists: [String: JSONValue] = [:]
+        self.init(secured: credentials.map(SecuredStatusList.dataIntegrity))
+    }
+
+    /// Indexes lists of either kind by their `id`; ones without an id are ignored.
+    public init(secured credentials: [SecuredStatusList]) {
+        var lists: [String: SecuredStatusList] = [:]
         for credential in credentials {
-            if let id = credential["id"]?.stringValue { lists[id] = credential }
+            guard let id = credential.id else { continue }
+            if let kept = lists[id], let keptIssued = kept.issued,
+                credential.issued.map({ $0 < keptIssued }) ?? true
+            {
+                continue
+            }
+            lists[id] = credential
         }
         self.lists = lists
     }
 
-    public func statusListCredential(id: String) -> JSONValue? { lists[id] }
+    public func statusListCredential(id: String) -> JSONValue? { lists[id]?.document }
+
+    public func securedStatusList(id: String) -> SecuredStatusList? { lists[id] }
 }
 
-/// The status list credentials in a folder (`--status-dir`): every `.json` file is read and indexed by its
-/// `id`. Files that do not parse are listed in ``problems`` and otherwise ignored.
+/// The status list credentials in a folder (`--status-dir`): every `.json` file (Data Integrity) and every
+/// `.jwt` file (`vc+jwt`) is read and indexed by the credential's `id`, never by its file name. Files that do not
+/// parse are listed in ``problems`` and otherwise ignored.
 public struct DirectoryStatusLists: StatusListProvider {
     public let lists: InMemoryStatusLists
     /// One line per file that could not be read or parsed.
@@ -39,8 +67,8 @@ public struct DirectoryStatusLists: StatusListProvider {
 
     public init(directory: URL, limits: JSONParser.Limits = .default) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        var credentials: [JSONValue] = []
+            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jwt") }.sorted()
+        var credentials: [SecuredStatusList] = []
         var problems: [CredentialError] = []
         for name in names {
             let url = directory.appendingPathComponent(name)
@@ -50,14 +78,16 @@ public struct DirectoryStatusLists: StatusListProvider {
                 continue
             }
             do {
-                credentials.append(try JSONParser(limits: limits).parse(Array(data)))
+                credentials.append(try SecuredStatusList(bytes: Array(data), limits: limits))
             } catch {
                 problems.append(error.located(url.path))
             }
         }
-        self.lists = InMemoryStatusLists(credentials)
+        self.lists = InMemoryStatusLists(secured: credentials)
         self.problems = problems
     }
 
     public func statusListCredential(id: String) -> JSONValue? { lists.statusListCredential(id: id) }
+
+    public func securedStatusList(id: String) -> SecuredStatusList? { lists.securedStatusList(id: id) }
 }
