@@ -51,7 +51,11 @@ public enum DIDKey {
         } catch {
             throw .invalidDID(didOrURL, error.message)
         }
-        return verificationMethod(for: key)
+        // Base58btc (`z`) is one-to-one, so an identifier that decoded is the key's multibase: no need to encode
+        // it again (verification resolves a did:key per proof). Other multibase forms are re-encoded.
+        guard identifier.hasPrefix("z") else { return verificationMethod(for: key) }
+        let did = prefix + identifier
+        return .multikey(id: did + "#" + identifier, controller: did, publicKey: key)
     }
 
     /// The DID document of `key`'s `did:key`, with its one `Multikey` verification method referenced from
