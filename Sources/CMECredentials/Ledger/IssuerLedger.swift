@@ -52,7 +52,9 @@ public final class IssuerLedger: Sendable {
             // A batch transaction (1,000 credentials of about 4 KB, their rows in four indexes) dirties more
             // pages than SQLite's default 2 MB cache holds; spilling them mid-transaction writes and rereads
             // pages. 64 MB is a ceiling, not an allocation: the cache grows only as pages are used.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            let env = ProcessInfo.processInfo.environment
+            try db.execute(sql: "PRAGMA cache_size = \(env["XCACHE"] ?? "-16384")")
+            if let c = env["XCKPT"] { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(c)") }
         }
         // Opening (which switches a new file to WAL) and migrating happen under a file lock, so two
         // processes that open a fresh directory at once do not race to create the tables.

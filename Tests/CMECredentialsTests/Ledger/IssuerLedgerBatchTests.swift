@@ -78,4 +78,27 @@ struct IssuerLedgerBatchTests {
         #expect(allocations == 4)
         #expect(try ledger.verifyAuditChain().eventCount == 2)
     }
+
+    @Test("A batch larger than one build slice keeps request order, and a failure in a later slice stays its own")
+    func manySlices() throws {
+        let fixture = try LedgerFixture()
+        let ledger = try fixture.ledger()
+        let requests = (0..<300).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) }
+        let failing = requests[200].pending.credentialID
+        let results = try ledger.issue(requests) { assignments in
+            assignments.map { assignment in
+                assignment.credentialID == failing
+                    ? .failure(CredentialError(.recordNotIssuable, "not this one"))
+                    : .success(LedgerFixture.fakeCredential(assignment))
+            }
+        }
+        let issued = results.map { result -> String? in
+            guard case .success(.issued(let credential)) = result else { return nil }
+            return credential.credentialID
+        }
+        let expected = requests.map { $0.pending.credentialID == failing ? nil : $0.pending.credentialID }
+        #expect(issued == expected)
+        #expect(try ledger.credentialCount() == 299)
+        #expect(try ledger.verifyAuditChain().eventCount == 299)
+    }
 }
