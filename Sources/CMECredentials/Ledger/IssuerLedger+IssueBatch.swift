@@ -51,7 +51,7 @@ extension IssuerLedger {
             var allocator = StatusIndexAllocator.Session(listSize: listSize)
             var audit = try AuditLog.Cursor(db)
             /// Records the credentials of one built slice (or the failures of their builds).
-            func recordSlice(_ slice: ArraySlice<Job>, _ built: [Result<[UInt8], CredentialError>]) throws {
+            func recordSlice(_ slice: [Job], _ built: [Result<[UInt8], CredentialError>]) throws {
                 for (job, bytes) in zip(slice, built) {
                     let request = requests[job.request]
                     let allocations = job.assignment.allocations
@@ -93,36 +93,41 @@ extension IssuerLedger {
                 {
                     end += 1
                 }
-                var jobs: [Job] = []
-                for index in start..<end {
-                    let request = requests[index]
-                    let pending = request.pending
-                    if let existing = try LedgerRows.credentialInForce(
-                        db, activityID: pending.activityID, learnerKey: pending.learnerKey),
-                        existing.credentialID != request.replacing
-                    {
-                        results[index] = .success(.alreadyIssued(existing))
-                        continue
+                // Allocating the next slice's indexes and recording the previous slice (this thread) overlap
+                // with building the slice in flight.
+                var next = start
+                func nextJobs() throws -> [Job] {
+                    var jobs: [Job] = []
+                    while next < end, jobs.count < Self.buildSliceSize {
+                        let index = next
+                        next += 1
+                        let request = requests[index]
+                        let pending = request.pending
+                        if let existing = try LedgerRows.credentialInForce(
+                            db, activityID: pending.activityID, learnerKey: pending.learnerKey),
+                            existing.credentialID != request.replacing
+                        {
+                            results[index] = .success(.alreadyIssued(existing))
+                            continue
+                        }
+                        var purposes: [StatusPurpose] = []
+                        for purpose in pending.statusPurposes where !purposes.contains(purpose) {
+                            purposes.append(purpose)
+                        }
+                        let allocations = try purposes.map { purpose in
+                            try allocator.allocate(db, purpose: purpose, at: pending.issuedAt)
+                        }
+                        jobs.append(
+                            (index, StatusAssignment(credentialID: pending.credentialID, allocations: allocations)))
                     }
-                    var purposes: [StatusPurpose] = []
-                    for purpose in pending.statusPurposes where !purposes.contains(purpose) {
-                        purposes.append(purpose)
-                    }
-                    let allocations = try purposes.map { purpose in
-                        try allocator.allocate(db, purpose: purpose, at: pending.issuedAt)
-                    }
-                    jobs.append(
-                        (index, StatusAssignment(credentialID: pending.credentialID, allocations: allocations)))
+                    return jobs
                 }
-                // Slice k + 1 builds while slice k is recorded.
-                var inFlight: (jobs: ArraySlice<Job>, build: any PendingBuild)?
+                var inFlight: (jobs: [Job], build: any PendingBuild)?
                 defer { _ = inFlight?.build.results() }
-                var sliceStart = 0
-                while sliceStart < jobs.count || inFlight != nil {
-                    let next = jobs[sliceStart..<min(sliceStart + Self.buildSliceSize, jobs.count)]
-                    sliceStart = next.endIndex
+                repeat {
+                    let jobs = try nextJobs()
                     let previous = inFlight
-                    inFlight = next.isEmpty ? nil : (next, startBuild(next.map(\.assignment)))
+                    inFlight = jobs.isEmpty ? nil : (jobs, startBuild(jobs.map(\.assignment)))
                     if let (slice, build) = previous {
                         let built = build.results()
                         guard built.count == slice.count else {
@@ -131,7 +136,7 @@ extension IssuerLedger {
                         }
                         try recordSlice(slice, built)
                     }
-                }
+                } while inFlight != nil
                 start = end
             }
             try allocator.finish(db)
