@@ -51,7 +51,7 @@ public struct BatchIssuer: Sendable {
         var summary = BatchSummary()
         do {
             for file in files {
-                var reader = try RecordChunkReader(url: file, fileName: file.relativePath)
+                let reader = PrefetchingChunkReader(try RecordChunkReader(url: file, fileName: file.relativePath))
                 defer { reader.close() }
                 while let chunk = try reader.next() {
                     var rejectedLines = Set<Int>()
