@@ -51,7 +51,7 @@ public struct BatchIssuer: Sendable {
         var summary = BatchSummary()
         do {
             for file in files {
-                let reader = PrefetchingChunkReader(try RecordChunkReader(url: file, fileName: file.relativePath))
+                var reader = try RecordChunkReader(url: file, fileName: file.relativePath)
                 defer { reader.close() }
                 while let chunk = try reader.next() {
                     var rejectedLines = Set<Int>()
