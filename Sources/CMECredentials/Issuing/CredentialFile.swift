@@ -30,7 +30,8 @@ enum CredentialFile {
             do throws(CredentialError) {
                 try create(bytes, atPath: path)
                 return false
-            } catch where error.code == .fileExists {
+            } catch {
+                guard error.code == .fileExists else { throw error }
                 // Another issuer on this directory rewrote it from the ledger first: replace it whole.
                 try AtomicFile.write(bytes, toPath: path)
                 return false

@@ -116,9 +116,6 @@ public struct CredentialIssuer: Sendable {
     /// read from CSV or JSON Lines hashes the same.
     public static func recordHash(_ record: ActivityRecord) -> String {
         let digest = SHA256.hash(data: JSONCanonicalizer.canonicalize(record.json))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return IdentityHash.hex(Array(digest))
     }
 }
