@@ -23,18 +23,10 @@ enum AtomicFile {
         guard descriptor >= 0 else {
             throw CredentialError(.io, "cannot create the file (\(String(cString: strerror(errno))))", location: path)
         }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                writeBytes(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
-            }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else {
-                close(descriptor)
-                unlink(temporary)
-                throw CredentialError(.io, "cannot write the file", location: path)
-            }
-            written += result
+        guard writeAll(bytes, to: descriptor) else {
+            close(descriptor)
+            unlink(temporary)
+            throw CredentialError(.io, "cannot write the file", location: path)
         }
         close(descriptor)
         let moved = exclusive ? link(temporary, path) == 0 : rename(temporary, path) == 0
@@ -48,6 +40,20 @@ enum AtomicFile {
             }
             throw CredentialError(.io, "cannot write the file (\(reason))", location: path)
         }
+    }
+
+    /// Writes all of `bytes` to an open file, retrying short and interrupted writes; false on an error.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                writeBytes(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
+            }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return false }
+            written += result
+        }
+        return true
     }
 }
 

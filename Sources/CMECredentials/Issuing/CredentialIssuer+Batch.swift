@@ -4,7 +4,7 @@ public import VerifiableCredentials
 
 extension CredentialIssuer {
     /// Issues the credentials of many records in one ledger transaction, building and signing them on all
-    /// cores, with the guarantees of ``issue(_:reissue:now:)`` for each record.
+    /// cores while the ledger records the ones signed before, with the guarantees of ``issue(_:reissue:now:)`` for each record.
     ///
     /// - Parameters:
     ///   - records: the records, in the order their audit events are chained; the same (activity,
@@ -33,8 +33,9 @@ extension CredentialIssuer {
             recordByID[pending.credentialID] = index
             requests.append(LedgerIssueRequest(pending, replacing: replacing))
         }
-        return try ledger.issue(requests) { assignments in
-            let jobs = assignments.map { assignment in (record: recordByID[assignment.credentialID], assignment) }
+        let recordIndexes = recordByID
+        return try ledger.issue(requests) { [self] assignments in
+            let jobs = assignments.map { assignment in (record: recordIndexes[assignment.credentialID], assignment) }
             return ParallelWork.map(jobs) { job -> Result<[UInt8], CredentialError> in
                 guard let index = job.record else {
                     return .failure(CredentialError(.ledger, "the ledger assigned an unknown credential id"))

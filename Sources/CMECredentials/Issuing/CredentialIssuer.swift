@@ -165,7 +165,7 @@ public struct CredentialIssuer: Sendable {
         var credits = JSONObject()
         for credit in record.credits { credits[credit.code] = .number(DecimalText.double(credit.amount)) }
         return PendingIssue(
-            credentialID: "urn:uuid:" + UUID().uuidString.lowercased(), learnerKey: record.learnerKey,
+            credentialID: "urn:uuid:" + RandomUUID.lowercase(), learnerKey: record.learnerKey,
             recordHash: Self.recordHash(record), issuedAt: now,
             learner: LedgerLearner(
                 givenName: learner.givenName, familyName: learner.familyName, npi: learner.npi?.digits,
@@ -182,9 +182,6 @@ public struct CredentialIssuer: Sendable {
     /// read from CSV or JSON Lines hashes the same.
     public static func recordHash(_ record: ActivityRecord) -> String {
         let digest = SHA256.hash(data: JSONCanonicalizer.canonicalize(record.json))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return IdentityHash.hex(Array(digest))
     }
 }

@@ -64,10 +64,7 @@ public struct AuditEvent: Sendable, Hashable {
         var hasher = SHA256()
         hasher.update(data: Array(prevHash.utf8))
         hasher.update(data: JSONCanonicalizer.canonicalize(fields))
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return IdentityHash.hex(Array(hasher.finalize()))
     }
 
     /// The hash this event's fields call for (compare with ``hash``).

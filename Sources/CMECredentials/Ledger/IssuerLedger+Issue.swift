@@ -26,9 +26,10 @@ extension IssuerLedger {
     ) throws(CredentialError) -> IssueOutcome {
         let request = LedgerIssueRequest(pending, replacing: replacedID)
         let results = try issue([request], atomically: true) { assignments in
-            assignments.map { assignment in
-                Result { () throws(CredentialError) -> [UInt8] in try build(assignment) }
-            }
+            FinishedBuild(
+                built: assignments.map { assignment in
+                    Result { () throws(CredentialError) -> [UInt8] in try build(assignment) }
+                })
         }
         guard let result = results.first else {
             throw CredentialError(.ledger, "the ledger returned no outcome", location: path)

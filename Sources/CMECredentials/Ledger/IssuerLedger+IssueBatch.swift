@@ -20,10 +20,10 @@ extension IssuerLedger {
     /// ``issue(_:replacing:build:)``: status indexes allocated at random and never reused, one `issue`
     /// audit event per credential, chained in request order.
     ///
-    /// `build` receives the status assignment of every request that needs a new credential (in request
-    /// order) and returns one result per assignment; it runs inside the transaction, so it may sign the
-    /// credentials in parallel but must not touch the ledger. A request whose build fails records nothing
-    /// and uses no index. When a request's (activity, learner) pair repeats an earlier request of the same
+    /// `build` receives the status assignments of the requests that need a new credential, in request order
+    /// and a slice at a time, and returns one result per assignment. It runs on another thread inside the
+    /// transaction, building the next slice while this thread records the previous one, so it may sign in
+    /// parallel but must not touch the ledger. A request whose build fails records nothing and uses no index. When a request's (activity, learner) pair repeats an earlier request of the same
     /// batch, the later one sees the earlier one's credential, exactly as if they were issued one by one.
     ///
     /// Write the credential files only after this returns: the whole batch commits at once.
@@ -33,15 +33,16 @@ extension IssuerLedger {
     /// - Throws: ``CredentialError`` `ledger` for database failures; nothing of the batch is recorded.
     public func issue(
         _ requests: [LedgerIssueRequest],
-        build: ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
+        build: @escaping @Sendable ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
-        try issue(requests, atomically: false, build: build)
+        try issue(requests, atomically: false) { assignments in BackgroundBuild(assignments, build) }
     }
 
     /// The batch issue; `atomically` rolls the whole transaction back (and throws) when any request fails.
+    /// `startBuild` starts building a slice of assignments and returns what waits for its results.
     func issue(
         _ requests: [LedgerIssueRequest], atomically: Bool,
-        build: ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
+        startBuild: ([StatusAssignment]) -> any PendingBuild
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
         let listSize = self.listSize
         let path = self.path
@@ -49,42 +50,9 @@ extension IssuerLedger {
             var results = [Result<IssueOutcome, CredentialError>?](repeating: nil, count: requests.count)
             var allocator = StatusIndexAllocator.Session(listSize: listSize)
             var audit = try AuditLog.Cursor(db)
-            var start = 0
-            while start < requests.count {
-                // A run of requests with distinct (activity, learner) pairs: none can see another's credential.
-                var keys = Set<[String]>()
-                var end = start
-                while end < requests.count,
-                    keys.insert([requests[end].pending.activityID, requests[end].pending.learnerKey]).inserted
-                {
-                    end += 1
-                }
-                var jobs: [(request: Int, assignment: StatusAssignment)] = []
-                for index in start..<end {
-                    let request = requests[index]
-                    let pending = request.pending
-                    if let existing = try LedgerRows.credentialInForce(
-                        db, activityID: pending.activityID, learnerKey: pending.learnerKey),
-                        existing.credentialID != request.replacing
-                    {
-                        results[index] = .success(.alreadyIssued(existing))
-                        continue
-                    }
-                    var purposes: [StatusPurpose] = []
-                    for purpose in pending.statusPurposes where !purposes.contains(purpose) {
-                        purposes.append(purpose)
-                    }
-                    let allocations = try purposes.map { purpose in
-                        try allocator.allocate(db, purpose: purpose, at: pending.issuedAt)
-                    }
-                    jobs.append(
-                        (index, StatusAssignment(credentialID: pending.credentialID, allocations: allocations)))
-                }
-                let built = jobs.isEmpty ? [] : build(jobs.map(\.assignment))
-                guard built.count == jobs.count else {
-                    throw CredentialError(.ledger, "the batch build returned \(built.count) of \(jobs.count) results")
-                }
-                for (job, bytes) in zip(jobs, built) {
+            /// Records the credentials of one built slice (or the failures of their builds).
+            func recordSlice(_ slice: [Job], _ built: [Result<[UInt8], CredentialError>]) throws {
+                for (job, bytes) in zip(slice, built) {
                     let request = requests[job.request]
                     let allocations = job.assignment.allocations
                     let result: Result<IssueOutcome, CredentialError>
@@ -113,12 +81,72 @@ extension IssuerLedger {
                     if atomically, case .failure(let error) = result { throw error }
                     results[job.request] = result
                 }
+            }
+
+            var start = 0
+            while start < requests.count {
+                // A run of requests with distinct (activity, learner) pairs: none can see another's credential.
+                var keys = Set<[String]>()
+                var end = start
+                while end < requests.count,
+                    keys.insert([requests[end].pending.activityID, requests[end].pending.learnerKey]).inserted
+                {
+                    end += 1
+                }
+                // Allocating the next slice's indexes and recording the previous slice (this thread) overlap
+                // with building the slice in flight.
+                var next = start
+                func nextJobs() throws -> [Job] {
+                    var jobs: [Job] = []
+                    while next < end, jobs.count < Self.buildSliceSize {
+                        let index = next
+                        next += 1
+                        let request = requests[index]
+                        let pending = request.pending
+                        if let existing = try LedgerRows.credentialInForce(
+                            db, activityID: pending.activityID, learnerKey: pending.learnerKey),
+                            existing.credentialID != request.replacing
+                        {
+                            results[index] = .success(.alreadyIssued(existing))
+                            continue
+                        }
+                        var purposes: [StatusPurpose] = []
+                        for purpose in pending.statusPurposes where !purposes.contains(purpose) {
+                            purposes.append(purpose)
+                        }
+                        let allocations = try purposes.map { purpose in
+                            try allocator.allocate(db, purpose: purpose, at: pending.issuedAt)
+                        }
+                        jobs.append(
+                            (index, StatusAssignment(credentialID: pending.credentialID, allocations: allocations)))
+                    }
+                    return jobs
+                }
+                var inFlight: (jobs: [Job], build: any PendingBuild)?
+                defer { _ = inFlight?.build.results() }
+                repeat {
+                    let jobs = try nextJobs()
+                    let previous = inFlight
+                    inFlight = jobs.isEmpty ? nil : (jobs, startBuild(jobs.map(\.assignment)))
+                    if let (slice, build) = previous {
+                        let built = build.results()
+                        guard built.count == slice.count else {
+                            throw CredentialError(
+                                .ledger, "the batch build returned \(built.count) of \(slice.count) results")
+                        }
+                        try recordSlice(slice, built)
+                    }
+                } while inFlight != nil
                 start = end
             }
             try allocator.finish(db)
             return results.map { $0 ?? .failure(CredentialError(.ledger, "a request of the batch was not handled")) }
         }
     }
+
+    /// How many credentials one build slice holds: enough to keep every core busy signing, few enough that
+    /// recording the previous slice overlaps most of the transaction's signing.
+    static let buildSliceSize = 128
 
     /// Inserts the credential row, its allocations and its `issue` audit event.
     private static func record(

@@ -42,7 +42,7 @@ struct IssuingFixture {
 struct BatchIssuerTests {
     static let batch = SharedFiles.example("provider-batch/attendance.csv")
 
-    @Test("issue, rerun, rewrite a missing file; every credential verifies")
+    @Test("issue, rerun, rewrite a missing, a short and a changed file; every credential verifies")
     func issueAndRerun() throws {
         let fixture = try IssuingFixture()
         let batch = BatchIssuer(issuer: try fixture.issuer(), output: .directory(fixture.out))
@@ -62,10 +62,17 @@ struct BatchIssuerTests {
             #expect(verifier.verify(document).verified, "\(name)")
         }
 
+        // A missing file, one cut short (as a kill -9 during its write leaves it) and one with a changed byte.
+        let contents = try files.map { try Data(contentsOf: fixture.out.appendingPathComponent($0)) }
         try FileManager.default.removeItem(at: fixture.out.appendingPathComponent(files[3]))
+        try contents[5].prefix(100).write(to: fixture.out.appendingPathComponent(files[5]))
+        var changed = contents[7]
+        changed[changed.count / 2] ^= 0x01
+        try changed.write(to: fixture.out.appendingPathComponent(files[7]))
         let second = try batch.run(files: [Self.batch], now: IssuingFixture.now)
-        #expect(second.issued == 0 && second.alreadyIssued == 11 && second.rejected == 1 && second.rewritten == 1)
+        #expect(second.issued == 0 && second.alreadyIssued == 11 && second.rejected == 1 && second.rewritten == 3)
         #expect(try fixture.outputFiles() == files)
+        #expect(try files.map { try Data(contentsOf: fixture.out.appendingPathComponent($0)) } == contents)
         #expect(try fixture.directory.ledger().credentialCount() == 11)
         #expect(try fixture.directory.ledger().verifyAuditChain().isIntact)
     }

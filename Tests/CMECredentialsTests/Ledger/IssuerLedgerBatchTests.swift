@@ -10,6 +10,17 @@ struct IssuerLedgerBatchTests {
         assignments.map { .success(LedgerFixture.fakeCredential($0)) }
     }
 
+    /// A build that fails for the credential `failing` and fakes every other one.
+    static func build(failing: String) -> @Sendable ([StatusAssignment]) -> [Result<[UInt8], CredentialError>] {
+        { assignments in
+            assignments.map { assignment in
+                assignment.credentialID == failing
+                    ? .failure(CredentialError(.recordNotIssuable, "not this one"))
+                    : .success(LedgerFixture.fakeCredential(assignment))
+            }
+        }
+    }
+
     @Test("A batch records every credential with unique indexes, rolls lists over and chains one event each")
     func batch() throws {
         let fixture = try LedgerFixture()
@@ -61,13 +72,7 @@ struct IssuerLedgerBatchTests {
         let ledger = try fixture.ledger()
         let requests = (0..<3).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) }
         let failing = requests[1].pending.credentialID
-        let results = try ledger.issue(requests) { assignments in
-            assignments.map { assignment in
-                assignment.credentialID == failing
-                    ? .failure(CredentialError(.recordNotIssuable, "not this one"))
-                    : .success(LedgerFixture.fakeCredential(assignment))
-            }
-        }
+        let results = try ledger.issue(requests, build: Self.build(failing: failing))
         #expect(throws: CredentialError.self) { try results[1].get() }
         #expect(try ledger.credential(id: failing) == nil)
         #expect(try ledger.credentialCount() == 2)
@@ -77,5 +82,22 @@ struct IssuerLedgerBatchTests {
         }
         #expect(allocations == 4)
         #expect(try ledger.verifyAuditChain().eventCount == 2)
+    }
+
+    @Test("A batch larger than one build slice keeps request order, and a failure in a later slice stays its own")
+    func manySlices() throws {
+        let fixture = try LedgerFixture()
+        let ledger = try fixture.ledger()
+        let requests = (0..<300).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) }
+        let failing = requests[200].pending.credentialID
+        let results = try ledger.issue(requests, build: Self.build(failing: failing))
+        let issued = results.map { result -> String? in
+            guard case .success(.issued(let credential)) = result else { return nil }
+            return credential.credentialID
+        }
+        let expected = requests.map { $0.pending.credentialID == failing ? nil : $0.pending.credentialID }
+        #expect(issued == expected)
+        #expect(try ledger.credentialCount() == 299)
+        #expect(try ledger.verifyAuditChain().eventCount == 299)
     }
 }

@@ -1,0 +1,81 @@
+import VerifiableCredentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes one credential file of a directory output.
+///
+/// A new credential's file is created in place (`O_CREAT | O_EXCL`, one file-system entry, no temporary
+/// file and rename): its name comes from a fresh random id, so no reader expects it before the ledger has
+/// committed, and no other writer makes it except by rewriting it from the ledger's copy. A `kill -9` between
+/// the creation and the end of the write leaves a short file, but its credential is already committed, so
+/// the rerun finds it already issued, sees that the file's bytes differ from the ledger's copy and rewrites
+/// it atomically (``AtomicFile``). A file found for an already issued credential is therefore compared
+/// byte for byte, not just tested for existence.
+enum CredentialFile {
+    /// Writes `credential`'s file in `directory`: created in place when `isNew`, otherwise only when it is
+    /// missing or differs from the ledger's copy (then atomically).
+    ///
+    /// - Returns: whether the file of an already issued credential was rewritten.
+    /// - Throws: ``CredentialError`` `io` when the file cannot be written.
+    static func write(_ credential: LedgerCredential, isNew: Bool, in directory: String) throws(CredentialError)
+        -> Bool
+    {
+        let path = directory + "/" + CredentialOutput.fileName(for: credential)
+        let bytes = credential.credentialBytes
+        if isNew {
+            do throws(CredentialError) {
+                try create(bytes, atPath: path)
+                return false
+            } catch {
+                guard error.code == .fileExists else { throw error }
+                // Another issuer on this directory rewrote it from the ledger first: replace it whole.
+                try AtomicFile.write(bytes, toPath: path)
+                return false
+            }
+        }
+        if holds(bytes, atPath: path) { return false }
+        try AtomicFile.write(bytes, toPath: path)
+        return true
+    }
+
+    /// Creates the file at `path` with `bytes`, failing with `fileExists` when it exists; a file that cannot
+    /// be written whole is removed.
+    static func create(_ bytes: [UInt8], atPath path: String) throws(CredentialError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw CredentialError(.fileExists, "the file already exists", location: path) }
+            throw CredentialError(.io, "cannot create the file (\(String(cString: strerror(errno))))", location: path)
+        }
+        let complete = AtomicFile.writeAll(bytes, to: descriptor)
+        close(descriptor)
+        guard complete else {
+            unlink(path)
+            throw CredentialError(.io, "cannot write the file", location: path)
+        }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (false when it is missing or unreadable).
+    static func holds(_ bytes: [UInt8], atPath path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        // One byte more than expected, to notice a file that grew after the `fstat`.
+        var contents = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < contents.count {
+            let result = contents.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { break }
+            filled += result
+        }
+        return filled == bytes.count && contents[..<filled].elementsEqual(bytes)
+    }
+}

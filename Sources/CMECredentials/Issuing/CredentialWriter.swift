@@ -1,0 +1,173 @@
+import Dispatch
+import Foundation
+import VerifiableCredentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes the credentials of one batch to a ``CredentialOutput``.
+///
+/// A directory's files are written in the background, on all cores, while the batch goes on with its next
+/// ledger transaction (the files are pure file-system work; the ledger transaction is mostly one thread).
+/// One transaction's files are in flight at most: each ``write(_:)`` first waits for the previous one's and
+/// reports their error, and ``finish()`` and ``abandon()`` wait for the last ones. Every file is still written
+/// only after its transaction has committed.
+final class CredentialWriter {
+    let output: CredentialOutput
+    private var lines: FileHandle?
+    private var linesTemporary: URL?
+    private let background = DispatchQueue(label: "cmevc.credential-files")
+    private let inFlight = DispatchGroup()
+    private let backgroundOutcome = BackgroundOutcome()
+    /// How many missing or short credential files were rewritten from the ledger (of the transactions whose
+    /// files are done).
+    private(set) var rewritten = 0
+
+    init(output: CredentialOutput) throws(CredentialError) {
+        self.output = output
+        switch output {
+        case .directory(let url):
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw CredentialError(.io, "cannot create the output directory", location: url.path)
+            }
+            Self.removeAbandonedTemporaryFiles(in: url)
+        case .jsonLines(let url):
+            let temporary = URL(fileURLWithPath: "\(url.path).\(getpid()).tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                let handle = FileHandle(forWritingAtPath: temporary.path)
+            else {
+                throw CredentialError(.io, "cannot create the JSON Lines file", location: url.path)
+            }
+            lines = handle
+            linesTemporary = temporary
+        case .none:
+            break
+        }
+    }
+
+    /// Writes the credentials of one committed ledger transaction; `isNew` is false for one found in the
+    /// ledger, whose file is written only when missing or different. A directory's files are written in the
+    /// background (see the type's description); JSON Lines in order, at once.
+    ///
+    /// - Throws: ``CredentialError`` `io` for this call's JSON Lines, or for the previous call's files.
+    func write(_ credentials: [(credential: LedgerCredential, isNew: Bool)]) throws(CredentialError) {
+        guard case .directory(let url) = output else {
+            for (credential, isNew) in credentials { try writeLine(credential, isNew: isNew) }
+            return
+        }
+        try waitForFiles()
+        guard !credentials.isEmpty else { return }
+        let directory = url.path
+        let outcome = backgroundOutcome
+        background.async(group: inFlight) {
+            let results = ParallelWork.map(credentials) { item -> Result<Bool, CredentialError> in
+                Result { () throws(CredentialError) -> Bool in
+                    try CredentialFile.write(item.credential, isNew: item.isNew, in: directory)
+                }
+            }
+            outcome.record(results)
+        }
+    }
+
+    /// Waits for the files in flight; throws the first error among them.
+    private func waitForFiles() throws(CredentialError) {
+        inFlight.wait()
+        let (count, failure) = backgroundOutcome.take()
+        rewritten += count
+        if let failure { throw failure }
+    }
+
+    private func writeLine(_ credential: LedgerCredential, isNew: Bool) throws(CredentialError) {
+        guard case .jsonLines(let url) = output else { return }
+        let compact: [UInt8]
+        if CompactJWS.looksCompact(credential.credentialBytes) {
+            // A vc+jwt is one JSON string per line.
+            compact = JSONSerializer.bytes(.string(String(decoding: credential.credentialBytes, as: UTF8.self)))
+        } else {
+            do {
+                compact = JSONSerializer.bytes(try JSONParser.parse(credential.credentialBytes))
+            } catch {
+                throw CredentialError(
+                    .ledger, "the ledger's copy of \(credential.credentialID) does not parse", location: url.path)
+            }
+        }
+        do {
+            try lines?.write(contentsOf: compact + [0x0A])
+        } catch {
+            throw CredentialError(.io, "cannot write the JSON Lines file", location: url.path)
+        }
+    }
+
+    /// Finishes the output: waits for the files in flight, or renames the JSON Lines file into place.
+    func finish() throws(CredentialError) {
+        try waitForFiles()
+        guard case .jsonLines(let url) = output, let lines, let linesTemporary else { return }
+        do {
+            try lines.close()
+        } catch {
+            throw CredentialError(.io, "cannot write the JSON Lines file", location: url.path)
+        }
+        self.lines = nil
+        guard rename(linesTemporary.path, url.path) == 0 else {
+            throw CredentialError(.io, "cannot move the JSON Lines file into place", location: url.path)
+        }
+    }
+
+    /// Removes the temporary files (`<name>.<pid>.<random>.tmp`) of writers that died before renaming them;
+    /// files of a process that is still running are left alone.
+    static func removeAbandonedTemporaryFiles(in directory: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(directory.appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    /// Ends the output after an error: waits for the files in flight (committed credentials keep their
+    /// files) and removes an unfinished JSON Lines file.
+    func abandon() {
+        inFlight.wait()
+        try? lines?.close()
+        lines = nil
+        if let linesTemporary { unlink(linesTemporary.path) }
+    }
+}
+
+/// What the background file writes report back: rewritten files and the first error.
+///
+/// `@unchecked Sendable` is safe: both fields are read and written only under `lock`.
+private final class BackgroundOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rewritten = 0
+    private var failure: CredentialError?
+
+    func record(_ results: [Result<Bool, CredentialError>]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for result in results {
+            switch result {
+            case .success(let wasRewritten): if wasRewritten { rewritten += 1 }
+            case .failure(let error): if failure == nil { failure = error }
+            }
+        }
+    }
+
+    /// The totals so far, reset to nothing.
+    func take() -> (rewritten: Int, failure: CredentialError?) {
+        lock.lock()
+        defer { lock.unlock() }
+        defer {
+            rewritten = 0
+            failure = nil
+        }
+        return (rewritten, failure)
+    }
+}
