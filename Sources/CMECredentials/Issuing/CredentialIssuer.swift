@@ -87,25 +87,40 @@ public struct CredentialIssuer: Sendable {
     ///
     /// - Throws: ``CredentialError`` `securingNotSupported` for Data Integrity with an RSA key.
     public func checkSecuring(_ securing: CredentialSecuring) throws(CredentialError) {
-        guard securing == .jwt || signer != nil else {
-            throw CredentialError(
-                .securingNotSupported,
-                "the issuer's key \(configuration.verificationMethod) is RSA, which signs RS256 vc+jwt only and has no Data Integrity suite; use --format jwt"
-            )
-        }
+        if securing == .dataIntegrity { _ = try documentSigner() }
     }
 
     /// The Data Integrity signer, for other documents the issuer signs (status list credentials).
     ///
     /// - Throws: ``CredentialError`` `securingNotSupported` for an RSA key.
     public func documentSigner() throws(CredentialError) -> DataIntegritySigner {
-        try checkSecuring(.dataIntegrity)
-        guard let signer else { throw CredentialError(.securingNotSupported, "no Data Integrity signer") }
+        guard let signer else {
+            throw CredentialError(
+                .securingNotSupported,
+                "the issuer's key \(configuration.verificationMethod) is RSA, which signs RS256 vc+jwt only and has no Data Integrity suite; use --format jwt"
+            )
+        }
         return signer
     }
 
-    /// The `vc+jwt` signer (`kid` = the verification method), for other documents the issuer signs.
-    public var documentJWTSigner: VCJWTSigner { jwtSigner }
+    /// `unsigned` secured as `securing` says and ready to record or write: pretty JSON with a Data Integrity
+    /// proof (as an array, `created` = `now`), or a compact `vc+jwt` (`kid` = the verification method, `iat` =
+    /// `now`). Credentials and status list credentials are secured alike.
+    ///
+    /// - Throws: ``CredentialError`` `securingNotSupported` for Data Integrity with an RSA key; the signer's
+    ///   errors.
+    func securedBytes(_ unsigned: JSONValue, as securing: CredentialSecuring, now: Date) throws(CredentialError)
+        -> [UInt8]
+    {
+        switch securing {
+        case .jwt:
+            return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
+        case .dataIntegrity:
+            let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
+            let signed = try documentSigner().addProof(to: unsigned, options: options, asArray: true)
+            return JSONSerializer.bytes(signed, layout: .pretty)
+        }
+    }
 
     /// Issues the credential for `record` unless the (activity, learner) pair already has one in force.
     ///
@@ -149,12 +164,7 @@ public struct CredentialIssuer: Sendable {
             throw CredentialError(
                 .recordNotIssuable, error.message, location: error.location ?? record.location.description)
         }
-        if securing == .jwt {
-            return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
-        }
-        let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
-        let signed = try documentSigner().addProof(to: unsigned, options: options, asArray: true)
-        return JSONSerializer.bytes(signed, layout: .pretty)
+        return try securedBytes(unsigned, as: securing, now: now)
     }
 
     /// What the ledger records for `record`: a fresh `urn:uuid:` id, the learner key, the record hash and

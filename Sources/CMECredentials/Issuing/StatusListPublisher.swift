@@ -37,7 +37,7 @@ public struct StatusListPublisher: Sendable {
                 PublishedStatusList(
                     purpose: info.purpose, number: info.number, url: url, setCount: list.setIndexes.count,
                     securing: securing,
-                    bytes: try signedBytes(try credential.unsignedJSON(), securing: securing, now: now)))
+                    bytes: try issuer.securedBytes(try credential.unsignedJSON(), as: securing, now: now)))
         }
         try issuer.ledger.appendAudit(
             kind: .publish,
@@ -50,20 +50,6 @@ public struct StatusListPublisher: Sendable {
             ],
             at: now)
         return published
-    }
-
-    /// `unsigned` with a Data Integrity proof (pretty JSON), or as a compact `vc+jwt`.
-    private func signedBytes(_ unsigned: JSONValue, securing: CredentialSecuring, now: Date) throws(CredentialError)
-        -> [UInt8]
-    {
-        switch securing {
-        case .jwt:
-            return Array(try issuer.documentJWTSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
-        case .dataIntegrity:
-            let options = ProofOptions(verificationMethod: issuer.configuration.verificationMethod, created: now)
-            let signed = try issuer.documentSigner().addProof(to: unsigned, options: options, asArray: true)
-            return JSONSerializer.bytes(signed, layout: .pretty)
-        }
     }
 }
 
