@@ -2,7 +2,7 @@ import ArgumentParser
 import CMECredentials
 
 @main
-struct CMEVC: AsyncParsableCommand {
+struct CMEVC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cmevc",
         abstract: "Issue, present and verify CME certificates as W3C Verifiable Credentials, offline.",

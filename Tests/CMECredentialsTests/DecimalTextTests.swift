@@ -31,3 +31,39 @@ struct DecimalTextTests {
         #expect(DecimalText.string(try #require(DecimalText.decimal("20.00"))) == "20")
     }
 }
+
+@Suite("Decimal amounts to text")
+struct DecimalTextFormattingTests {
+    /// What `NSDecimalString` writes, the reference for the fast path.
+    static func foundationText(_ value: Decimal) -> String {
+        var copy = value
+        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+    }
+
+    @Test("the fast path writes exactly what NSDecimalString writes")
+    func agreesWithNSDecimalString() throws {
+        var values: [Decimal] = []
+        for quarter in 0...400 { values.append(Decimal(quarter) / 4) }
+        for text in DecimalTextTests.plain + ["1000000", "0.05", "10.10", "123456789.123456789"] {
+            values.append(try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))))
+        }
+        // Sums and products as totals compute them, with trailing zeros in their exponent.
+        values += [Decimal(string: "1.25")! + Decimal(string: "1.75")!, Decimal(string: "2.50")! * 4, -Decimal(3) / 4]
+        for value in values {
+            #expect(DecimalText.string(value) == Self.foundationText(value), "\(value)")
+        }
+        // The amounts credits use take the fast path.
+        #expect(DecimalText.plainString(Decimal(9) / 4) == "2.25")
+        #expect(DecimalText.plainString(Decimal(string: "20.00")!) == "20")
+        #expect(DecimalText.plainString(Decimal(sign: .plus, exponent: 3, significand: 12)) == "12000")
+    }
+
+    @Test("values outside the fast path still format through Foundation")
+    func fallsBack() {
+        let large = Decimal(string: "12345678901234567890123")!
+        #expect(DecimalText.plainString(large) == nil)
+        #expect(DecimalText.string(large) == Self.foundationText(large))
+        let tiny = Decimal(string: "0.0000000000000000000001")!
+        #expect(DecimalText.string(tiny) == Self.foundationText(tiny))
+    }
+}

@@ -62,6 +62,29 @@ extension CMECredentialBuilder {
         return .object(achievement)
     }
 
+    /// The record's achievement with its result description ids relative (`#result-<code>`): the same for every
+    /// record with the same ``AchievementKey``, so a batch builds it once per activity and completes it per
+    /// credential with ``achievement(fromTemplate:resultBase:)``.
+    func achievementTemplate(_ record: ActivityRecord) -> JSONValue {
+        achievement(record, resultBase: "")
+    }
+
+    /// A template from ``achievementTemplate(_:)`` with each result description id prefixed by `resultBase`:
+    /// exactly ``achievement(_:resultBase:)`` of the record.
+    static func achievement(fromTemplate template: JSONValue, resultBase: String) -> JSONValue {
+        guard case .object(var achievement) = template,
+            case .array(var descriptions)? = achievement["resultDescription"]
+        else { return template }
+        for index in descriptions.indices {
+            guard case .object(var description) = descriptions[index], let id = description["id"]?.stringValue
+            else { continue }
+            description["id"] = .string(resultBase + id)
+            descriptions[index] = .object(description)
+        }
+        achievement["resultDescription"] = .array(descriptions)
+        return .object(achievement)
+    }
+
     /// The achievement id: the activity id when it is already an absolute URI, otherwise a URL under the
     /// issuer's web site, otherwise a `urn:cmevc:activity:` URN that names the issuer.
     func achievementID(_ activityID: String) -> String {
@@ -145,5 +168,27 @@ extension CMECredentialBuilder {
             }
         }
         return output
+    }
+}
+
+/// What a record's achievement depends on besides the credential id: records with equal keys share one
+/// ``CMECredentialBuilder/achievementTemplate(_:)``.
+struct AchievementKey: Hashable, Sendable {
+    let activity: [String?]
+    let format: ActivityFormat
+    let credits: [CreditAmount]
+    let maxAMACredits: Decimal?
+    let topics: [TopicCredit]
+
+    init(_ record: ActivityRecord) {
+        let activity = record.activity
+        // The achievement uses these activity fields and no others (not the learner's dates).
+        self.activity = [
+            activity.id, activity.title, activity.description, activity.parsActivityID, activity.jointProvider,
+        ]
+        format = activity.format
+        credits = record.credits
+        maxAMACredits = record.maxAMACredits
+        topics = record.topics
     }
 }

@@ -34,6 +34,15 @@ public struct CMECredentialBuilder: Sendable {
     public func credential(
         for record: ActivityRecord, id: String, issuedAt: Date, statuses: [JSONValue], salt: [UInt8]? = nil
     ) throws(CMEError) -> JSONValue {
+        try credential(for: record, id: id, issuedAt: issuedAt, statuses: statuses, salt: salt, achievement: nil)
+    }
+
+    /// ``credential(for:id:issuedAt:statuses:salt:)`` with the record's ``achievementTemplate(_:)``, when the
+    /// caller built it once for many records of the same activity.
+    func credential(
+        for record: ActivityRecord, id: String, issuedAt: Date, statuses: [JSONValue], salt: [UInt8]? = nil,
+        achievement template: JSONValue?
+    ) throws(CMEError) -> JSONValue {
         let location = record.location.description
         guard let completion = DateText.instant(record.activity.completionDate), completion <= issuedAt else {
             throw CMEError(
@@ -54,7 +63,10 @@ public struct CMECredentialBuilder: Sendable {
         let saltText = IdentityHash.hex(salt ?? Self.randomSalt())
         // Result descriptions are named `<credential id without fragment>#result-<code>`.
         let resultBase = id.fields(separatedBy: UInt8(ascii: "#"), maxSplits: 1).first ?? id
-        let subject = try credentialSubject(record, resultBase: resultBase, salt: saltText)
+        let achievement =
+            template.map { Self.achievement(fromTemplate: $0, resultBase: resultBase) }
+            ?? achievement(record, resultBase: resultBase)
+        let subject = try credentialSubject(record, achievement: achievement, resultBase: resultBase, salt: saltText)
         let validFrom = record.activity.completionDate + "T00:00:00Z"
         let amaCredits = record.credits(of: CreditType.amaCategory1)
 
@@ -105,9 +117,9 @@ public struct CMECredentialBuilder: Sendable {
             + " and was awarded " + credits.joined(separator: ", ") + "."
     }
 
-    private func credentialSubject(_ record: ActivityRecord, resultBase: String, salt: String) throws(CMEError)
-        -> JSONValue
-    {
+    private func credentialSubject(
+        _ record: ActivityRecord, achievement: JSONValue, resultBase: String, salt: String
+    ) throws(CMEError) -> JSONValue {
         let learner = record.learner
         var identifiers: [JSONValue] = []
         func hashed(_ type: String, _ value: String) {
@@ -132,7 +144,7 @@ public struct CMECredentialBuilder: Sendable {
         subject["type"] = ["AchievementSubject"]
         subject["name"] = .string(learner.displayName)
         if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }
-        subject["achievement"] = achievement(record, resultBase: resultBase)
+        subject["achievement"] = achievement
         if let ama = record.credits(of: CreditType.amaCategory1) {
             subject["creditsEarned"] = .number(DecimalText.double(ama))
         }

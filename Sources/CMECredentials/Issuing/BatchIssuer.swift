@@ -53,7 +53,8 @@ public struct BatchIssuer: Sendable {
         var summary = BatchSummary()
         do {
             for file in files {
-                var reader = try RecordChunkReader(url: file, fileName: file.relativePath)
+                // The next chunk is read and validated in the background while this one is issued.
+                let reader = try RecordChunkPrefetcher(url: file, fileName: file.relativePath)
                 defer { reader.close() }
                 while let chunk = try reader.next() {
                     var rejectedLines = Set<Int>()

@@ -34,6 +34,15 @@ extension CredentialIssuer {
             requests.append(LedgerIssueRequest(pending, replacing: replacing))
         }
         let recordIndexes = recordByID
+        // The records of one activity share their achievement: build it once per activity, not per credential.
+        var templates: [AchievementKey: JSONValue] = [:]
+        let achievements = records.map { record in
+            let key = AchievementKey(record)
+            if let template = templates[key] { return template }
+            let template = builder.achievementTemplate(record)
+            templates[key] = template
+            return template
+        }
         return try ledger.issue(requests) { [self] assignments in
             let jobs = assignments.map { assignment in (record: recordIndexes[assignment.credentialID], assignment) }
             return ParallelWork.map(jobs) { job -> Result<[UInt8], CredentialError> in
@@ -41,7 +50,7 @@ extension CredentialIssuer {
                     return .failure(CredentialError(.ledger, "the ledger assigned an unknown credential id"))
                 }
                 return Result { () throws(CredentialError) -> [UInt8] in
-                    try signedBytes(for: records[index], assignment: job.1, now: now)
+                    try signedBytes(for: records[index], assignment: job.1, now: now, achievement: achievements[index])
                 }
             }
         }

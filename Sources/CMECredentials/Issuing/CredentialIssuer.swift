@@ -152,14 +152,14 @@ public struct CredentialIssuer: Sendable {
     ///
     /// - Throws: ``CredentialError`` `recordNotIssuable` when the record cannot become a credential; the
     ///   signer's errors.
-    func signedBytes(for record: ActivityRecord, assignment: StatusAssignment, now: Date) throws(CredentialError)
-        -> [UInt8]
-    {
+    func signedBytes(
+        for record: ActivityRecord, assignment: StatusAssignment, now: Date, achievement: JSONValue? = nil
+    ) throws(CredentialError) -> [UInt8] {
         let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
         let unsigned: JSONValue
         do throws(CMEError) {
             unsigned = try builder.credential(
-                for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses)
+                for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses, achievement: achievement)
         } catch {
             throw CredentialError(
                 .recordNotIssuable, error.message, location: error.location ?? record.location.description)

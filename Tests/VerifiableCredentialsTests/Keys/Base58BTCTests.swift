@@ -38,6 +38,51 @@ struct Base58BTCTests {
         }
     }
 
+    /// The textbook digit-at-a-time conversion, as the reference for the limb-based one.
+    static func referenceEncode(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+        let zeros = bytes.prefix { $0 == 0 }.count
+        var digits: [Int] = []
+        for byte in bytes.dropFirst(zeros) {
+            var carry = Int(byte)
+            for index in digits.indices {
+                carry += digits[index] << 8
+                digits[index] = carry % 58
+                carry /= 58
+            }
+            while carry > 0 {
+                digits.append(carry % 58)
+                carry /= 58
+            }
+        }
+        return String(repeating: "1", count: zeros) + String(digits.reversed().map { alphabet[$0] })
+    }
+
+    @Test
+    func matchesTheDigitAtATimeConversion() throws {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<140 {
+            for round in 0..<8 {
+                var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                if round == 1, length > 0 { bytes[0] = 0 }
+                if round == 2 { bytes = [UInt8](repeating: 0xFF, count: length) }
+                if round == 3 {
+                    bytes = [UInt8](repeating: 0, count: length / 2) + [UInt8](repeating: 1, count: length / 2)
+                }
+                let text = Self.referenceEncode(bytes)
+                #expect(Base58BTC.encode(bytes) == text, "\(bytes)")
+                #expect(try Base58BTC.decode(text) == bytes, "\(text)")
+            }
+        }
+        // Any text of alphabet characters decodes to the number it spells (encoding it again gives it back).
+        let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+        for length in 0..<120 {
+            let text = String(
+                (0..<length).map { index in index == 0 ? "2" : alphabet.randomElement(using: &generator)! })
+            #expect(Base58BTC.encode(try Base58BTC.decode(text)) == text)
+        }
+    }
+
     @Test(arguments: [
         "eddsa/keyPair.json", "ecdsa/p256KeyPair.json", "ecdsa/p384KeyPair.json",
     ])
