@@ -33,7 +33,11 @@ func runVerifyBenchmark(rawEd25519Verify: Double) {
                 format: "  raw Ed25519 verify on %d cores scales %.2f× on this machine now (%d verifications)", cores,
                 serialSeconds / parallelSeconds, rounds))
         let loader = try CMEContexts.loader()
-        for suite in [EdDSARDFC2022(documentLoader: loader) as any Cryptosuite, EdDSAJCS2022()] {
+        // CMEVC_BENCH_VERIFY_SUITES=eddsa-jcs-2022 (a comma-separated list) measures only those suites.
+        let only = ProcessInfo.processInfo.environment["CMEVC_BENCH_VERIFY_SUITES"]?.split(separator: ",")
+            .map(String.init)
+        let suites = [EdDSARDFC2022(documentLoader: loader) as any Cryptosuite, EdDSAJCS2022()]
+        for suite in suites where only?.contains(suite.name) ?? true {
             try runVerifyBenchmark(
                 suite: suite, folderCount: folderCount, cores: cores, rawEd25519Verify: rawEd25519Verify)
         }
@@ -112,8 +116,8 @@ private func runVerifyBenchmark(suite: any Cryptosuite, folderCount: Int, cores:
         return
     }
     @Sendable func verifyFile(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        return verifier.verify(bytes: Array(data), name: path).verified
+        guard let bytes = try? DocumentFiles.read(path) else { return false }
+        return verifier.verify(bytes: bytes, name: path).verified
     }
     let sample = Array(paths.prefix(min(folderCount, 5_000)))
     var serialFailures = 0

@@ -69,6 +69,11 @@ enum LedgerSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v2: drop the unused index by activity") { db in
+            // Lookups by activity always name the learner too and use `credentials_in_force`; this index only
+            // cost every issued credential one more B-tree insert.
+            try db.execute(sql: "DROP INDEX IF EXISTS credentials_by_activity")
+        }
         return migrator
     }
 }

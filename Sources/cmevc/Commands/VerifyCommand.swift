@@ -114,7 +114,7 @@ struct VerifyCommand: ParsableCommand {
                     let jwt = try CompactJWS(String(decoding: bytes, as: UTF8.self))
                     result = DocumentProofVerification(jwt: jwt, resolver: JWTKeyResolver(registry: nil))
                 } else {
-                    result = verifier.verify(try InputFiles.json(path), expecting: expectations)
+                    result = verifier.verify(try InputFiles.json(bytes, path: path), expecting: expectations)
                 }
             } catch {
                 unreadable = true

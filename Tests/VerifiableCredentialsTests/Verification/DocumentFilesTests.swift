@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import VerifiableCredentials
+
+@Suite("Reading documents and folders")
+struct DocumentFilesTests {
+    /// A fresh folder under the temporary directory, removed by the caller.
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("documentfiles-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("reads every byte of empty, small and multi-block files")
+    func readsExactly() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for size in [0, 1, 4095, 4096, 4097, 100_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let path = root + "/f\(size).json"
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            #expect(try DocumentFiles.read(path) == bytes)
+        }
+    }
+
+    @Test("refuses a file over the limit before reading it, a folder, and a missing file")
+    func refuses() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/big.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 2_000)))
+        let tooLarge = #expect(throws: CredentialError.self) { try DocumentFiles.read(path, maximumBytes: 1_999) }
+        #expect(tooLarge?.code == .documentTooLarge)
+        #expect(tooLarge?.description.contains("2000 bytes") == true)
+        #expect(try DocumentFiles.read(path, maximumBytes: 2_000).count == 2_000)
+        let directory = #expect(throws: CredentialError.self) { try DocumentFiles.read(root) }
+        #expect(directory?.code == .io)
+        let missing = #expect(throws: CredentialError.self) { try DocumentFiles.read(root + "/none.json") }
+        #expect(missing?.code == .io)
+        #expect(missing?.description.contains("none.json") == true)
+    }
+
+    @Test("a folder expands to its .json and .jwt files, sorted; files stay as given; a missing path fails")
+    func expandsFolders() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["b.json", "a.jwt", "c.txt", "d.json"] {
+            #expect(FileManager.default.createFile(atPath: root + "/" + name, contents: Data("{}".utf8)))
+        }
+        #expect(
+            try DocumentFiles.expand([root, root + "/c.txt"])
+                == [root + "/a.jwt", root + "/b.json", root + "/d.json", root + "/c.txt"])
+        #expect(try DocumentFiles.expand([root + "/"]).first == root + "/a.jwt")
+        let missing = #expect(throws: CredentialError.self) { try DocumentFiles.expand([root + "/nothing"]) }
+        #expect(missing?.code == .io)
+    }
+}
