@@ -42,26 +42,8 @@ public enum JSONCanonicalizer {
     }
 
     /// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3), computed on the UTF-8 bytes
-    /// without allocating.
-    ///
-    /// UTF-8 byte order is code point order, which equals UTF-16 order except when a supplementary character
-    /// (a surrogate pair in UTF-16, lead byte F0–F4 in UTF-8) meets a character in U+E000–U+FFFF (lead byte EE
-    /// or EF): there UTF-16 puts the supplementary character first. The first differing byte is a lead byte in
-    /// exactly that case, so checking it is enough.
+    /// without allocating (see ``CodeUnitOrder/utf16Precedes(_:_:)``).
     public static func utf16Precedes(_ a: String, _ b: String) -> Bool {
-        var left = a.utf8.makeIterator()
-        var right = b.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return false
-            case (nil, _): return true
-            case (_, nil): return false
-            case (let x?, let y?):
-                if x == y { continue }
-                if x >= 0xF0 && (y == 0xEE || y == 0xEF) { return true }
-                if y >= 0xF0 && (x == 0xEE || x == 0xEF) { return false }
-                return x < y
-            }
-        }
+        CodeUnitOrder.utf16Precedes(a, b)
     }
 }

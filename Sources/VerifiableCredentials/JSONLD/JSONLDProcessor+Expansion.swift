@@ -143,7 +143,7 @@ extension JSONLDProcessor {
     /// Sorting by Unicode code points, as the algorithms require (not by Swift's `String` collation).
     /// UTF-8 byte order is code point order, and comparing bytes is cheaper than comparing scalars.
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        CodeUnitOrder.utf8Precedes(a, b)
     }
 
     /// JSON-LD's "add value" with `as array` true.

@@ -23,13 +23,13 @@ struct CanonicalizationState {
         guard nodeCount > 0 else { return }
         // Step 3: first degree hashes, grouped in the hash to blank nodes map (lists in first-mention order).
         firstDegreeHashes.reserveCapacity(nodeCount)
-        var nodesByHash: [[UInt8]: [Int]] = [:]
+        var nodesByHash: [HashKey: [Int]] = [:]
         for node in 0..<nodeCount {
             let hash = hashFirstDegreeQuads(node)
             firstDegreeHashes.append(hash)
-            nodesByHash[hash, default: []].append(node)
+            nodesByHash[HashKey(bytes: hash), default: []].append(node)
         }
-        let hashes = nodesByHash.keys.sorted(by: EncodedDataset.precedes)
+        let hashes = nodesByHash.keys.sorted { EncodedDataset.precedes($0.bytes, $1.bytes) }
 
         // Step 4: blank nodes with a unique first degree hash, in code point order of the hashes.
         var shared: [[Int]] = []
@@ -88,9 +88,18 @@ struct CanonicalizationState {
 
     /// Each label's rank among the distinct labels in code point (UTF-8 byte) order.
     private static func ranks(of labels: [String]) -> [Int] {
-        let order = labels.indices.sorted { labels[$0].utf8.lexicographicallyPrecedes(labels[$1].utf8) }
+        let order = labels.indices.sorted { CodeUnitOrder.utf8Precedes(labels[$0], labels[$1]) }
         var ranks = Array(repeating: 0, count: labels.count)
         for (rank, node) in order.enumerated() { ranks[node] = rank }
         return ranks
+    }
+}
+
+/// A hash (as hex bytes) used as a dictionary key, hashed in one call instead of byte by byte as `[UInt8]` is.
+private struct HashKey: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
