@@ -68,4 +68,35 @@ struct RecordChunkReaderTests {
             #expect(!chunked.diagnostics.isEmpty)
         }
     }
+
+    @Test(
+        "reading a chunk ahead in the background gives the same chunks, in the same order",
+        arguments: [7, 300, 1 << 20])
+    func prefetcherMatchesReader(_ blockSize: Int) throws {
+        for url in [SharedFiles.example("provider-batch/attendance.jsonl"), try Self.awkwardCSV()] {
+            let direct = try Self.readAll(url, blockSize: blockSize)
+            let prefetcher = try RecordChunkPrefetcher(url: url, fileName: url.lastPathComponent, blockSize: blockSize)
+            defer { prefetcher.close() }
+            var records: [ActivityRecord] = []
+            var diagnostics: [RecordDiagnostic] = []
+            var chunks = 0
+            while let chunk = try prefetcher.next() {
+                records += chunk.records
+                diagnostics += chunk.diagnostics
+                chunks += 1
+            }
+            #expect(try prefetcher.next() == nil)
+            #expect(records == direct.records, "\(url.lastPathComponent) block \(blockSize)")
+            #expect(diagnostics.map(\.description) == direct.diagnostics.map(\.description))
+            if blockSize == 7 { #expect(chunks > 1) }
+        }
+    }
+
+    @Test("closing a prefetcher before the end waits for the read in flight")
+    func prefetcherClosesEarly() throws {
+        let prefetcher = try RecordChunkPrefetcher(url: try Self.awkwardCSV(), blockSize: 7)
+        #expect(try prefetcher.next() != nil)
+        prefetcher.close()
+        #expect(try prefetcher.next() == nil)
+    }
 }
