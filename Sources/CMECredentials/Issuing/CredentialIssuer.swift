@@ -175,7 +175,7 @@ public struct CredentialIssuer: Sendable {
         var credits = JSONObject()
         for credit in record.credits { credits[credit.code] = .number(DecimalText.double(credit.amount)) }
         return PendingIssue(
-            credentialID: "urn:uuid:" + RandomUUID.lowercase(), learnerKey: record.learnerKey,
+            credentialID: "urn:uuid:" + RandomUUID.timeOrdered(), learnerKey: record.learnerKey,
             recordHash: Self.recordHash(record), issuedAt: now,
             learner: LedgerLearner(
                 givenName: learner.givenName, familyName: learner.familyName, npi: learner.npi?.digits,
