@@ -57,6 +57,9 @@ public final class IssuerLedger: Sendable {
             // pages. 16 MB is a ceiling, not an allocation: the cache grows only as pages are used (a 64 MB
             // cache measured no faster and held 60 MB more).
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // A new ledger gets 16 KB pages, so a credential (about 6 KB) sits in its table page instead of an
+            // overflow chain of 4 KB pages. An existing file keeps its page size (WAL files cannot change it).
+            try db.execute(sql: "PRAGMA page_size = 16384")
         }
         // Opening (which switches a new file to WAL) and migrating happen under a file lock, so two
         // processes that open a fresh directory at once do not race to create the tables.

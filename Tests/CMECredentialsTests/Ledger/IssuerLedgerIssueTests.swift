@@ -6,6 +6,20 @@ import VerifiableCredentials
 
 @Suite("Issuer ledger: issuing, idempotency, status index allocation")
 struct IssuerLedgerIssueTests {
+    @Test("A new ledger has 16 KB pages (a credential fits one page) and no index by activity alone")
+    func newLedgerLayout() throws {
+        let fixture = try LedgerFixture()
+        _ = try fixture.ledger()
+        let database = try DatabaseQueue(path: fixture.directory.appendingPathComponent(IssuerLedger.fileName).path)
+        try database.read { db in
+            #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 16_384)
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
+            #expect(indexes.contains("credentials_in_force"))
+            #expect(!indexes.contains("credentials_by_activity"))
+        }
+    }
+
     @Test("Issuing records the row, the bytes, one index per purpose and an audit event")
     func issueRecords() throws {
         let fixture = try LedgerFixture()
