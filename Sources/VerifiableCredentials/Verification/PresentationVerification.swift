@@ -7,9 +7,10 @@ struct PresentationVerification {
 
     func verify(_ document: JSONValue, name: String) -> DocumentReport {
         var report = DocumentReport(name: name, kind: .presentation)
-        let context = verifier.context
-        report.checks.append(ContextPolicy.check(document, known: context.knownContexts))
-        guard let object = document.objectValue else { return report }
+        guard let object = document.objectValue else {
+            report.checks.append(ContextPolicy.check(document, known: verifier.context.knownContexts))
+            return report
+        }
         let holder = object["holder"]?.stringValue ?? object["holder"]?["id"]?.stringValue
         let credentials = object["verifiableCredential"]?.asArray ?? []
         if holder == nil {
@@ -28,6 +29,7 @@ struct PresentationVerification {
         // cores, and the reports keep the presentation's order.
         let parts = Self.verifyParts(
             of: document, credentials: credentials, holder: holder, verifier: verifier, expectations: expectations)
+        report.checks.insert(parts.contexts, at: 0)
         let proofs = parts.holderProof
         if proofs.verified {
             let bound = [expectations.challenge.map { "challenge \($0)" }, expectations.domain.map { "domain \($0)" }]
@@ -69,14 +71,17 @@ struct PresentationVerification {
     static func verifyParts(
         of document: JSONValue, credentials: [JSONValue], holder: String?, verifier: Verifier,
         expectations: PresentationExpectations
-    ) -> (holderProof: DocumentProofVerification, credentials: [CredentialReport]) {
+    ) -> (contexts: Check, holderProof: DocumentProofVerification, credentials: [CredentialReport]) {
         // Presentations are signed by the holder's did:key, never by a registry key.
         let context = verifier.context
         let proofVerifier = DataIntegrityVerifier(suites: context.suites, resolver: DIDKeyResolver(), now: context.now)
         let proofExpectations = ProofExpectations(
             proofPurpose: "authentication", challenge: expectations.challenge, domain: expectations.domain)
         let subjectNPI = expectations.subjectNPI
-        let parts = ConcurrentMap.map(Array(-1..<credentials.count)) { index -> PresentationPart in
+        // Part -2 walks the whole presentation for its contexts, part -1 verifies the holder's proof.
+        let knownContexts = context.knownContexts
+        let parts = ConcurrentMap.map(Array(-2..<credentials.count)) { index -> PresentationPart in
+            if index == -2 { return .contexts(ContextPolicy.check(document, known: knownContexts)) }
             guard index >= 0 else { return .holderProof(proofVerifier.verify(document, expecting: proofExpectations)) }
             let (verified, json) = verifier.verifyEmbeddedCredential(
                 credentials[index], index: index, pointer: "/verifiableCredential/\(index)")
@@ -87,16 +92,18 @@ struct PresentationVerification {
             }
             return .credential(result)
         }
+        var contexts = Check.unknown("context", .invalidContext, "the contexts were not checked")
         var holderProof = DocumentProofVerification(proofs: [], checks: [])
         var reports: [CredentialReport] = []
         reports.reserveCapacity(credentials.count)
         for part in parts {
             switch part {
+            case .contexts(let check): contexts = check
             case .holderProof(let verification): holderProof = verification
             case .credential(let report): reports.append(report)
             }
         }
-        return (holderProof, reports)
+        return (contexts, holderProof, reports)
     }
 
     /// Every credential subject with an `id` must be the holder.
@@ -114,6 +121,7 @@ struct PresentationVerification {
 
 /// One piece of a presentation's verification: the holder's proof or one credential's report.
 private enum PresentationPart: Sendable {
+    case contexts(Check)
     case holderProof(DocumentProofVerification)
     case credential(CredentialReport)
 }
