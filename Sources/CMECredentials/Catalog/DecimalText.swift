@@ -57,7 +57,7 @@ enum DecimalText {
         return NSDecimalString(&copy, posix)
     }
 
-    /// `NSDecimalString`'s text for the amounts credits use (up to 18 significant digits, exponent −18…0),
+    /// `NSDecimalString`'s text for the amounts credits use (up to 18 significant digits, exponent −18…18),
     /// without its cost (about 0.7 µs a call, several per credential); `nil` for anything else.
     static func plainString(_ value: Decimal) -> String? {
         guard value.isFinite else { return nil }
