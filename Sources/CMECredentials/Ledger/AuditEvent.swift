@@ -54,16 +54,34 @@ public struct AuditEvent: Sendable, Hashable {
     public static func computeHash(
         prevHash: String, seq: Int64, at: String, kind: AuditEventKind, credentialID: String?, details: JSONValue
     ) -> String {
-        let fields: JSONValue = [
-            "seq": .number(Double(seq)),
-            "at": .string(at),
-            "kind": .string(kind.rawValue),
-            "credentialID": credentialID.map(JSONValue.string) ?? .null,
-            "details": details,
-        ]
+        computeHash(
+            prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID,
+            canonicalDetails: JSONCanonicalizer.canonicalize(details))
+    }
+
+    /// ``computeHash(prevHash:seq:at:kind:credentialID:details:)`` from the details' RFC 8785 bytes, which the
+    /// ledger stores anyway: the fields object is written in its canonical member order (`at`,
+    /// `credentialID`, `details`, `kind`, `seq`) around them, instead of being built and canonicalized again.
+    static func computeHash(
+        prevHash: String, seq: Int64, at: String, kind: AuditEventKind, credentialID: String?,
+        canonicalDetails: [UInt8]
+    ) -> String {
+        var fields: [UInt8] = []
+        fields.reserveCapacity(canonicalDetails.count + 160)
+        fields += Array(#"{"at":"#.utf8)
+        fields += JSONCanonicalizer.canonicalize(.string(at))
+        fields += Array(#","credentialID":"#.utf8)
+        fields += JSONCanonicalizer.canonicalize(credentialID.map(JSONValue.string) ?? .null)
+        fields += Array(#","details":"#.utf8)
+        fields += canonicalDetails
+        fields += Array(#","kind":"#.utf8)
+        fields += JSONCanonicalizer.canonicalize(.string(kind.rawValue))
+        fields += Array(#","seq":"#.utf8)
+        fields += JSONCanonicalizer.canonicalize(.number(Double(seq)))
+        fields.append(UInt8(ascii: "}"))
         var hasher = SHA256()
         hasher.update(data: Array(prevHash.utf8))
-        hasher.update(data: JSONCanonicalizer.canonicalize(fields))
+        hasher.update(data: fields)
         return IdentityHash.hex(Array(hasher.finalize()))
     }
 

@@ -16,6 +16,8 @@ enum AuditLog {
     struct Cursor {
         private(set) var seq: Int64
         private(set) var hash: String
+        /// The last instant formatted, and its text.
+        private var lastTime: (date: Date, text: String)?
 
         /// The current end of the log (call inside the write transaction that appends).
         init(_ db: Database) throws {
@@ -32,18 +34,21 @@ enum AuditLog {
         ) throws -> AuditEvent {
             let seq = self.seq + 1
             let prevHash = hash
-            let at = LedgerTime.format(now)
+            // A batch appends many events at the same instant: format it once.
+            if lastTime?.date != now { lastTime = (now, LedgerTime.format(now)) }
+            let at = lastTime?.text ?? LedgerTime.format(now)
+            let canonicalDetails = JSONCanonicalizer.canonicalize(details)
             let hash = AuditEvent.computeHash(
-                prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID, details: details)
+                prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID,
+                canonicalDetails: canonicalDetails)
             try db.cachedStatement(
                 sql: """
                     INSERT INTO audit_events (seq, at, kind, credential_id, details, prev_hash, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                seq, at, kind.rawValue, credentialID,
-                String(decoding: JSONCanonicalizer.canonicalize(details), as: UTF8.self),
-                prevHash, hash,
+                seq, at, kind.rawValue, credentialID, String(decoding: canonicalDetails, as: UTF8.self), prevHash,
+                hash,
             ])
             self.seq = seq
             self.hash = hash

@@ -168,3 +168,26 @@ func opensslSHA256(_ bytes: [UInt8]) throws -> String {
     }
     return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
 }
+
+@Suite("Audit event hash")
+struct AuditEventHashTests {
+    @Test(
+        "the hash is SHA-256 of the previous hash and the RFC 8785 form of the event's fields",
+        arguments: [nil, "urn:uuid:0192f6b3-7c1e-7abc-8def-0123456789ab", "quote \" and é"])
+    func hashOfCanonicalFields(credentialID: String?) {
+        let details: JSONValue = [
+            "zeta": "last", "alpha": ["b": 2.5, "a": "ü\u{1F600}\n"], "status": [["index": 7, "list": 1]],
+        ]
+        let fields: JSONValue = [
+            "seq": 123_456, "at": "2026-11-23T20:00:00.000Z", "kind": "issue",
+            "credentialID": credentialID.map(JSONValue.string) ?? .null, "details": details,
+        ]
+        let prevHash = String(repeating: "ab", count: 32)
+        let canonical = String(decoding: JSONCanonicalizer.canonicalize(fields), as: UTF8.self)
+        let expected = String(IdentityHash.sha256(prevHash + canonical, salt: "").dropFirst("sha256$".count))
+        #expect(
+            AuditEvent.computeHash(
+                prevHash: prevHash, seq: 123_456, at: "2026-11-23T20:00:00.000Z", kind: .issue,
+                credentialID: credentialID, details: details) == expected)
+    }
+}
