@@ -185,9 +185,15 @@ public struct DataIntegrityVerifier: Sendable {
         guard let proofValue = proof["proofValue"]?.stringValue else {
             return finish(.fail("proofValue", .invalidProofValue, "the proof has no proofValue string"))
         }
-        guard proofValue.first == "z", let signature = try? Base58BTC.decode(String(proofValue.dropFirst())) else {
+        guard proofValue.first == "z" else {
             return finish(
                 .fail("proofValue", .invalidProofValue, "proofValue is not multibase base58btc (it must start with z)"))
+        }
+        let signature: [UInt8]
+        do {
+            signature = try Base58BTC.decode(String(proofValue.dropFirst()))
+        } catch {
+            return finish(.fail("proofValue", .invalidProofValue, "proofValue is not base58btc: \(error.message)"))
         }
         guard signature.count == suite.signatureLength(for: keyType) else {
             return finish(

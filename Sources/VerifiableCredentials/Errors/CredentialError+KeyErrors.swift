@@ -7,6 +7,12 @@ extension CredentialError {
             .invalidBase58, "Character \(offset + 1) of \"\(abbreviated(text))\" is not in the base58btc alphabet.")
     }
 
+    static func base58TooLong(_ count: Int, limit: Int) -> CredentialError {
+        CredentialError(
+            .invalidBase58,
+            "The base58btc text is \(count) characters long, more than the \(limit) any key or signature needs.")
+    }
+
     static func unknownMultibasePrefix(_ text: String) -> CredentialError {
         CredentialError(
             .invalidMultibase,

@@ -66,10 +66,18 @@ public enum Base58BTC {
     /// 58 to the power 0…5: the multiplier of a group of that many digits.
     private static let groupMultipliers: [UInt64] = [1, 58, 3_364, 195_112, 11_316_496, 656_356_768]
 
+    /// The longest text ``decode(_:)`` accepts. Decoding takes time quadratic in the length, so a document's
+    /// megabytes of base58 in a `proofValue` would stall a verifier; keys and signatures need under 200.
+    public static let maximumDecodedLength = 16_384
+
     /// Decodes base58btc text (without a multibase prefix).
     ///
-    /// - Throws: ``CredentialError`` with code `invalidBase58` when a character is outside the alphabet.
+    /// - Throws: ``CredentialError`` with code `invalidBase58` when a character is outside the alphabet or the
+    ///   text is longer than ``maximumDecodedLength``.
     public static func decode(_ text: String) throws(CredentialError) -> [UInt8] {
+        guard text.utf8.count <= maximumDecodedLength else {
+            throw .base58TooLong(text.utf8.count, limit: maximumDecodedLength)
+        }
         let characters = Array(text.utf8)
         let leadingOnes = characters.prefix { $0 == alphabet[0] }.count
         // Little-endian 32-bit limbs of the number, fed five base-58 digits at a time: a limb times 58⁵ plus

@@ -134,6 +134,17 @@ struct ProofFailureTests {
         #expect(Self.failureCode(Self.verify(missing)) == .invalidProofValue)
     }
 
+    @Test("A megabytes-long base58 proofValue fails at once with invalidProofValue instead of stalling")
+    func overlongProofValue() throws {
+        let (signed, _) = try Self.sign(.ed25519)
+        // Decoding 8 MB of base58 would take hours (quadratic); the decoder refuses it before starting.
+        let huge = try Self.withProof(signed) {
+            $0["proofValue"] = .string("z" + String(repeating: "2", count: 8_000_000))
+        }
+        #expect(Self.failureCode(Self.verify(huge)) == .invalidProofValue)
+        #expect(Self.verify(huge).allChecks.contains { $0.message.contains("8000000 characters") })
+    }
+
     @Test("A signature of the wrong length fails with invalidSignatureLength")
     func wrongLength() throws {
         let (signed, _) = try Self.sign(.ed25519)

@@ -28,6 +28,17 @@ struct Base58BTCTests {
         #expect(error?.code == .invalidBase58)
     }
 
+    @Test("text longer than any key or signature is refused before the quadratic decoding starts")
+    func refusesOverlongText() throws {
+        let limit = Base58BTC.maximumDecodedLength
+        #expect(try Base58BTC.decode(String(repeating: "2", count: limit)).count > 0)
+        let error = #expect(throws: CredentialError.self) {
+            try Base58BTC.decode(String(repeating: "2", count: 16 * 1024 * 1024))
+        }
+        #expect(error?.code == .invalidBase58)
+        #expect(error?.message.contains("16777216 characters") == true)
+    }
+
     @Test
     func roundTripsRandomBytes() throws {
         var generator = SystemRandomNumberGenerator()
