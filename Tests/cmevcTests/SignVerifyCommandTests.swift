@@ -65,6 +65,12 @@ struct SignVerifyCommandTests {
         #expect(dup.status == 2)
         #expect(dup.stderr.contains("dup.json: line 1, column 8"))
         #expect(try CLI.run(["verify", "--proof-only", "missing.json"], in: dir).status == 2)
+        // An empty folder is not "everything verified".
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let empty = try CLI.run(["verify", "--proof-only", "empty"], in: dir)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("empty: the folder holds no .json or .jwt file"))
         #expect(try CLI.run(["verify", "vc.json"], in: dir).status == 64)
         #expect(try CLI.run(["sign", "--key", "k.pem", "--suite", "nope", "vc.json"], in: dir).status == 64)
     }

@@ -62,7 +62,8 @@ public enum DocumentFiles {
 
     /// `paths` with each folder replaced by the `.json` and `.jwt` files directly in it, sorted by name.
     ///
-    /// - Throws: ``CredentialError`` `io` naming a path that does not exist.
+    /// - Throws: ``CredentialError`` `io` naming a path that does not exist, or a folder with no `.json` or
+    ///   `.jwt` file (so that an empty folder is never reported as verified).
     public static func expand(_ paths: [String]) throws(CredentialError) -> [String] {
         var files: [String] = []
         for path in paths {
@@ -76,7 +77,11 @@ public enum DocumentFiles {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let folder = path.hasSuffix("/") ? path : path + "/"
-            files += names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".jwt") }.sorted().map { folder + $0 }
+            let documents = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".jwt") }.sorted()
+            guard !documents.isEmpty else {
+                throw CredentialError(.io, "the folder holds no .json or .jwt file", location: path)
+            }
+            files += documents.map { folder + $0 }
         }
         return files
     }

@@ -54,5 +54,11 @@ struct DocumentFilesTests {
         #expect(try DocumentFiles.expand([root + "/"]).first == root + "/a.jwt")
         let missing = #expect(throws: CredentialError.self) { try DocumentFiles.expand([root + "/nothing"]) }
         #expect(missing?.code == .io)
+        // A folder with nothing to verify is an input error, never an empty success.
+        let empty = root + "/empty"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: empty + "/notes.txt", contents: Data("x".utf8)))
+        let nothing = #expect(throws: CredentialError.self) { try DocumentFiles.expand([empty]) }
+        #expect(nothing?.description.contains("holds no .json or .jwt file") == true)
     }
 }
