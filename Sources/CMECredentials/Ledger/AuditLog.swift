@@ -16,8 +16,6 @@ enum AuditLog {
     struct Cursor {
         private(set) var seq: Int64
         private(set) var hash: String
-        /// The last instant formatted, and its text.
-        private var lastTime: (date: Date, text: String)?
 
         /// The current end of the log (call inside the write transaction that appends).
         init(_ db: Database) throws {
@@ -34,9 +32,7 @@ enum AuditLog {
         ) throws -> AuditEvent {
             let seq = self.seq + 1
             let prevHash = hash
-            // A batch appends many events at the same instant: format it once.
-            if lastTime?.date != now { lastTime = (now, LedgerTime.format(now)) }
-            let at = lastTime?.text ?? LedgerTime.format(now)
+            let at = LedgerTime.format(now)
             let canonicalDetails = JSONCanonicalizer.canonicalize(details)
             let hash = AuditEvent.computeHash(
                 prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID,

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A JSON object: members in document order, keys compared by their UTF-8 code units.
 ///
 /// The parser guarantees that keys are unique; the mutating API keeps them unique.
@@ -56,16 +48,7 @@ public struct JSONObject: Sendable, Hashable {
     /// Whether two keys are the same JSON key: equal code units, no Unicode normalization.
     public static func sameKey(_ a: String, _ b: String) -> Bool {
         // The byte counts of native strings are O(1) and settle most mismatches before any byte is compared.
-        guard a.utf8.count == b.utf8.count else { return false }
-        // Native strings hold their UTF-8 contiguously: compare it at once instead of byte by byte.
-        let compared = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right in
-                guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
-                return memcmp(leftBase, rightBase, left.count) == 0
-            }
-        }
-        if let compared, let equal = compared { return equal }
-        return a.utf8.elementsEqual(b.utf8)
+        a.utf8.count == b.utf8.count && CodeUnitOrder.sameBytes(a, b)
     }
 
     /// Hashes a string's UTF-8 code units (consistent with ``sameKey(_:_:)``, unlike `String`'s own hash, which

@@ -13,8 +13,11 @@ public enum Base58BTC {
         return table
     }()
 
-    /// 58⁵: base58 digits are computed five at a time, in limbs below 2³⁰.
+    /// 58⁵: base58 digits are computed five at a time, in limbs below 2³⁰ (a literal, so dividing by it compiles
+    /// to a multiplication).
     private static let digitLimb: UInt64 = 656_356_768
+    /// 58 to the power 0…5: the multiplier of a group of that many digits.
+    private static let groupMultipliers: [UInt64] = [1, 58, 3_364, 195_112, 11_316_496, digitLimb]
 
     /// Encodes `bytes` as base58btc text (without a multibase prefix).
     public static func encode(_ bytes: [UInt8]) -> String {
@@ -62,9 +65,6 @@ public enum Base58BTC {
         }
         return String(decoding: text, as: UTF8.self)
     }
-
-    /// 58 to the power 0…5: the multiplier of a group of that many digits.
-    private static let groupMultipliers: [UInt64] = [1, 58, 3_364, 195_112, 11_316_496, 656_356_768]
 
     /// The longest text ``decode(_:)`` accepts. Decoding takes time quadratic in the length, so a document's
     /// megabytes of base58 in a `proofValue` would stall a verifier; keys and signatures need under 200.

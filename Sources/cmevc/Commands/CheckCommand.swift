@@ -73,7 +73,9 @@ struct CheckCommand: ParsableCommand {
                     check.add(document: entry.json, name: entry.fileName)
                 }
             } else {
-                for path in try InputFiles.expand(files) { check.add(bytes: try InputFiles.bytes(path), name: path) }
+                for path in try DocumentFiles.expand(files) {
+                    check.add(bytes: try DocumentFiles.read(path), name: path)
+                }
             }
         } catch {
             throw Terminal.couldNotRun(error.description)

@@ -100,7 +100,7 @@ struct ReportCommand: ParsableCommand {
             let slice = Array(inputs[start..<min(start + batch, inputs.count)])
             let documents = ConcurrentMap.map(slice) { (input: DepartmentInputs.Input) in
                 do throws(CredentialError) {
-                    return verifier.verify(bytes: try InputFiles.bytes(input.path), name: input.name)
+                    return verifier.verify(bytes: try DocumentFiles.read(input.path), name: input.name)
                 } catch {
                     let report = DocumentReport(
                         name: input.name, kind: .unreadable, checks: [.fail("json", error.code, error.message)])

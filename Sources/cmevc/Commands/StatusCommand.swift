@@ -50,7 +50,7 @@ struct StatusCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue
             else { return argument }
-            let bytes = try InputFiles.bytes(argument)
+            let bytes = try DocumentFiles.read(argument)
             do throws(CredentialError) {
                 // A vc+jwt file names its credential in the payload.
                 let document: JSONValue =

@@ -84,7 +84,7 @@ struct VerifyCommand: ParsableCommand {
         let inline = InlineJWT.arguments(files)
         var paths: [String]
         do {
-            paths = try InputFiles.expand(files.filter { inline.texts[$0] == nil })
+            paths = try DocumentFiles.expand(files.filter { inline.texts[$0] == nil })
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
@@ -107,7 +107,7 @@ struct VerifyCommand: ParsableCommand {
                 if let text = inline.texts[path] {
                     bytes = Array(text.utf8)
                 } else {
-                    bytes = try InputFiles.bytes(path)
+                    bytes = try DocumentFiles.read(path)
                 }
                 if CompactJWS.looksCompact(bytes) {
                     // A JWT: its signature with the did:key its kid names.
@@ -172,7 +172,7 @@ extension VerifyCommand {
         let inline = InlineJWT.arguments(files)
         var paths: [String]
         do {
-            paths = try InputFiles.expand(files.filter { inline.texts[$0] == nil })
+            paths = try DocumentFiles.expand(files.filter { inline.texts[$0] == nil })
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
@@ -189,7 +189,7 @@ extension VerifyCommand {
             }
             let bytes: [UInt8]
             do throws(CredentialError) {
-                bytes = try InputFiles.bytes(path)
+                bytes = try DocumentFiles.read(path)
             } catch {
                 return DocumentReport(
                     name: path, kind: .unreadable, checks: [.fail("json", error.code, error.description)])

@@ -33,7 +33,7 @@ struct WalletImportCommand: ParsableCommand {
         let paths: [String]
         do {
             try store.create()
-            paths = try InputFiles.expand(files)
+            paths = try DocumentFiles.expand(files)
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
@@ -45,7 +45,7 @@ struct WalletImportCommand: ParsableCommand {
             let outcome: CredentialWallet.ImportOutcome
             do {
                 outcome = store.importCredential(
-                    bytes: try InputFiles.bytes(path), verifier: verifier, jwtKeys: jwtKeys)
+                    bytes: try DocumentFiles.read(path), verifier: verifier, jwtKeys: jwtKeys)
             } catch {
                 outcome = .rejected(error)
             }

@@ -2,19 +2,11 @@ import ArgumentParser
 import Foundation
 import VerifiableCredentials
 
-/// Reading JSON input files with the library's limits and one-line errors.
+/// Reading JSON input files (through ``DocumentFiles``, with its limits) with one-line errors, and writing outputs.
 enum InputFiles {
-    /// The largest input accepted (the parser's default limit).
-    static let maximumBytes = JSONParser.Limits.default.maximumBytes
-
-    /// The bytes of `path`, refusing files over the limit before reading them.
-    static func bytes(_ path: String) throws(CredentialError) -> [UInt8] {
-        try DocumentFiles.read(path, maximumBytes: maximumBytes)
-    }
-
     /// The parsed JSON of `path`; errors name the file, line and column.
     static func json(_ path: String) throws(CredentialError) -> JSONValue {
-        try json(bytes(path), path: path)
+        try json(DocumentFiles.read(path), path: path)
     }
 
     /// `bytes` (read from `path`) parsed; errors name the file, line and column.
@@ -24,11 +16,6 @@ enum InputFiles {
         } catch {
             throw error.located(path)
         }
-    }
-
-    /// The files named on the command line, with directories expanded to the `.json` files they hold (sorted).
-    static func expand(_ paths: [String]) throws(CredentialError) -> [String] {
-        try DocumentFiles.expand(paths)
     }
 
     /// Writes `bytes` to `path` atomically.
