@@ -25,6 +25,26 @@ struct DecimalTextTests {
         #expect(DecimalText.decimal(text) == nil)
     }
 
+    @Test("multiples of a step: the integer comparison agrees with exact decimal division")
+    func multiples() throws {
+        let steps = ["0.25", "0.5", "1", "0.1", "0.05", "2", "0.125", "0.3"].compactMap(DecimalText.decimal)
+        var amounts: [Decimal] = (0...60).map { Decimal($0) / 20 }
+        amounts += ["999999999.75", "0.000000001", "12.", "7.125", "1.50", "100"].compactMap(DecimalText.decimal)
+        for step in steps {
+            for amount in amounts {
+                var quotient = amount / step
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &quotient, 0, .plain)
+                #expect(DecimalText.isMultiple(amount, of: step) == (rounded == quotient), "\(amount) / \(step)")
+            }
+        }
+        #expect(DecimalText.isMultiple(try #require(DecimalText.decimal("1.75")), of: Decimal(string: "0.25")!))
+        #expect(!DecimalText.isMultiple(try #require(DecimalText.decimal("1.3")), of: Decimal(string: "0.25")!))
+        let parts = try #require(DecimalText.parts(Decimal(string: "12.50")!))
+        #expect(Decimal(sign: .plus, exponent: parts.exponent, significand: Decimal(parts.significand)) == 12.5)
+        #expect(DecimalText.parts(-Decimal(1)) == nil)
+    }
+
     @Test("trailing fractional zeros do not change how an amount is written")
     func trailingZeros() throws {
         #expect(DecimalText.string(try #require(DecimalText.decimal("1.50"))) == "1.5")

@@ -16,6 +16,7 @@ enum AuditLog {
     struct Cursor {
         private(set) var seq: Int64
         private(set) var hash: String
+        private let insert: RawStatement
 
         /// The current end of the log (call inside the write transaction that appends).
         init(_ db: Database) throws {
@@ -23,6 +24,12 @@ enum AuditLog {
                 db.cachedStatement(sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"))
             seq = last.map { $0["seq"] as Int64 } ?? 0
             hash = last.map { $0["hash"] as String } ?? AuditEvent.genesisHash
+            insert = try RawStatement(
+                db,
+                sql: """
+                    INSERT INTO audit_events (seq, at, kind, credential_id, details, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
         }
 
         /// Appends an event chained to the previous one.
@@ -37,15 +44,14 @@ enum AuditLog {
             let hash = AuditEvent.computeHash(
                 prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID,
                 canonicalDetails: canonicalDetails)
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO audit_events (seq, at, kind, credential_id, details, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [
-                seq, at, kind.rawValue, credentialID, String(decoding: canonicalDetails, as: UTF8.self), prevHash,
-                hash,
-            ])
+            insert.bind(1, Int(seq))
+            insert.bind(2, at)
+            insert.bind(3, kind.rawValue)
+            insert.bind(4, credentialID)
+            insert.bind(5, String(decoding: canonicalDetails, as: UTF8.self))
+            insert.bind(6, prevHash)
+            insert.bind(7, hash)
+            try insert.execute()
             self.seq = seq
             self.hash = hash
             return AuditEvent(

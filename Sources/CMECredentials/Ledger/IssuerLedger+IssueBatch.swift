@@ -46,10 +46,13 @@ extension IssuerLedger {
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
         let listSize = self.listSize
         let path = self.path
+        let statusIndexes = self.statusIndexes
         return try writeTransaction { db in
             var results = [Result<IssueOutcome, CredentialError>?](repeating: nil, count: requests.count)
-            var allocator = StatusIndexAllocator.Session(listSize: listSize)
+            try statusIndexes.synchronize(db)
+            var allocator = StatusIndexAllocator.Session(listSize: listSize, cache: statusIndexes)
             var audit = try AuditLog.Cursor(db)
+            let rows = try LedgerRows.Writer(db)
             /// Records the credentials of one built slice (or the failures of their builds).
             func recordSlice(_ slice: [Job], _ built: [Result<[UInt8], CredentialError>]) throws {
                 for (job, bytes) in zip(slice, built) {
@@ -70,7 +73,8 @@ extension IssuerLedger {
                             result = .success(
                                 .issued(
                                     try Self.record(
-                                        db, request, bytes: bytes, allocations: allocations, audit: &audit)))
+                                        db, request, bytes: bytes, allocations: allocations, rows: rows,
+                                        audit: &audit)))
                         }
                     }
                     if case .success = result {
@@ -103,10 +107,13 @@ extension IssuerLedger {
                         next += 1
                         let request = requests[index]
                         let pending = request.pending
-                        if let existing = try LedgerRows.credentialInForce(
-                            db, activityID: pending.activityID, learnerKey: pending.learnerKey),
-                            existing.credentialID != request.replacing
+                        if let existingID = try rows.credentialIDInForce(
+                            activityID: pending.activityID, learnerKey: pending.learnerKey),
+                            existingID != request.replacing
                         {
+                            guard let existing = try LedgerRows.credential(db, id: existingID) else {
+                                throw CredentialError(.ledger, "credential \(existingID) vanished during the batch")
+                            }
                             results[index] = .success(.alreadyIssued(existing))
                             continue
                         }
@@ -151,7 +158,7 @@ extension IssuerLedger {
     /// Inserts the credential row, its allocations and its `issue` audit event.
     private static func record(
         _ db: Database, _ request: LedgerIssueRequest, bytes: [UInt8], allocations: [StatusAllocation],
-        audit: inout AuditLog.Cursor
+        rows: LedgerRows.Writer, audit: inout AuditLog.Cursor
     ) throws -> LedgerCredential {
         let pending = request.pending
         let credential = LedgerCredential(
@@ -159,7 +166,7 @@ extension IssuerLedger {
             recordHash: pending.recordHash, issuedAt: pending.issuedAt, credentialBytes: bytes, state: .active,
             replacedBy: nil, statusAllocations: allocations, learner: pending.learner, activity: pending.activity,
             credits: pending.credits)
-        try LedgerRows.insert(db, credential)
+        try rows.insert(credential)
         var details = JSONObject()
         details["activityID"] = .string(pending.activityID)
         details["learnerKey"] = .string(pending.learnerKey)

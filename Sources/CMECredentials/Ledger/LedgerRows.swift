@@ -52,37 +52,87 @@ enum LedgerRows {
             credits: (try? JSONParser.parse(row["credits_json"] as String)) ?? .null)
     }
 
-    static func insert(_ db: Database, _ credential: LedgerCredential) throws {
-        let learner = credential.learner
-        let activity = credential.activity
-        let arguments: StatementArguments = [
-            credential.credentialID, credential.activityID, credential.learnerKey, credential.recordHash,
-            LedgerTime.format(credential.issuedAt), Data(credential.credentialBytes), credential.state.rawValue,
-            credential.replacedBy, learner.givenName, learner.familyName, learner.npi, jsonText(learner.licenses),
-            jsonText(learner.boardIDs), learner.dateOfBirth, learner.email, learner.did, activity.title,
-            activity.format, activity.completionDate, activity.startDate, activity.endDate, activity.parsActivityID,
-            activity.jointProvider, JSONSerializer.string(credential.credits),
-        ]
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO credentials (
-                    credential_id, activity_id, learner_key, record_hash, issued_at, credential_json, state,
-                    replaced_by, given_name, family_name, npi, licenses, board_ids, dob, email, did,
-                    activity_title, activity_format, completion_date, activity_start, activity_end,
-                    pars_activity_id, joint_provider, credits_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: arguments)
-        // The lists' `allocated` counts are the caller's (``StatusIndexAllocator/Session/finish(_:)``).
-        let allocationStatement = try db.cachedStatement(
-            sql: """
-                INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
-                VALUES (?, ?, ?, ?)
-                """)
-        for allocation in credential.statusAllocations {
-            try allocationStatement.execute(arguments: [
-                allocation.purpose.rawValue, allocation.listNumber, allocation.index, credential.credentialID,
-            ])
+    /// The statements that record issued credentials, prepared once per write transaction and run through
+    /// SQLite's C API (``RawStatement``).
+    final class Writer {
+        private let credentialInsert: RawStatement
+        private let allocationInsert: RawStatement
+        private let inForce: RawStatement
+
+        init(_ db: Database) throws(CredentialError) {
+            inForce = try RawStatement(
+                db,
+                sql: """
+                    SELECT credential_id FROM credentials
+                    WHERE activity_id = ? AND learner_key = ? AND state != 'revoked'
+                    """)
+            credentialInsert = try RawStatement(
+                db,
+                sql: """
+                    INSERT INTO credentials (
+                        credential_id, activity_id, learner_key, record_hash, issued_at, credential_json, state,
+                        replaced_by, given_name, family_name, npi, licenses, board_ids, dob, email, did,
+                        activity_title, activity_format, completion_date, activity_start, activity_end,
+                        pars_activity_id, joint_provider, credits_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            allocationInsert = try RawStatement(
+                db,
+                sql: """
+                    INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
+                    VALUES (?, ?, ?, ?)
+                    """)
+        }
+
+        /// The id of the credential in force for this activity and learner, if any (a batch's first question
+        /// for each record, almost always answered "none").
+        func credentialIDInForce(activityID: String, learnerKey: String) throws(CredentialError) -> String? {
+            inForce.bind(1, activityID)
+            inForce.bind(2, learnerKey)
+            guard try inForce.step() else { return nil }
+            let id = inForce.text(0)
+            inForce.reset()
+            return id
+        }
+
+        /// Inserts the credential row and its allocation rows. The lists' `allocated` counts are the
+        /// caller's (``StatusIndexAllocator/Session/finish(_:)``).
+        func insert(_ credential: LedgerCredential) throws(CredentialError) {
+            let learner = credential.learner
+            let activity = credential.activity
+            let row = credentialInsert
+            row.bind(1, credential.credentialID)
+            row.bind(2, credential.activityID)
+            row.bind(3, credential.learnerKey)
+            row.bind(4, credential.recordHash)
+            row.bind(5, LedgerTime.format(credential.issuedAt))
+            row.bind(6, blob: credential.credentialBytes)
+            row.bind(7, credential.state.rawValue)
+            row.bind(8, credential.replacedBy)
+            row.bind(9, learner.givenName)
+            row.bind(10, learner.familyName)
+            row.bind(11, learner.npi)
+            row.bind(12, jsonText(learner.licenses))
+            row.bind(13, jsonText(learner.boardIDs))
+            row.bind(14, learner.dateOfBirth)
+            row.bind(15, learner.email)
+            row.bind(16, learner.did)
+            row.bind(17, activity.title)
+            row.bind(18, activity.format)
+            row.bind(19, activity.completionDate)
+            row.bind(20, activity.startDate)
+            row.bind(21, activity.endDate)
+            row.bind(22, activity.parsActivityID)
+            row.bind(23, activity.jointProvider)
+            row.bind(24, JSONSerializer.string(credential.credits))
+            try row.execute()
+            for allocation in credential.statusAllocations {
+                allocationInsert.bind(1, allocation.purpose.rawValue)
+                allocationInsert.bind(2, allocation.listNumber)
+                allocationInsert.bind(3, allocation.index)
+                allocationInsert.bind(4, credential.credentialID)
+                try allocationInsert.execute()
+            }
         }
     }
 

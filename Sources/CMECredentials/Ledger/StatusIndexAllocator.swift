@@ -6,20 +6,22 @@ import VerifiableCredentials
 /// handed out, opening the next list when the current one is full.
 ///
 /// A ``Session`` lives for one issuing transaction, which holds the database's write lock, so no other
-/// writer can take the same index in between; the session remembers the indexes it has handed out but not
-/// yet recorded, so two credentials of one batch never share one either. Random probes find a free index
-/// quickly while the list is mostly empty; past that, the free indexes are enumerated and one is drawn, so
-/// the choice stays uniform and the cost bounded.
+/// writer can take the same index in between. It starts from the ``StatusIndexCache``'s picture of each
+/// list's taken indexes (brought up to date when the transaction starts) and marks in its own copy the
+/// indexes it hands out, so two credentials of one batch never share one either. Random probes find a free
+/// index quickly while the list is mostly empty; past that, one of the free indexes is drawn directly, so the
+/// choice stays uniform and the cost bounded. The `UNIQUE` constraint on `status_allocations` remains the
+/// last word: an index taken twice fails the transaction instead of being recorded.
 enum StatusIndexAllocator {
     static let probeLimit = 24
 
+    struct ListKey: Hashable {
+        var purpose: StatusPurpose
+        var number: Int
+    }
+
     /// The allocations of one transaction.
     struct Session {
-        struct ListKey: Hashable {
-            var purpose: StatusPurpose
-            var number: Int
-        }
-
         struct CurrentList {
             var number: Int
             var size: Int
@@ -28,21 +30,34 @@ enum StatusIndexAllocator {
         }
 
         let listSize: Int
+        private let cache: StatusIndexCache
         private var current: [StatusPurpose: CurrentList] = [:]
-        /// Handed out by this session, recorded or not.
-        private var reserved: [ListKey: Set<Int>] = [:]
+        /// Per list: the committed indexes plus those handed out by this session and not released.
+        private var taken: [ListKey: IndexBitmap] = [:]
         /// Recorded by this session: the amount to add to each list's `allocated` count at the end.
         private var recorded: [ListKey: Int] = [:]
         private var generator = SystemRandomNumberGenerator()
 
-        init(listSize: Int) { self.listSize = listSize }
+        /// A session drawing from `cache`, which the caller has synchronized with this transaction.
+        init(listSize: Int, cache: StatusIndexCache) {
+            self.listSize = listSize
+            self.cache = cache
+        }
 
         /// A free index of the newest list of `purpose` with room left (opening one when there is none).
         mutating func allocate(_ db: Database, purpose: StatusPurpose, at now: Date) throws -> StatusAllocation {
             var list = try currentList(db, purpose: purpose, at: now)
             let key = ListKey(purpose: purpose, number: list.number)
-            let index = try freeIndex(db, key: key, size: list.size)
-            reserved[key, default: []].insert(index)
+            if taken[key] == nil { taken[key] = try cache.taken(db, key: key, size: list.size) }
+            let index: Int
+            do {
+                guard let bitmap = taken[key] else {
+                    throw CredentialError(.ledger, "status list \(purpose) \(list.number) could not be read")
+                }
+                index = try Self.freeIndex(in: bitmap, key: key, using: &generator)
+            }
+            // Marked in place (`bitmap` is gone): the session copies a cached list once, at its first mark.
+            taken[key]?.insert(index)
             list.used += 1
             current[purpose] = list
             return StatusAllocation(purpose: purpose, listNumber: list.number, index: index)
@@ -51,7 +66,8 @@ enum StatusIndexAllocator {
         /// Gives back an index whose credential was not recorded.
         mutating func release(_ allocation: StatusAllocation) {
             let key = ListKey(purpose: allocation.purpose, number: allocation.listNumber)
-            guard reserved[key]?.remove(allocation.index) != nil else { return }
+            guard taken[key]?.contains(allocation.index) == true else { return }
+            taken[key]?.remove(allocation.index)
             if current[allocation.purpose]?.number == allocation.listNumber {
                 current[allocation.purpose]?.used -= 1
             }
@@ -71,39 +87,19 @@ enum StatusIndexAllocator {
             }
         }
 
-        private mutating func freeIndex(_ db: Database, key: ListKey, size: Int) throws -> Int {
-            let mine = reserved[key] ?? []
-            let probe = try db.cachedStatement(
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM status_allocations
-                                   WHERE list_number = ? AND purpose = ? AND status_index = ?)
-                    """)
+        private static func freeIndex(
+            in bitmap: IndexBitmap, key: ListKey, using generator: inout SystemRandomNumberGenerator
+        ) throws -> Int {
             for _ in 0..<probeLimit {
-                let candidate = Int.random(in: 0..<size, using: &generator)
-                if mine.contains(candidate) { continue }
-                if try !(Bool.fetchOne(probe, arguments: [key.number, key.purpose.rawValue, candidate]) ?? false) {
-                    return candidate
-                }
+                let candidate = Int.random(in: 0..<bitmap.size, using: &generator)
+                if !bitmap.contains(candidate) { return candidate }
             }
-            let recordedIndexes = try Int.fetchAll(
-                db,
-                sql: "SELECT status_index FROM status_allocations WHERE purpose = ? AND list_number = ?",
-                arguments: [key.purpose.rawValue, key.number])
-            let taken = Set(recordedIndexes).union(mine).sorted()
-            let freeCount = size - taken.count
-            guard freeCount > 0 else {
+            guard bitmap.freeCount > 0,
+                let index = bitmap.freeIndex(rank: Int.random(in: 0..<bitmap.freeCount, using: &generator))
+            else {
                 throw CredentialError(.ledger, "status list \(key.purpose) \(key.number) is full but not marked full")
             }
-            // The rank-th free index: walk the gaps between taken indexes.
-            var rank = Int.random(in: 0..<freeCount, using: &generator)
-            var next = 0
-            for index in taken {
-                let gap = index - next
-                if rank < gap { break }
-                rank -= gap
-                next = index + 1
-            }
-            return next + rank
+            return index
         }
 
         /// The newest list of `purpose` with room left, opening a new one when there is none.

@@ -81,8 +81,16 @@ public enum JSONSerializer {
 
     static func newline(_ indent: Int, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        // Spaces in slices of a constant run (appending a `repeatElement` goes through the generic path).
+        var remaining = indent * 2
+        while remaining > 0 {
+            let count = min(remaining, spaces.count)
+            output.append(contentsOf: spaces[..<count])
+            remaining -= count
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     static func writeScalar(_ value: JSONValue, into output: inout [UInt8]) {
         switch value {
@@ -101,9 +109,7 @@ public enum JSONSerializer {
         output.append(UInt8(ascii: "\""))
         // Fast path: nothing to escape, copy the UTF-8 bytes at once.
         let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { buffer in
-            guard !buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                return false
-            }
+            guard !needsEscaping(UnsafeRawBufferPointer(buffer)) else { return false }
             output.append(contentsOf: buffer)
             return true
         }
@@ -129,5 +135,30 @@ public enum JSONSerializer {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte is `"`, `\` or below 0x20, tested eight bytes at a time: for each test, a byte
+    /// of `word ^ pattern` (or of `word` itself) below the bound sets its high bit in
+    /// `(x - bound) & ~x & 0x80…80`, which is exact as a whole-word test for bounds up to 0x80.
+    static func needsEscaping(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ word: UInt64, _ bound: UInt64) -> Bool { (word &- ones &* bound) & ~word & highs != 0 }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1)
+                || hasByteBelow(word ^ (ones &* 0x5C), 1)
+            {
+                return true
+            }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            offset += 1
+        }
+        return false
     }
 }

@@ -199,4 +199,28 @@ struct IssuerLedgerIssueTests {
         #expect(Set(allocations).count == 360)
         #expect(try first.verifyAuditChain().isIntact)
     }
+
+    @Test("A ledger that has read a list sees the indexes another ledger took since, down to the last free one")
+    func cacheSeesOtherWriters() throws {
+        let fixture = try LedgerFixture()
+        let first = try fixture.ledger(listSize: 16)
+        let second = try fixture.ledger(listSize: 16)
+        let opening = try first.issueFake(LedgerFixture.pending(learner: 0)).credential
+        var taken = Set(opening.statusAllocations)
+        for learner in 1..<15 {
+            taken.formUnion(try second.issueFake(LedgerFixture.pending(learner: learner)).credential.statusAllocations)
+        }
+        // One index of each list is left; the first ledger must find exactly that one.
+        let last = try first.issueFake(LedgerFixture.pending(learner: 15)).credential
+        for allocation in last.statusAllocations {
+            #expect(allocation.listNumber == 1)
+            let expected = (0..<16).first { index in
+                !taken.contains(StatusAllocation(purpose: allocation.purpose, listNumber: 1, index: index))
+            }
+            #expect(allocation.index == expected)
+        }
+        // Both lists are full now: the next credential opens list 2 of each purpose.
+        let next = try first.issueFake(LedgerFixture.pending(learner: 16)).credential
+        #expect(next.statusAllocations.map(\.listNumber) == [2, 2])
+    }
 }
