@@ -44,7 +44,7 @@ public struct JSONParser: Sendable {
         }
         let array = Array(bytes)
         let result: Result<JSONValue, CredentialError> = array.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer, maximumDepth: limits.maximumDepth)
+            var reader = JSONReader(bytes: buffer, maximumDepth: limits.maximumDepth)
             do throws(CredentialError) {
                 return .success(try reader.parseDocument())
             } catch {
@@ -55,7 +55,8 @@ public struct JSONParser: Sendable {
     }
 }
 
-private struct Reader {
+/// The parser's cursor over one document's bytes.
+struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int
     var index = 0
@@ -196,7 +197,8 @@ private struct Reader {
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
+            // The top-level object's large arrays (a presentation's credentials) parse on all cores.
+            let value = depth == 1 ? try parseValueOfMember() : try parseValue()
             members.append(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else {

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import VerifiableCredentials
+
+@Suite("Large arrays of the top-level object parse on all cores, exactly as a serial parse does")
+struct JSONParserLargeArrayTests {
+    /// A presentation-shaped value: a top-level object whose `verifiableCredential` array spans well over
+    /// the parallel threshold, with strings holding brackets, commas, quotes and escapes.
+    static func presentation(count: Int = 300) -> JSONValue {
+        let credentials: [JSONValue] = (0..<count).map { index in
+            [
+                "id": .string("urn:uuid:\(index)"),
+                "name": .string("tricky \"[{,}]\" \\ text \(index) é ✓\n"),
+                "nested": [[1, 2, ["deep": .array([.null, true, false, 1.5])]], [:], []],
+                "padding": .string(String(repeating: "x", count: 300)),
+            ]
+        }
+        return ["@context": ["https://www.w3.org/ns/credentials/v2"], "verifiableCredential": .array(credentials)]
+    }
+
+    /// The same bytes with the big array one level deeper, where the parser never goes parallel; the first
+    /// line gets a prefix, so only errors on later lines are comparable.
+    static func serialError(_ text: String) -> CredentialError? {
+        do {
+            _ = try JSONParser.parse("{\"wrapped\":" + text + "}")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static func error(_ text: String) -> CredentialError? {
+        do {
+            _ = try JSONParser.parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("compact and pretty texts parse to the value they were written from")
+    func roundTrip() throws {
+        let value = Self.presentation()
+        for layout in [JSONSerializer.Layout.compact, .pretty] {
+            let bytes = JSONSerializer.bytes(value, layout: layout)
+            #expect(bytes.count > JSONReader.parallelArrayBytes)
+            #expect(try JSONParser.parse(bytes) == value)
+        }
+    }
+
+    @Test("the scan finds every element, whatever the strings between them hold")
+    func scan() {
+        let bytes = JSONSerializer.bytes(["a": Self.presentation(count: 5)["verifiableCredential"] ?? .null])
+        let start = bytes.firstIndex(of: UInt8(ascii: "[")) ?? 0
+        let ranges = bytes.withUnsafeBufferPointer { JSONReader.scanElements($0, arrayStart: start)?.ranges }
+        #expect(ranges?.count == 5)
+        #expect(ranges?.first.map { bytes[$0.lowerBound] } == UInt8(ascii: "{"))
+        #expect(ranges?.first.map { bytes[$0.upperBound - 1] } == UInt8(ascii: "}"))
+    }
+
+    @Test(
+        "an error inside one element is the error a serial parse reports, at the same line and column",
+        arguments: [
+            (
+                "\"id\": \"urn:uuid:150\"", "\"id\": \"urn:uuid:150\", \"id\": \"again\"",
+                CredentialError.Code.duplicateKey
+            ),
+            ("\"id\": \"urn:uuid:151\"", "\"id\": \"urn:uuid:151", .invalidJSON),
+            ("\"id\": \"urn:uuid:152\"", "\"id\": tru", .invalidJSON),
+            ("\"id\": \"urn:uuid:153\"", "\"id\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1", .invalidJSON),
+            ("\"id\": \"urn:uuid:154\"", "\"id\": \"urn:uuid:154\" \"x\": 1", .invalidJSON),
+            ("\"id\": \"urn:uuid:299\"", "\"id\": \"urn:uuid:299\"}, {", .invalidJSON),
+        ])
+    func errors(original: String, replacement: String, code: CredentialError.Code) throws {
+        let pretty = JSONSerializer.string(Self.presentation(), layout: .pretty)
+        let range = try #require(pretty.range(of: original))
+        let broken = pretty.replacingCharacters(in: range, with: replacement)
+        let parallel = try #require(Self.error(broken))
+        let serial = try #require(Self.serialError(broken))
+        #expect(parallel.code == code)
+        #expect(parallel.code == serial.code)
+        #expect(parallel.location == serial.location)
+        #expect(parallel.message == serial.message)
+    }
+
+    @Test("an element nested past the depth limit fails as it does serially")
+    func depth() throws {
+        var deep: JSONValue = 1
+        for _ in 0..<130 { deep = .array([deep]) }
+        var value = Self.presentation()
+        if case .object(var object) = value, case .array(var credentials)? = object["verifiableCredential"] {
+            credentials[200] = deep
+            object["verifiableCredential"] = .array(credentials)
+            value = .object(object)
+        }
+        let parallel = try #require(Self.error(JSONSerializer.string(value, layout: .pretty)))
+        #expect(parallel.code == .nestingTooDeep)
+    }
+}
