@@ -47,7 +47,7 @@ extension IssuerLedger {
         let listSize = self.listSize
         let path = self.path
         let statusIndexes = self.statusIndexes
-        return try writeTransaction { db in
+        return try writeTransaction(checkingForeignKeys: false) { db in
             var results = [Result<IssueOutcome, CredentialError>?](repeating: nil, count: requests.count)
             try statusIndexes.synchronize(db)
             var allocator = StatusIndexAllocator.Session(listSize: listSize, cache: statusIndexes)
@@ -129,21 +129,28 @@ extension IssuerLedger {
                     }
                     return jobs
                 }
-                var inFlight: (jobs: [Job], build: any PendingBuild)?
-                defer { _ = inFlight?.build.results() }
-                repeat {
-                    let jobs = try nextJobs()
-                    let previous = inFlight
-                    inFlight = jobs.isEmpty ? nil : (jobs, startBuild(jobs.map(\.assignment)))
-                    if let (slice, build) = previous {
-                        let built = build.results()
-                        guard built.count == slice.count else {
-                            throw CredentialError(
-                                .ledger, "the batch build returned \(built.count) of \(slice.count) results")
+                // Slices in flight, oldest first: while this thread records one, the next ones are signed.
+                var inFlight: [(jobs: [Job], build: any PendingBuild)] = []
+                defer { for slice in inFlight { _ = slice.build.results() } }
+                var allocated = false
+                while true {
+                    while !allocated, inFlight.count < Self.slicesInFlight {
+                        let jobs = try nextJobs()
+                        if jobs.isEmpty {
+                            allocated = true
+                        } else {
+                            inFlight.append((jobs, startBuild(jobs.map(\.assignment))))
                         }
-                        try recordSlice(slice, built)
                     }
-                } while inFlight != nil
+                    guard !inFlight.isEmpty else { break }
+                    let (slice, build) = inFlight.removeFirst()
+                    let built = build.results()
+                    guard built.count == slice.count else {
+                        throw CredentialError(
+                            .ledger, "the batch build returned \(built.count) of \(slice.count) results")
+                    }
+                    try recordSlice(slice, built)
+                }
                 start = end
             }
             try allocator.finish(db)
@@ -154,6 +161,10 @@ extension IssuerLedger {
     /// How many credentials one build slice holds: enough to keep every core busy signing, few enough that
     /// recording the previous slice overlaps most of the transaction's signing.
     static let buildSliceSize = 128
+
+    /// How many slices are being signed at once: with two, the signing cores have the next slice to start on
+    /// while this thread records the oldest one.
+    static let slicesInFlight = 2
 
     /// Inserts the credential row, its allocations and its `issue` audit event.
     private static func record(

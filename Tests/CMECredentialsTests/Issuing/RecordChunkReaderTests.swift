@@ -54,6 +54,28 @@ struct RecordChunkReaderTests {
         }
     }
 
+    @Test("the first chunk is small, so issuing starts early; the ones after it are a whole block")
+    func smallFirstChunk() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("first-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var text = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+        text += "completion_date,credits_AMA_PRA_CAT1\n"
+        for index in 0..<20_000 {
+            text += "Learner\(index),Chunk,l\(index)@example.org,A-1,Title,course,2026-03-01,1.5\n"
+        }
+        try Data(text.utf8).write(to: url)
+        #expect(text.utf8.count > 1 << 20)
+        var reader = try RecordChunkReader(url: url, fileName: "first.csv", blockSize: 1 << 20)
+        defer { reader.close() }
+        var counts: [Int] = []
+        while let chunk = try reader.next() { counts.append(chunk.records.count) }
+        // About 128 KB of records first (the header takes part of the first 64 KB read), then 1 MB chunks.
+        #expect(counts.count == 3, "\(counts)")
+        #expect(counts.first.map { $0 > 500 && $0 < 2_500 } == true, "\(counts)")
+        #expect(counts.dropFirst().first.map { $0 > 10_000 } == true, "\(counts)")
+        #expect(counts.reduce(0, +) == 20_000)
+    }
+
     @Test("an empty file and a header alone are reported once")
     func emptyFiles() throws {
         for (name, text) in [
