@@ -36,7 +36,7 @@ enum StatusIndexAllocator {
         private var taken: [ListKey: IndexBitmap] = [:]
         /// Recorded by this session: the amount to add to each list's `allocated` count at the end.
         private var recorded: [ListKey: Int] = [:]
-        private var generator = SystemRandomNumberGenerator()
+        private var generator = BufferedRandomGenerator()
 
         /// A session drawing from `cache`, which the caller has synchronized with this transaction.
         init(listSize: Int, cache: StatusIndexCache) {
@@ -88,7 +88,7 @@ enum StatusIndexAllocator {
         }
 
         private static func freeIndex(
-            in bitmap: IndexBitmap, key: ListKey, using generator: inout SystemRandomNumberGenerator
+            in bitmap: IndexBitmap, key: ListKey, using generator: inout BufferedRandomGenerator
         ) throws -> Int {
             for _ in 0..<probeLimit {
                 let candidate = Int.random(in: 0..<bitmap.size, using: &generator)
