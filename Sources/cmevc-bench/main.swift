@@ -4,7 +4,7 @@ import Crypto
 import Foundation
 import VerifiableCredentials
 
-// CMEVC_BENCH_ONLY=issue runs only the issuing benchmark; a comma-separated list of sections (jwt, rdfc, verify,
+// CMEVC_BENCH_ONLY=issue runs only the issuing benchmark, =json only the JSON one; a comma-separated list of sections (jwt, rdfc, verify,
 // issue, department) runs the raw rates and the suites, then only those sections.
 if ProcessInfo.processInfo.environment["CMEVC_BENCH_ONLY"] == "issue" {
     runIssueBenchmark()
@@ -68,6 +68,12 @@ func sampleCredential(_ index: Int) -> JSONValue {
             ],
         ],
     ]
+}
+
+// CMEVC_BENCH_ONLY=json measures JSON serialization and parsing alone.
+if ProcessInfo.processInfo.environment["CMEVC_BENCH_ONLY"] == "json" {
+    runJSONBenchmark(documents: (0..<documentCount).map(sampleCredential))
+    exit(0)
 }
 
 print(

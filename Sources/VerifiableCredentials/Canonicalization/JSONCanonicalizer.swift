@@ -5,10 +5,9 @@
 public enum JSONCanonicalizer {
     /// The canonical UTF-8 bytes of `value`.
     public static func canonicalize(_ value: JSONValue) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(2048)
+        var output = ByteWriter(capacity: 4096)
         write(value, into: &output)
-        return output
+        return output.finish()
     }
 
     /// The canonical form of a JSON text.
@@ -16,17 +15,31 @@ public enum JSONCanonicalizer {
         canonicalize(try JSONParser.parse(bytes))
     }
 
-    static func write(_ value: JSONValue, into output: inout [UInt8]) {
+    static func write(_ value: JSONValue, into output: inout ByteWriter) {
         switch value {
         case .object(let object):
             output.append(UInt8(ascii: "{"))
             let members = object.members
-            let order = members.indices.sorted { utf16Precedes(members[$0].key, members[$1].key) }
-            for (offset, index) in order.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
-                JSONSerializer.writeString(members[index].key, into: &output)
-                output.append(UInt8(ascii: ":"))
-                write(members[index].value, into: &output)
+            if members.count <= smallObject {
+                // Most objects are small: sort their member positions in place on the stack.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: max(members.count, 1)) { order in
+                    for index in members.indices {
+                        var slot = index
+                        while slot > 0, utf16Precedes(members[index].key, members[order[slot - 1]].key) {
+                            order[slot] = order[slot - 1]
+                            slot -= 1
+                        }
+                        order[slot] = index
+                    }
+                    for offset in members.indices {
+                        writeMember(members[order[offset]], first: offset == 0, into: &output)
+                    }
+                }
+            } else {
+                let order = members.indices.sorted { utf16Precedes(members[$0].key, members[$1].key) }
+                for (offset, index) in order.enumerated() {
+                    writeMember(members[index], first: offset == 0, into: &output)
+                }
             }
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
@@ -39,6 +52,17 @@ public enum JSONCanonicalizer {
         default:
             JSONSerializer.writeScalar(value, into: &output)
         }
+    }
+
+    /// Objects up to this many members are sorted by insertion (quadratic, but without allocating); larger
+    /// ones, which hostile input can make huge, by the standard library's sort.
+    static let smallObject = 24
+
+    private static func writeMember(_ member: JSONObject.Member, first: Bool, into output: inout ByteWriter) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        JSONSerializer.writeString(member.key, into: &output)
+        output.append(UInt8(ascii: ":"))
+        write(member.value, into: &output)
     }
 
     /// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3), computed on the UTF-8 bytes

@@ -13,15 +13,14 @@ public enum JSONSerializer {
 
     /// The UTF-8 bytes of `value`.
     public static func bytes(_ value: JSONValue, layout: Layout = .compact) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(1024)
+        var output = ByteWriter(capacity: 4096)
         switch layout {
         case .compact: writeCompact(value, into: &output)
         case .pretty:
             writePretty(value, indent: 0, into: &output)
             output.append(UInt8(ascii: "\n"))
         }
-        return output
+        return output.finish()
     }
 
     /// The text of `value`.
@@ -29,22 +28,23 @@ public enum JSONSerializer {
         String(decoding: bytes(value, layout: layout), as: UTF8.self)
     }
 
-    static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
+    static func writeCompact(_ value: JSONValue, into output: inout ByteWriter) {
         switch value {
         case .object(let object):
             output.append(UInt8(ascii: "{"))
-            for (offset, member) in object.members.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(member.key, into: &output)
+            let members = object.members
+            for index in members.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(members[index].key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                writeCompact(member.value, into: &output)
+                writeCompact(members[index].value, into: &output)
             }
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
             output.append(UInt8(ascii: "["))
-            for (offset, element) in elements.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
-                writeCompact(element, into: &output)
+            for index in elements.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                writeCompact(elements[index], into: &output)
             }
             output.append(UInt8(ascii: "]"))
         default:
@@ -52,25 +52,26 @@ public enum JSONSerializer {
         }
     }
 
-    static func writePretty(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+    static func writePretty(_ value: JSONValue, indent: Int, into output: inout ByteWriter) {
         switch value {
         case .object(let object) where !object.isEmpty:
             output.append(UInt8(ascii: "{"))
-            for (offset, member) in object.members.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
+            let members = object.members
+            for index in members.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(indent + 1, into: &output)
-                writeString(member.key, into: &output)
-                output.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
-                writePretty(member.value, indent: indent + 1, into: &output)
+                writeString(members[index].key, into: &output)
+                output.append(": ")
+                writePretty(members[index].value, indent: indent + 1, into: &output)
             }
             newline(indent, into: &output)
             output.append(UInt8(ascii: "}"))
         case .array(let elements) where !elements.isEmpty:
             output.append(UInt8(ascii: "["))
-            for (offset, element) in elements.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
+            for index in elements.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(indent + 1, into: &output)
-                writePretty(element, indent: indent + 1, into: &output)
+                writePretty(elements[index], indent: indent + 1, into: &output)
             }
             newline(indent, into: &output)
             output.append(UInt8(ascii: "]"))
@@ -79,24 +80,16 @@ public enum JSONSerializer {
         }
     }
 
-    static func newline(_ indent: Int, into output: inout [UInt8]) {
+    static func newline(_ indent: Int, into output: inout ByteWriter) {
         output.append(UInt8(ascii: "\n"))
-        // Spaces in slices of a constant run (appending a `repeatElement` goes through the generic path).
-        var remaining = indent * 2
-        while remaining > 0 {
-            let count = min(remaining, spaces.count)
-            output.append(contentsOf: spaces[..<count])
-            remaining -= count
-        }
+        output.append(repeating: UInt8(ascii: " "), count: indent * 2)
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
-    static func writeScalar(_ value: JSONValue, into output: inout [UInt8]) {
+    static func writeScalar(_ value: JSONValue, into output: inout ByteWriter) {
         switch value {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let number): output.append(contentsOf: number.ecmaScriptString.utf8)
+        case .null: output.append("null" as StaticString)
+        case .bool(let flag): output.append(flag ? "true" as StaticString : "false")
+        case .number(let number): output.append(number.ecmaScriptString)
         case .string(let text): writeString(text, into: &output)
         case .array, .object: writeCompact(value, into: &output)
         }
@@ -105,36 +98,39 @@ public enum JSONSerializer {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Writes a JSON string with RFC 8785 escaping: `"`, `\`, and U+0000–U+001F only.
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    static func writeString(_ text: String, into output: inout ByteWriter) {
         output.append(UInt8(ascii: "\""))
         // Fast path: nothing to escape, copy the UTF-8 bytes at once.
         let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { buffer in
-            guard !needsEscaping(UnsafeRawBufferPointer(buffer)) else { return false }
-            output.append(contentsOf: buffer)
+            if needsEscaping(UnsafeRawBufferPointer(buffer)) {
+                for byte in buffer { writeEscaping(byte, into: &output) }
+            } else {
+                output.append(buffer)
+            }
             return true
         }
-        if copied == true {
-            output.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0..<0x20:
-                output.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
-                ])
-            default: output.append(byte)
-            }
+        if copied == nil {
+            for byte in text.utf8 { writeEscaping(byte, into: &output) }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// One byte of a string's UTF-8, escaped when RFC 8785 says so.
+    private static func writeEscaping(_ byte: UInt8, into output: inout ByteWriter) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append("\\\"" as StaticString)
+        case UInt8(ascii: "\\"): output.append("\\\\" as StaticString)
+        case 0x08: output.append("\\b" as StaticString)
+        case 0x09: output.append("\\t" as StaticString)
+        case 0x0A: output.append("\\n" as StaticString)
+        case 0x0C: output.append("\\f" as StaticString)
+        case 0x0D: output.append("\\r" as StaticString)
+        case 0..<0x20:
+            output.append("\\u00" as StaticString)
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0x0F)])
+        default: output.append(byte)
+        }
     }
 
     /// Whether any byte is `"`, `\` or below 0x20, tested eight bytes at a time: for each test, a byte

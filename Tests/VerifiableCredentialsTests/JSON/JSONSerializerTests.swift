@@ -59,3 +59,28 @@ struct JSONSerializerTests {
         #expect(try JSONParser.parse(pretty) == value)
     }
 }
+
+@Suite("The serializer's byte buffer")
+struct ByteWriterTests {
+    @Test("appends of every kind survive growing past the first capacity, in order")
+    func growth() {
+        var writer = ByteWriter(capacity: 16)
+        var expected: [UInt8] = []
+        for round in 0..<300 {
+            writer.append(UInt8(truncatingIfNeeded: round))
+            expected.append(UInt8(truncatingIfNeeded: round))
+            writer.append("ab" as StaticString)
+            expected += Array("ab".utf8)
+            writer.append("é\(round)")
+            expected += Array("é\(round)".utf8)
+            writer.append(repeating: 0x20, count: round % 7)
+            expected += [UInt8](repeating: 0x20, count: round % 7)
+            let block = [UInt8](repeating: 0x41, count: round % 40)
+            block.withUnsafeBufferPointer { writer.append($0) }
+            expected += block
+        }
+        writer.append(repeating: 0x20, count: 0)
+        #expect(writer.count == expected.count)
+        #expect(writer.finish() == expected)
+    }
+}
