@@ -17,6 +17,7 @@ enum AuditLog {
         private(set) var seq: Int64
         private(set) var hash: String
         private let insert: RawStatement
+        private var times = LedgerTime.Formatter()
 
         /// The current end of the log (call inside the write transaction that appends).
         init(_ db: Database) throws {
@@ -39,7 +40,7 @@ enum AuditLog {
         ) throws -> AuditEvent {
             let seq = self.seq + 1
             let prevHash = hash
-            let at = LedgerTime.format(now)
+            let at = times.format(now)
             let canonicalDetails = JSONCanonicalizer.canonicalize(details)
             let hash = AuditEvent.computeHash(
                 prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID,

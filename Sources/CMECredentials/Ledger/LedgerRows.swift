@@ -58,6 +58,7 @@ enum LedgerRows {
         private let credentialInsert: RawStatement
         private let allocationInsert: RawStatement
         private let inForce: RawStatement
+        private var times = LedgerTime.Formatter()
 
         init(_ db: Database) throws(CredentialError) {
             inForce = try RawStatement(
@@ -98,6 +99,7 @@ enum LedgerRows {
         /// Inserts the credential row and its allocation rows. The lists' `allocated` counts are the
         /// caller's (``StatusIndexAllocator/Session/finish(_:)``).
         func insert(_ credential: LedgerCredential) throws(CredentialError) {
+            let issuedAt = times.format(credential.issuedAt)
             let learner = credential.learner
             let activity = credential.activity
             let row = credentialInsert
@@ -105,7 +107,7 @@ enum LedgerRows {
             row.bind(2, credential.activityID)
             row.bind(3, credential.learnerKey)
             row.bind(4, credential.recordHash)
-            row.bind(5, LedgerTime.format(credential.issuedAt))
+            row.bind(5, issuedAt)
             row.bind(6, blob: credential.credentialBytes)
             row.bind(7, credential.state.rawValue)
             row.bind(8, credential.replacedBy)

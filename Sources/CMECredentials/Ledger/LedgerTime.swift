@@ -15,3 +15,18 @@ enum LedgerTime {
         DateTimeStamp(text)?.date
     }
 }
+
+extension LedgerTime {
+    /// Formats instants for a writer that records many rows with the same time (a batch shares its issue
+    /// time): the last instant's text is kept and reused.
+    struct Formatter {
+        private var last: (date: Date, text: String)?
+
+        mutating func format(_ date: Date) -> String {
+            if let last, last.date == date { return last.text }
+            let text = LedgerTime.format(date)
+            last = (date, text)
+            return text
+        }
+    }
+}
