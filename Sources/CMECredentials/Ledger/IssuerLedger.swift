@@ -83,8 +83,8 @@ public final class IssuerLedger: Sendable {
     ///
     /// - Parameter checkingForeignKeys: false turns SQLite's foreign key checks off for this transaction,
     ///   for a writer whose rows reference only rows it has just read or written itself (issuing: a
-    ///   credential's allocations name that credential and a list the allocator holds). The checks cost about
-    ///   a tenth of a batch's ledger time; the constraints stay in the schema for every other writer.
+    ///   credential's allocations name that credential and a list the allocator holds). Turning them off made a
+    ///   20,000-record batch about a tenth faster; the constraints stay in the schema for every other writer.
     func writeTransaction<T>(
         checkingForeignKeys: Bool = true, _ body: (Database) throws -> T
     ) throws(CredentialError) -> T {

@@ -90,6 +90,9 @@ enum StatusIndexAllocator {
         private static func freeIndex(
             in bitmap: IndexBitmap, key: ListKey, using generator: inout BufferedRandomGenerator
         ) throws -> Int {
+            guard bitmap.size > 0 else {
+                throw CredentialError(.ledger, "status list \(key.purpose) \(key.number) has no entries")
+            }
             for _ in 0..<probeLimit {
                 let candidate = Int.random(in: 0..<bitmap.size, using: &generator)
                 if !bitmap.contains(candidate) { return candidate }
