@@ -100,4 +100,31 @@ struct IssuerLedgerBatchTests {
         #expect(try ledger.credentialCount() == 299)
         #expect(try ledger.verifyAuditChain().eventCount == 299)
     }
+
+    @Test("A list that fills while two slices are signed ahead rolls over; a failed build's index stays unused")
+    func rolloverWithSlicesInFlight() throws {
+        let fixture = try LedgerFixture()
+        let ledger = try fixture.ledger(listSize: 200)
+        let requests = (0..<300).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) }
+        let failing = requests[150].pending.credentialID
+        let results = try ledger.issue(requests, build: Self.build(failing: failing))
+        let allocations = results.flatMap { result -> [StatusAllocation] in
+            guard case .success(.issued(let credential)) = result else { return [] }
+            return credential.statusAllocations
+        }
+        #expect(allocations.count == 598)
+        #expect(Set(allocations).count == 598)
+        #expect(Set(allocations.map(\.listNumber)) == [1, 2])
+        #expect(allocations.allSatisfy { (0..<200).contains($0.index) })
+        // The next batch finds the one index the failed build gave back, or a new one, never a taken one.
+        let more = try ledger.issue(
+            (300..<400).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) },
+            build: Self.build(failing: "none"))
+        let later = more.flatMap { result -> [StatusAllocation] in
+            guard case .success(.issued(let credential)) = result else { return [] }
+            return credential.statusAllocations
+        }
+        #expect(later.count == 200)
+        #expect(Set(allocations + later).count == 798)
+    }
 }
