@@ -9,12 +9,16 @@
 extension JSONReader {
     /// Arrays spanning fewer bytes than this are parsed serially: the scan would cost more than it saves.
     static let parallelArrayBytes = 64 * 1024
+    /// Arrays whose elements average fewer bytes than this are parsed serially too: a list of millions of tiny
+    /// values gains nothing from threads, and its element positions alone would take memory.
+    static let parallelElementBytes = 256
 
     /// The value of a member of the top-level object.
     mutating func parseValueOfMember() throws(CredentialError) -> JSONValue {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "["),
             bytes.count - index >= Self.parallelArrayBytes, depth + 1 <= maximumDepth,
-            let elements = Self.scanElements(bytes, arrayStart: index),
+            let elements = Self.scanElements(
+                bytes, arrayStart: index, maximumCount: (bytes.count - index) / Self.parallelElementBytes),
             elements.end - index >= Self.parallelArrayBytes, elements.ranges.count >= 2
         else {
             return try parseValue()
@@ -36,10 +40,10 @@ extension JSONReader {
     }
 
     /// The elements of the array whose `[` is at `arrayStart`: for each, its first byte and the offset of the
-    /// `,` or `]` that ends it; and the offset just past the closing `]`. Nil for an empty array or bytes the
-    /// scan cannot follow (the serial parse then says what is wrong).
+    /// `,` or `]` that ends it; and the offset just past the closing `]`. Nil for an empty array, more than
+    /// `maximumCount` elements, or bytes the scan cannot follow (the serial parse then says what is wrong).
     static func scanElements(
-        _ bytes: UnsafeBufferPointer<UInt8>, arrayStart: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, arrayStart: Int, maximumCount: Int = .max
     ) -> (ranges: [Range<Int>], end: Int)? {
         var ranges: [Range<Int>] = []
         var index = arrayStart + 1
@@ -85,6 +89,7 @@ extension JSONReader {
                 end -= 1
             }
             ranges.append(start..<end)
+            guard ranges.count <= maximumCount else { return nil }
             switch bytes[index] {
             case UInt8(ascii: ","):
                 index += 1

@@ -97,4 +97,21 @@ struct JSONParserLargeArrayTests {
         let parallel = try #require(Self.error(JSONSerializer.string(value, layout: .pretty)))
         #expect(parallel.code == .nestingTooDeep)
     }
+
+    @Test("a large array of tiny elements is left to the serial parse, with the same result")
+    func tinyElements() throws {
+        let numbers = JSONValue.array((0..<40_000).map { .number(Double($0 % 10)) })
+        let value: JSONValue = ["@context": ["https://www.w3.org/ns/credentials/v2"], "list": numbers]
+        let bytes = JSONSerializer.bytes(value)
+        #expect(bytes.count > JSONReader.parallelArrayBytes)
+        let start = try #require(
+            bytes.firstIndex(of: UInt8(ascii: "[")).flatMap { first in
+                bytes[(first + 1)...].firstIndex(of: UInt8(ascii: "["))
+            })
+        let limited = bytes.withUnsafeBufferPointer {
+            JSONReader.scanElements($0, arrayStart: start, maximumCount: bytes.count / JSONReader.parallelElementBytes)
+        }
+        #expect(limited == nil)
+        #expect(try JSONParser.parse(bytes) == value)
+    }
 }
