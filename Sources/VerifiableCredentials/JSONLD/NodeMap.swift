@@ -20,10 +20,19 @@ struct NodeMapNode {
     var index: String?
     var properties: [String: [JSONValue]] = [:]
 
-    /// Appends `value` to `property` unless an equal value is there already (the array is grown in place).
+    /// Appends `value` to `property` unless an equal value is there already (the array is grown in place,
+    /// and the property's name is hashed once).
     mutating func addUnique(_ value: JSONValue, to property: String) {
-        if properties[property]?.contains(value) == true { return }
-        properties[property, default: []].append(value)
+        Self.appendUnique(value, to: &properties[property, default: []])
+    }
+
+    /// Gives `property` an empty array when it has none (one hash of its name).
+    mutating func ensureProperty(_ property: String) {
+        Self.appendUnique(nil, to: &properties[property, default: []])
+    }
+
+    private static func appendUnique(_ value: JSONValue?, to values: inout [JSONValue]) {
+        if let value, !values.contains(value) { values.append(value) }
     }
 }
 
@@ -183,7 +192,7 @@ struct NodeMap {
         for member in object.members
         where member.key.utf8.first != UInt8(ascii: "@") || !Self.handledKeywords.contains(member.key) {
             let name = relabel(member.key)
-            if graphs[graph].nodes[node].properties[name] == nil { graphs[graph].nodes[node].properties[name] = [] }
+            graphs[graph].nodes[node].ensureProperty(name)
             try generate(member.value, graph: graph, subject: .node(node), property: name, list: nil)
         }
     }
