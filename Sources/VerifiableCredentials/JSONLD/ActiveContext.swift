@@ -94,3 +94,18 @@ struct ContainerMapping: OptionSet, Sendable, Hashable {
         }
     }
 }
+
+/// A term's definition already looked up in the active context at hand, or not yet: expansion looks up the
+/// same key several times per entry (its IRI, its property, its value), and each lookup hashes the key.
+enum TermLookup {
+    case unknown
+    case known(TermDefinition?)
+
+    /// The definition of `term` in `active`, looked up only when not known.
+    func definition(of term: String?, in active: ActiveContext) -> TermDefinition? {
+        switch self {
+        case .known(let definition): return definition
+        case .unknown: return term.flatMap { active.terms[$0] }
+        }
+    }
+}

@@ -10,7 +10,8 @@ extension JSONLDProcessor {
             let value = member.value
             let memberPath = path.appending(key)
             if key == "@context" { continue }
-            guard let property = expandIRI(key, in: active, vocab: true),
+            let definition = active.terms[key]
+            guard let property = expandIRI(key, in: active, vocab: true, definition: .known(definition)),
                 property.containsASCII(":") || Keywords.isKeyword(property)
             else {
                 if safeMode {
@@ -35,7 +36,8 @@ extension JSONLDProcessor {
                 continue
             }
             try expandProperty(
-                key, property: property, value: value, active: active, state: &state, path: memberPath)
+                key, property: property, definition: definition, value: value, active: active, state: &state,
+                path: memberPath)
         }
         // 14
         for nestingKey in nests {

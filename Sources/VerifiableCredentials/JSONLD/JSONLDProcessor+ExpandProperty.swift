@@ -1,10 +1,9 @@
 /// JSON-LD 1.1 API §5.1 steps 13.5-13.14 (a non-keyword entry) and §5.3 Value Expansion.
 extension JSONLDProcessor {
     func expandProperty(
-        _ key: String, property: String, value: JSONValue, active: ActiveContext, state: inout ExpansionState,
-        path: ExpansionPath
+        _ key: String, property: String, definition: TermDefinition?, value: JSONValue, active: ActiveContext,
+        state: inout ExpansionState, path: ExpansionPath
     ) throws(CredentialError) {
-        let definition = active.terms[key]
         let container = definition?.container ?? []
         var expandedValue: JSONValue?
         if definition?.typeMapping == "@json" {
@@ -16,7 +15,9 @@ extension JSONLDProcessor {
                 map, key: key, container: container, definition: definition, active: active,
                 baseURL: state.baseURL, path: path)
         } else {
-            expandedValue = try expand(value, active: active, activeProperty: key, baseURL: state.baseURL, path: path)
+            expandedValue = try expand(
+                value, active: active, activeProperty: key, propertyDefinition: .known(definition),
+                baseURL: state.baseURL, path: path)
         }
         guard var expandedValue else { return }
         if container.contains(.list) && expandedValue["@list"] == nil {
@@ -123,10 +124,11 @@ extension JSONLDProcessor {
     }
 
     /// §5.3 Value Expansion.
-    func expandValue(_ value: JSONValue, active: ActiveContext, activeProperty: String?, path: ExpansionPath)
-        throws(CredentialError) -> JSONValue?
-    {
-        let definition = activeProperty.flatMap { active.terms[$0] }
+    func expandValue(
+        _ value: JSONValue, active: ActiveContext, activeProperty: String?, definition lookup: TermLookup = .unknown,
+        path: ExpansionPath
+    ) throws(CredentialError) -> JSONValue? {
+        let definition = lookup.definition(of: activeProperty, in: active)
         let typeMapping = definition?.typeMapping
         if let text = value.stringValue, typeMapping == "@id" || typeMapping == "@vocab" {
             let iri = expandIRI(text, in: active, documentRelative: true, vocab: typeMapping == "@vocab")

@@ -2,11 +2,12 @@
 extension JSONLDProcessor {
     /// Expands `element`; `nil` stands for JSON-LD's `null` (dropped).
     func expand(
-        _ element: JSONValue, active activeIn: ActiveContext, activeProperty: String?, baseURL: String?,
-        fromMap: Bool = false, path: ExpansionPath = .root
+        _ element: JSONValue, active activeIn: ActiveContext, activeProperty: String?,
+        propertyDefinition lookup: TermLookup = .unknown, baseURL: String?, fromMap: Bool = false,
+        path: ExpansionPath = .root
     ) throws(CredentialError) -> JSONValue? {
         var active = activeIn
-        let propertyDefinition = activeProperty.flatMap { active.terms[$0] }
+        let propertyDefinition = lookup.definition(of: activeProperty, in: active)
         switch element {
         case .null:
             return nil
@@ -16,7 +17,8 @@ extension JSONLDProcessor {
             for (offset, item) in items.enumerated() {
                 guard
                     var expanded = try expand(
-                        item, active: active, activeProperty: activeProperty, baseURL: baseURL, fromMap: fromMap,
+                        item, active: active, activeProperty: activeProperty,
+                        propertyDefinition: .known(propertyDefinition), baseURL: baseURL, fromMap: fromMap,
                         path: path.appending(offset))
                 else { continue }
                 if isList, case .array = expanded { expanded = ["@list": expanded] }
@@ -33,10 +35,14 @@ extension JSONLDProcessor {
                 baseURL: baseURL, fromMap: fromMap, path: path)
         default:
             if activeProperty == nil || activeProperty == "@graph" { return nil }
+            // A property-scoped context changes the active context, where the property may be defined anew.
             if let definition = propertyDefinition, definition.localContext != nil {
                 active = try process(active, scopedBy: definition)
+                return try expandValue(element, active: active, activeProperty: activeProperty, path: path)
             }
-            return try expandValue(element, active: active, activeProperty: activeProperty, path: path)
+            return try expandValue(
+                element, active: active, activeProperty: activeProperty, definition: .known(propertyDefinition),
+                path: path)
         }
     }
 

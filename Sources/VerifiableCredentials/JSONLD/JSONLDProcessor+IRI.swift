@@ -1,12 +1,13 @@
 /// JSON-LD 1.1 API §5.2: IRI Expansion.
 extension JSONLDProcessor {
     /// IRI expansion outside context processing (steps 1-2 and 4-9).
-    func expandIRI(_ value: String, in active: ActiveContext, documentRelative: Bool = false, vocab: Bool = false)
-        -> String?
-    {
+    func expandIRI(
+        _ value: String, in active: ActiveContext, documentRelative: Bool = false, vocab: Bool = false,
+        definition lookup: TermLookup = .unknown
+    ) -> String? {
         if Keywords.isKeyword(value) { return value }
         if Keywords.hasKeywordForm(value) { return nil }
-        let definition = active.terms[value]
+        let definition = lookup.definition(of: value, in: active)
         if let definition, let iri = definition.iri, Keywords.isKeyword(iri) { return iri }
         if vocab, let definition { return definition.iri }
         if let colon = value.compactIRIColon {
