@@ -9,7 +9,7 @@ enum AuditLog {
         _ db: Database, kind: AuditEventKind, credentialID: String?, details: JSONValue, at now: Date
     ) throws -> AuditEvent {
         var cursor = try Cursor(db)
-        return try cursor.append(db, kind: kind, credentialID: credentialID, details: details, at: now)
+        return try cursor.append(kind: kind, credentialID: credentialID, details: details, at: now)
     }
 
     /// The end of the log inside one write transaction: appending many events reads the last one once.
@@ -36,7 +36,7 @@ enum AuditLog {
         /// Appends an event chained to the previous one.
         @discardableResult
         mutating func append(
-            _ db: Database, kind: AuditEventKind, credentialID: String?, details: JSONValue, at now: Date
+            kind: AuditEventKind, credentialID: String?, details: JSONValue, at now: Date
         ) throws -> AuditEvent {
             let seq = self.seq + 1
             let prevHash = hash

@@ -73,8 +73,7 @@ extension IssuerLedger {
                             result = .success(
                                 .issued(
                                     try Self.record(
-                                        db, request, bytes: bytes, allocations: allocations, rows: rows,
-                                        audit: &audit)))
+                                        request, bytes: bytes, allocations: allocations, rows: rows, audit: &audit)))
                         }
                     }
                     if case .success = result {
@@ -168,8 +167,8 @@ extension IssuerLedger {
 
     /// Inserts the credential row, its allocations and its `issue` audit event.
     private static func record(
-        _ db: Database, _ request: LedgerIssueRequest, bytes: [UInt8], allocations: [StatusAllocation],
-        rows: LedgerRows.Writer, audit: inout AuditLog.Cursor
+        _ request: LedgerIssueRequest, bytes: [UInt8], allocations: [StatusAllocation], rows: LedgerRows.Writer,
+        audit: inout AuditLog.Cursor
     ) throws -> LedgerCredential {
         let pending = request.pending
         let credential = LedgerCredential(
@@ -185,7 +184,7 @@ extension IssuerLedger {
         details["status"] = .array(allocations.map(\.json))
         if let replacedID = request.replacing { details["replaces"] = .string(replacedID) }
         try audit.append(
-            db, kind: .issue, credentialID: pending.credentialID, details: .object(details), at: pending.issuedAt)
+            kind: .issue, credentialID: pending.credentialID, details: .object(details), at: pending.issuedAt)
         return credential
     }
 
@@ -205,7 +204,7 @@ extension IssuerLedger {
         try db.cachedStatement(sql: "UPDATE credentials SET state = 'revoked', replaced_by = ? WHERE credential_id = ?")
             .execute(arguments: [replacement, credentialID])
         try audit.append(
-            db, kind: .revoke, credentialID: credentialID,
+            kind: .revoke, credentialID: credentialID,
             details: ["reason": .string("replaced by \(replacement)"), "from": .string(old.state.rawValue)], at: now)
         return nil
     }
