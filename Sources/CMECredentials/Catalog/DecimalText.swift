@@ -91,9 +91,8 @@ enum DecimalText {
     /// `NSDecimalString`'s text for the amounts credits use (up to 18 significant digits, exponent −18…18),
     /// without its cost (about 0.7 µs a call, several per credential); `nil` for anything else.
     static func plainString(_ value: Decimal) -> String? {
-        guard value.isFinite else { return nil }
-        guard value.sign == .plus, let (significand, exponent) = parts(value) else { return nil }
-        guard exponent <= 18, exponent >= -18, significand < 1_000_000_000_000_000_000 else { return nil }
+        // `parts` keeps to finite, non-negative values with at most 18 digits.
+        guard let (significand, exponent) = parts(value), exponent <= 18, exponent >= -18 else { return nil }
         var digits = significand
         var scale = -exponent
         // A whole number may be held as digits times a power of ten (`20` as 2 × 10¹).

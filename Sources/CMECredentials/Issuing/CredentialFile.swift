@@ -58,24 +58,9 @@ enum CredentialFile {
         }
     }
 
-    /// Whether the file at `path` holds exactly `bytes` (false when it is missing or unreadable).
+    /// Whether the file at `path` holds exactly `bytes` (false when it is missing, unreadable or longer: the
+    /// read stops past `bytes.count`).
     static func holds(_ bytes: [UInt8], atPath path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, Int(status.st_size) == bytes.count else { return false }
-        // One byte more than expected, to notice a file that grew after the `fstat`.
-        var contents = [UInt8](repeating: 0, count: bytes.count + 1)
-        var filled = 0
-        while filled < contents.count {
-            let result = contents.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
-            }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { break }
-            filled += result
-        }
-        return filled == bytes.count && contents[..<filled].elementsEqual(bytes)
+        (try? DocumentFiles.read(path, maximumBytes: bytes.count)) == bytes
     }
 }

@@ -8,7 +8,7 @@ import VerifiableCredentials
 /// `status_allocations` rows are never deleted, so their rowids only grow. At the start of each issuing
 /// transaction (which holds the database's write lock, so nothing changes underneath) the cache reads the rows
 /// past the highest rowid it has seen: other processes' allocations and this ledger's own committed ones. A
-/// list is read whole the first time a transaction draws from it. Indexes of a transaction that rolls back
+/// list is read whole the first time this ledger draws from it. Indexes of a transaction that rolls back
 /// never reach the cache, since it only ever reads committed rows.
 final class StatusIndexCache: @unchecked Sendable {
     /// Guards `watermark` and `lists` (write transactions are already serialized; this keeps the class safe

@@ -299,18 +299,12 @@ struct JSONReader {
     mutating func parseString() throws(CredentialError) -> String {
         index += 1  // opening quote
         // Fast path: a run of plain ASCII with no escapes, skipped eight bytes at a time while no byte is a
-        // quote, a backslash, a control character or non-ASCII (see `JSONSerializer.needsEscaping`).
+        // quote, a backslash, a control character or non-ASCII.
         let start = index
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let control = (word &- ones &* 0x20) & ~word
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let special = control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash
-                if (special | word) & highs != 0 { break }
+                if JSONWordScan.hasSpecialByte(word) || JSONWordScan.hasNonASCIIByte(word) { break }
                 index += 8
             }
         }

@@ -133,19 +133,11 @@ public enum JSONSerializer {
         }
     }
 
-    /// Whether any byte is `"`, `\` or below 0x20, tested eight bytes at a time: for each test, a byte
-    /// of `word ^ pattern` (or of `word` itself) below the bound sets its high bit in
-    /// `(x - bound) & ~x & 0x80…80`, which is exact as a whole-word test for bounds up to 0x80.
+    /// Whether any byte is `"`, `\` or below 0x20, tested eight bytes at a time (``JSONWordScan``).
     static func needsEscaping(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasByteBelow(_ word: UInt64, _ bound: UInt64) -> Bool { (word &- ones &* bound) & ~word & highs != 0 }
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            if hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1)
-                || hasByteBelow(word ^ (ones &* 0x5C), 1)
-            {
+            if JSONWordScan.hasSpecialByte(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
                 return true
             }
             offset += 8

@@ -1,0 +1,20 @@
+/// Eight-byte-at-a-time tests for the bytes JSON strings treat specially, shared by the serializer (which
+/// escapes them) and the parser (which leaves its fast path on them).
+enum JSONWordScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is `"`, `\` or below 0x20. For each test, a byte of `word ^ pattern` (or of
+    /// `word` itself) below the bound sets its high bit in `(x - bound) & ~x & 0x80…80`, which is exact as a
+    /// whole-word test for bounds up to 0x80, whatever the other bytes hold.
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
+    }
+
+    /// Whether any byte of `word` is 0x80 or above (not ASCII).
+    static func hasNonASCIIByte(_ word: UInt64) -> Bool { word & highs != 0 }
+
+    private static func hasByteBelow(_ word: UInt64, _ bound: UInt64) -> Bool {
+        (word &- ones &* bound) & ~word & highs != 0
+    }
+}
