@@ -45,7 +45,7 @@ extension CredentialIssuer {
         }
         return try ledger.issue(requests) { [self] assignments in
             let jobs = assignments.map { assignment in (record: recordIndexes[assignment.credentialID], assignment) }
-            return ParallelWork.map(jobs) { job -> Result<[UInt8], CredentialError> in
+            return jobs.map { job -> Result<[UInt8], CredentialError> in
                 guard let index = job.record else {
                     return .failure(CredentialError(.ledger, "the ledger assigned an unknown credential id"))
                 }

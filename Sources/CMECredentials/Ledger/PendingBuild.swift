@@ -1,4 +1,3 @@
-import Dispatch
 import VerifiableCredentials
 
 extension IssuerLedger {
@@ -17,25 +16,4 @@ struct FinishedBuild: PendingBuild {
     let built: [Result<[UInt8], CredentialError>]
 
     func results() -> [Result<[UInt8], CredentialError>] { built }
-}
-
-/// A slice built on a background thread.
-final class BackgroundBuild: PendingBuild, @unchecked Sendable {
-    // `@unchecked Sendable` is safe: `built` is written once by the background block before it leaves `done`,
-    // and read only after `done.wait()`, which orders the two.
-    private let done = DispatchGroup()
-    private var built: [Result<[UInt8], CredentialError>] = []
-
-    /// Starts building `assignments` with `build`.
-    init(
-        _ assignments: [StatusAssignment],
-        _ build: @escaping @Sendable ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
-    ) {
-        DispatchQueue.global().async(group: done) { self.built = build(assignments) }
-    }
-
-    func results() -> [Result<[UInt8], CredentialError>] {
-        done.wait()
-        return built
-    }
 }

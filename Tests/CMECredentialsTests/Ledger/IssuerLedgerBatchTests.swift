@@ -101,7 +101,7 @@ struct IssuerLedgerBatchTests {
         #expect(try ledger.verifyAuditChain().eventCount == 299)
     }
 
-    @Test("A list that fills while two slices are signed ahead rolls over; a failed build's index stays unused")
+    @Test("A list that fills while slices are signed ahead rolls over; a failed build's index stays unused")
     func rolloverWithSlicesInFlight() throws {
         let fixture = try LedgerFixture()
         let ledger = try fixture.ledger(listSize: 200)
