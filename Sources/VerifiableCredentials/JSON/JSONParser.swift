@@ -298,49 +298,68 @@ struct JSONReader {
 
     mutating func parseString() throws(CredentialError) -> String {
         index += 1  // opening quote
-        // Fast path: a run of plain ASCII with no escapes, skipped eight bytes at a time while no byte is a
-        // quote, a backslash, a control character or non-ASCII.
-        let start = index
+        // A string is runs of plain text (no quote, backslash or control character) between escapes. Each run
+        // is found eight bytes at a time and becomes a String at once, non-ASCII text included once its UTF-8
+        // is checked (a CME credential's AMA wording has "™" in several long strings, which used to be built
+        // one scalar at a time). Most strings are one run.
+        var text: String?
+        while true {
+            let start = index
+            let isASCII = skipPlainText()
+            let run = try decodeRun(start..<index, isASCII: isASCII)
+            guard index < bytes.count else {
+                throw error(.invalidJSON, "the string is not closed: expected '\"'")
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                guard var text else { return run }
+                text += run
+                return text
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                throw error(
+                    .invalidJSON, "a control character (0x\(String(byte, radix: 16))) must be escaped in a string")
+            }
+            var joined = text ?? ""
+            joined += run
+            joined.unicodeScalars.append(try parseEscape())
+            text = joined
+        }
+    }
+
+    /// Moves past plain string text (up to a quote, a backslash, a control character or the end); returns
+    /// whether all of it was ASCII.
+    private mutating func skipPlainText() -> Bool {
+        var isASCII = true
         if let base = bytes.baseAddress {
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if JSONWordScan.hasSpecialByte(word) || JSONWordScan.hasNonASCIIByte(word) { break }
+                if JSONWordScan.hasSpecialByte(word) { break }
+                if JSONWordScan.hasNonASCIIByte(word) { isASCII = false }
                 index += 8
             }
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes[start..<index] { scalars.append(Unicode.Scalar(byte)) }
-        while true {
-            guard index < bytes.count else {
-                throw error(.invalidJSON, "the string is not closed: expected '\"'")
-            }
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                return String(scalars)
-            case UInt8(ascii: "\\"):
-                scalars.append(try parseEscape())
-            case 0..<0x20:
-                throw error(
-                    .invalidJSON, "a control character (0x\(String(byte, radix: 16))) must be escaped in a string")
-            case 0x20..<0x80:
-                scalars.append(Unicode.Scalar(byte))
-                index += 1
-            default:
-                scalars.append(try decodeUTF8())
+        return isASCII
+    }
+
+    /// The text of a run of plain string bytes, which must be well-formed UTF-8 (each non-ASCII sequence is
+    /// checked by ``decodeUTF8()``, which throws with its position).
+    private mutating func decodeRun(_ run: Range<Int>, isASCII: Bool) throws(CredentialError) -> String {
+        if !isASCII {
+            let end = index
+            index = run.lowerBound
+            while index < end {
+                if bytes[index] < 0x80 { index += 1 } else { _ = try decodeUTF8() }
             }
         }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)
     }
 
     mutating func parseEscape() throws(CredentialError) -> Unicode.Scalar {

@@ -31,4 +31,34 @@ struct JSONParserStringTests {
             #expect(throws: CredentialError.self) { try JSONParser.parse("{\"k\":\"" + before) }
         }
     }
+
+    @Test("long non-ASCII text between escapes keeps every scalar, as in a credential's AMA wording")
+    func nonASCIIRuns() throws {
+        let statement = "designates this activity for a maximum of 3.0 AMA PRA Category 1 Credits™. Physicians"
+        for text in [
+            statement, statement + "\n" + statement, "™", "™\"™\"", "\\™",
+            "é" + String(repeating: "x", count: 17) + "\t", "𝄞 \u{1} ✓",
+        ] {
+            let json = JSONSerializer.bytes(["key": .string(text)])
+            #expect(try JSONParser.parse(json) == ["key": .string(text)], "\(text.debugDescription)")
+        }
+    }
+
+    @Test("invalid UTF-8 anywhere in a string fails at its own column, after any text before it")
+    func invalidUTF8Position() {
+        let bad: [[UInt8]] = [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0x80]]
+        for prefix in ["", "abc", "™", "abcdefgh™ij", String(repeating: "é", count: 9), "a\\n™"] {
+            for sequence in bad {
+                let head = Array("[\"".utf8) + Array(prefix.utf8)
+                do {
+                    _ = try JSONParser.parse(head + sequence + Array("tail\"]".utf8))
+                    Issue.record("expected invalid UTF-8 after \(prefix.debugDescription)")
+                } catch {
+                    #expect(error.code == .invalidUTF8)
+                    // Columns count bytes from 1.
+                    #expect(error.location == "line 1, column \(head.count + 1)", "\(prefix.debugDescription)")
+                }
+            }
+        }
+    }
 }
