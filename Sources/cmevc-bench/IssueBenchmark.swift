@@ -63,20 +63,8 @@ private struct IssueBenchResult {
 private func issueBatch(_ size: Int, suite: String) throws -> IssueBenchResult {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-issue-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
-    let issuerURL = root.appendingPathComponent("issuer")
     let outURL = root.appendingPathComponent("out")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-
-    let key = SigningKey(generating: .ed25519)
-    let keyURL = root.appendingPathComponent("issuer.pem")
-    try KeyFile.write(key, to: keyURL, passphrase: nil, force: false)
-    let configuration = IssuerConfiguration(
-        profile: IssuerProfile(
-            id: "did:web:cme.example.org", name: "Example Hospital CME Office", providerID: "0001234"),
-        keyPath: keyURL.path, verificationMethod: "did:web:cme.example.org#key-1",
-        statusBaseURL: "https://cme.example.org/status", suite: suite)
-    let directory = try IssuerDirectory.create(
-        at: issuerURL, configuration: configuration, publicKey: key.publicKey, now: Date())
+    let (directory, key) = try makeBenchIssuer(in: root, suite: suite)
 
     let csvURL = root.appendingPathComponent("batch.csv")
     try writeBenchCSV(size, to: csvURL)
@@ -91,20 +79,6 @@ private func issueBatch(_ size: Int, suite: String) throws -> IssueBenchResult {
     return IssueBenchResult(
         issued: summary.issued, seconds: seconds, startKB: startKB, peakKB: memoryStatus("VmHWM"),
         peakWasReset: peakWasReset)
-}
-
-/// `size` valid records (one learner each, identified by e-mail) for one activity.
-private func writeBenchCSV(_ size: Int, to url: URL) throws {
-    var text =
-        "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
-        + "completion_date,credits_AMA_PRA_CAT1,topics\n"
-    text.reserveCapacity(size * 140)
-    for index in 0..<size {
-        text +=
-            "Learner\(index),Bench,learner\(index)@example.org,2026-017,Safe Opioid Prescribing 2026,course,"
-            + "2026-03-01,3,opioid-prescribing=2;pain-management=1\n"
-    }
-    try Data(text.utf8).write(to: url)
 }
 
 /// Resets the kernel's peak RSS (VmHWM) to the current RSS (Linux `clear_refs` 5); false when not possible.

@@ -1,0 +1,98 @@
+// Credentials for the benchmarks exactly as `cmevc issue` makes them: an issuer directory, a CSV batch, the
+// batch issuer, the published status lists, and a registry that lists the issuer.
+import CMECredentials
+import Foundation
+import VerifiableCredentials
+
+/// A batch of issued credentials in a temporary folder, with what a verifier needs to check them.
+struct BenchCredentials {
+    /// The temporary folder holding everything; ``remove()`` deletes it.
+    let root: URL
+    /// The credential files, one per record.
+    let paths: [String]
+    /// The signed status list credentials (revocation and suspension).
+    let statusLists: [JSONValue]
+    /// A registry that lists the issuer, its key and its status lists, accredited for AMA credits.
+    let registry: IssuerRegistry
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// The bench issuer's DID, key id and status list base URL.
+private let benchIssuerID = "did:web:cme.example.org"
+private let benchKeyID = "did:web:cme.example.org#key-1"
+private let benchStatusBase = "https://cme.example.org/status"
+
+/// Creates an issuer directory in a new temporary folder under `root` and returns it with its key.
+func makeBenchIssuer(in root: URL, suite: String) throws -> (directory: IssuerDirectory, key: SigningKey) {
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let key = SigningKey(generating: .ed25519)
+    let keyURL = root.appendingPathComponent("issuer.pem")
+    try KeyFile.write(key, to: keyURL, passphrase: nil, force: false)
+    let configuration = IssuerConfiguration(
+        profile: IssuerProfile(id: benchIssuerID, name: "Example Hospital CME Office", providerID: "0001234"),
+        keyPath: keyURL.path, verificationMethod: benchKeyID, statusBaseURL: benchStatusBase, suite: suite)
+    let directory = try IssuerDirectory.create(
+        at: root.appendingPathComponent("issuer"), configuration: configuration, publicKey: key.publicKey,
+        now: Date())
+    return (directory, key)
+}
+
+/// Issues `count` credentials with `suite` through ``BatchIssuer`` and publishes the status lists.
+func issueBenchCredentials(_ count: Int, suite: String) throws -> BenchCredentials {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-bench-\(UUID().uuidString)")
+    let (directory, key) = try makeBenchIssuer(in: root, suite: suite)
+    let csvURL = root.appendingPathComponent("batch.csv")
+    try writeBenchCSV(count, to: csvURL)
+    let outURL = root.appendingPathComponent("credentials")
+    let issuer = try CredentialIssuer(directory: directory, key: key)
+    let now = Date()
+    _ = try BatchIssuer(issuer: issuer, output: .directory(outURL)).run(files: [csvURL], now: now)
+    let names = try FileManager.default.contentsOfDirectory(atPath: outURL.path).sorted()
+    let lists = try StatusListPublisher(issuer: issuer).publish(now: now, ttl: 7 * 86_400)
+    let registry = try IssuerRegistry(
+        json: [
+            "format": "cme-issuer-registry/1",
+            "registry": [
+                "id": "did:web:registry.bench.example", "name": "Bench Registry", "sequence": 1,
+                "issued": "2026-01-01T00:00:00Z", "nextUpdate": "2030-01-01T00:00:00Z",
+            ],
+            "accreditors": [["id": "accme", "name": "ACCME"]],
+            "issuers": [
+                [
+                    "id": .string(benchIssuerID), "names": ["display": "Example Hospital CME Office"],
+                    "accreditations": [
+                        [
+                            "accreditor": "accme", "status": "accredited", "validFrom": "2020-01-01",
+                            "validUntil": "2030-12-31", "creditTypes": ["AMA_PRA_CAT1"],
+                        ]
+                    ],
+                    "keys": [
+                        [
+                            "id": .string(benchKeyID), "type": "Multikey",
+                            "publicKeyMultibase": .string(key.publicKey.multibase),
+                            "validFrom": "2020-01-01T00:00:00Z",
+                        ]
+                    ],
+                    "statusLists": [["idPrefix": .string(benchStatusBase + "/"), "maxAgeDays": 30]],
+                ]
+            ],
+        ])
+    return BenchCredentials(
+        root: root, paths: names.map { outURL.appendingPathComponent($0).path },
+        statusLists: try lists.map { try JSONParser.parse($0.bytes) }, registry: registry)
+}
+
+/// `size` valid records (one learner each, identified by e-mail) for one activity.
+func writeBenchCSV(_ size: Int, to url: URL) throws {
+    var text =
+        "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+        + "completion_date,credits_AMA_PRA_CAT1,topics\n"
+    text.reserveCapacity(size * 140)
+    for index in 0..<size {
+        text +=
+            "Learner\(index),Bench,learner\(index)@example.org,2026-017,Safe Opioid Prescribing 2026,course,"
+            + "2026-03-01,3,opioid-prescribing=2;pain-management=1\n"
+    }
+    try Data(text.utf8).write(to: url)
+}
