@@ -114,9 +114,19 @@ struct JSONReader {
     // MARK: Values
 
     mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        while index < count {
+            switch base[index] {
+            case 0x20:
+                index += 1
+                // A pretty-printed document's indentation: eight spaces at a time.
+                while index + 8 <= count,
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+                {
+                    index += 8
+                }
+            case 0x09, 0x0A, 0x0D: index += 1
             default: return
             }
         }

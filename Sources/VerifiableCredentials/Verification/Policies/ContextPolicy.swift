@@ -16,50 +16,71 @@ public struct ContextPolicy: CredentialPolicy {
             return .fail(
                 "context", .invalidContext, "the first @context must be https://www.w3.org/ns/credentials/v2 (VC 2.0)")
         }
-        var problem: Check?
         var count = 0
-        // The JSON Pointer is only rendered for a problem, so the walk keeps its tokens on a stack.
-        var tokens: [String] = []
-        func pointer() -> String { tokens.map { "/" + $0 }.joined() }
-        func visit(_ value: JSONValue) {
-            guard problem == nil else { return }
+        /// The first problem at or below `value` and the JSON Pointer tokens leading to it, innermost first (the
+        /// pointer is only built for a problem, so the walk itself allocates nothing).
+        func visit(_ value: JSONValue) -> (problem: ContextProblem, tokens: [String])? {
             switch value {
             case .object(let object):
                 for member in object.members {
-                    tokens.append(member.key)
-                    defer { tokens.removeLast() }
                     if member.key == "@context" {
                         for (index, entry) in member.value.asArray.enumerated() {
                             switch entry {
                             case .string(let url):
                                 count += 1
-                                if !known.contains(url) {
-                                    problem = .fail(
-                                        "context", .unknownContext,
-                                        "\(pointer()): @context \(url) is not bundled; cmevc never fetches contexts")
-                                }
+                                if !known.contains(url) { return (.unknown(url), ["@context"]) }
                             case .object: count += 1
                             case .null: break
-                            default:
-                                problem = .fail(
-                                    "context", .invalidContext,
-                                    "\(pointer())/\(index): a context must be a URL or an object")
+                            default: return (.notURLOrObject(index), ["@context"])
                             }
                         }
-                    } else {
-                        visit(member.value)
+                    } else if member.value.isContainer, var found = visit(member.value) {
+                        found.tokens.append(member.key)
+                        return found
                     }
                 }
             case .array(let items):
-                for (index, item) in items.enumerated() {
-                    tokens.append(String(index))
-                    defer { tokens.removeLast() }
-                    visit(item)
+                for (index, item) in items.enumerated() where item.isContainer {
+                    if var found = visit(item) {
+                        found.tokens.append(String(index))
+                        return found
+                    }
                 }
             default: break
             }
+            return nil
         }
-        visit(document)
+        var problem: Check?
+        if let found = visit(document) {
+            let pointer = found.tokens.reversed().map { "/" + $0 }.joined()
+            switch found.problem {
+            case .unknown(let url):
+                problem = .fail(
+                    "context", .unknownContext,
+                    "\(pointer): @context \(url) is not bundled; cmevc never fetches contexts")
+            case .notURLOrObject(let index):
+                problem = .fail(
+                    "context", .invalidContext, "\(pointer)/\(index): a context must be a URL or an object")
+            }
+        }
         return problem ?? .pass("context", "\(count) context\(count == 1 ? "" : "s"), all bundled or inline")
+    }
+}
+
+/// What ``ContextPolicy`` found wrong with one `@context` entry.
+private enum ContextProblem {
+    /// A URL that is not bundled.
+    case unknown(String)
+    /// The entry at this index is neither a URL nor an object.
+    case notURLOrObject(Int)
+}
+
+extension JSONValue {
+    /// Whether this is an object or an array.
+    fileprivate var isContainer: Bool {
+        switch self {
+        case .object, .array: true
+        default: false
+        }
     }
 }
