@@ -174,6 +174,10 @@ struct JSONReader {
         var members: [JSONObject.Member] = []
         var seen: Set<[UInt8]>? = nil
         skipWhitespace()
+        if index < bytes.count, bytes[index] != UInt8(ascii: "}") {
+            // One allocation for most objects instead of regrowing at 1, 2, 4 and 8 members.
+            members.reserveCapacity(8)
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
