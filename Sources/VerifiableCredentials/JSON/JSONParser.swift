@@ -316,7 +316,9 @@ struct JSONReader {
         // is found eight bytes at a time and becomes a String at once, non-ASCII text included once its UTF-8
         // is checked (a CME credential's AMA wording has "™" in several long strings, which used to be built
         // one scalar at a time). Most strings are one run.
-        var text: String?
+        // Text before the last escape (appended to in place, so many escapes cost linear time).
+        var text = ""
+        var escaped = false
         while true {
             let start = index
             let isASCII = skipPlainText()
@@ -327,7 +329,7 @@ struct JSONReader {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                guard var text else { return run }
+                guard escaped else { return run }
                 text += run
                 return text
             }
@@ -335,10 +337,9 @@ struct JSONReader {
                 throw error(
                     .invalidJSON, "a control character (0x\(String(byte, radix: 16))) must be escaped in a string")
             }
-            var joined = text ?? ""
-            joined += run
-            joined.unicodeScalars.append(try parseEscape())
-            text = joined
+            escaped = true
+            text += run
+            text.unicodeScalars.append(try parseEscape())
         }
     }
 

@@ -61,4 +61,12 @@ struct JSONParserStringTests {
             }
         }
     }
+
+    @Test("a string of half a million escapes, each after some text, parses whole")
+    func manyEscapes() throws {
+        let json = "[\"" + String(repeating: "ab\\n", count: 500_000) + "\"]"
+        let text = try JSONParser.parse(json).arrayValue?.first?.stringValue
+        #expect(text?.utf8.count == 1_500_000)
+        #expect(text?.hasSuffix("ab\n") == true)
+    }
 }
