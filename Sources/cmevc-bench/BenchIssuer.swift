@@ -51,36 +51,46 @@ func issueBenchCredentials(_ count: Int, suite: String) throws -> BenchCredentia
     let names = try FileManager.default.contentsOfDirectory(atPath: outURL.path).sorted()
     let lists = try StatusListPublisher(issuer: issuer).publish(now: now, ttl: 7 * 86_400)
     let registry = try IssuerRegistry(
-        json: [
-            "format": "cme-issuer-registry/1",
-            "registry": [
-                "id": "did:web:registry.bench.example", "name": "Bench Registry", "sequence": 1,
-                "issued": "2026-01-01T00:00:00Z", "nextUpdate": "2030-01-01T00:00:00Z",
-            ],
-            "accreditors": [["id": "accme", "name": "ACCME"]],
-            "issuers": [
-                [
-                    "id": .string(benchIssuerID), "names": ["display": "Example Hospital CME Office"],
-                    "accreditations": [
-                        [
-                            "accreditor": "accme", "status": "accredited", "validFrom": "2020-01-01",
-                            "validUntil": "2030-12-31", "creditTypes": ["AMA_PRA_CAT1"],
-                        ]
-                    ],
-                    "keys": [
-                        [
-                            "id": .string(benchKeyID), "type": "Multikey",
-                            "publicKeyMultibase": .string(key.publicKey.multibase),
-                            "validFrom": "2020-01-01T00:00:00Z",
-                        ]
-                    ],
-                    "statusLists": [["idPrefix": .string(benchStatusBase + "/"), "maxAgeDays": 30]],
-                ]
-            ],
-        ])
+        json: benchRegistry(
+            issuer: benchIssuerID, keyID: benchKeyID, key: key.publicKey, creditTypes: [CreditType.amaCategory1],
+            statusListPrefixes: [benchStatusBase + "/"]))
     return BenchCredentials(
         root: root, paths: names.map { outURL.appendingPathComponent($0).path },
         statusLists: try lists.map { try JSONParser.parse($0.bytes) }, registry: registry)
+}
+
+/// A registry that lists `issuer` with one key (`keyID`, valid since 2020), accredited by ACCME for
+/// `creditTypes`, with its status lists under `statusListPrefixes` (30 days' maximum age).
+func benchRegistry(
+    issuer: String, keyID: String, key: PublicKey, creditTypes: [String], statusListPrefixes: [String]
+) -> JSONValue {
+    [
+        "format": "cme-issuer-registry/1",
+        "registry": [
+            "id": "did:web:registry.bench.example", "name": "Bench Registry", "sequence": 1,
+            "issued": "2024-01-01T00:00:00Z", "nextUpdate": "2030-01-01T00:00:00Z",
+        ],
+        "accreditors": [["id": "accme", "name": "ACCME"]],
+        "issuers": [
+            [
+                "id": .string(issuer), "names": ["display": "Example Hospital CME Office"],
+                "accreditations": [
+                    [
+                        "accreditor": "accme", "status": "accredited", "validFrom": "2020-01-01",
+                        "validUntil": "2030-12-31", "creditTypes": .array(creditTypes.map(JSONValue.string)),
+                    ]
+                ],
+                "keys": [
+                    [
+                        "id": .string(keyID), "type": "Multikey", "publicKeyMultibase": .string(key.multibase),
+                        "validFrom": "2020-01-01T00:00:00Z",
+                    ]
+                ],
+                "statusLists": .array(
+                    statusListPrefixes.map { prefix in ["idPrefix": .string(prefix), "maxAgeDays": 30] }),
+            ]
+        ],
+    ]
 }
 
 /// `size` valid records (one learner each, identified by e-mail) for one activity.

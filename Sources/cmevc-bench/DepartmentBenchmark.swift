@@ -112,7 +112,10 @@ private struct DepartmentFixture: Sendable {
         signer = try DataIntegritySigner(key: key, suite: IssuanceSuites.suite(named: suiteName))
         options = ProofOptions(
             verificationMethod: DIDKey.verificationMethodID(for: key.publicKey), created: Self.issuedAt)
-        let registry = try IssuerRegistry(json: Self.registry(issuer: issuer, key: key.publicKey))
+        let registry = try IssuerRegistry(
+            json: benchRegistry(
+                issuer: issuer, keyID: DIDKey.verificationMethodID(for: key.publicKey), key: key.publicKey,
+                creditTypes: CMECatalog.bundled.creditTypes.map(\.code), statusListPrefixes: []))
         verifier = Verifier(
             context: try CMEContexts.verificationContext(
                 registry: registry, statusLists: NoStatusLists(), now: Self.issuedAt.addingTimeInterval(3600)))
@@ -143,35 +146,5 @@ private struct DepartmentFixture: Sendable {
                 ],
                 renewalDate: fallbackDay, licenseDate: RuleDate(year: 2000 + physician % 26, month: 6, day: 1),
                 asOf: fallbackDay))
-    }
-
-    static func registry(issuer: String, key: PublicKey) -> JSONValue {
-        [
-            "format": "cme-issuer-registry/1",
-            "registry": [
-                "id": "did:web:registry.bench.example", "name": "Bench Registry", "sequence": 1,
-                "issued": "2024-01-01T00:00:00Z", "nextUpdate": "2030-01-01T00:00:00Z",
-            ],
-            "accreditors": [["id": "accme", "name": "ACCME"]],
-            "issuers": [
-                [
-                    "id": .string(issuer), "names": ["display": "Example Hospital CME Office"],
-                    "accreditations": [
-                        [
-                            "accreditor": "accme", "status": "accredited", "validFrom": "2020-01-01",
-                            "validUntil": "2030-12-31",
-                            "creditTypes": .array(CMECatalog.bundled.creditTypes.map { .string($0.code) }),
-                        ]
-                    ],
-                    "keys": [
-                        [
-                            "id": .string(DIDKey.verificationMethodID(for: key)), "type": "Multikey",
-                            "publicKeyMultibase": .string(key.multibase), "validFrom": "2020-01-01T00:00:00Z",
-                        ]
-                    ],
-                    "statusLists": [],
-                ]
-            ],
-        ]
     }
 }

@@ -44,13 +44,13 @@ extension CredentialIssuer {
             return template
         }
         return try ledger.issue(requests) { [self] assignments in
-            let jobs = assignments.map { assignment in (record: recordIndexes[assignment.credentialID], assignment) }
-            return jobs.map { job -> Result<[UInt8], CredentialError> in
-                guard let index = job.record else {
+            assignments.map { assignment -> Result<[UInt8], CredentialError> in
+                guard let index = recordIndexes[assignment.credentialID] else {
                     return .failure(CredentialError(.ledger, "the ledger assigned an unknown credential id"))
                 }
                 return Result { () throws(CredentialError) -> [UInt8] in
-                    try signedBytes(for: records[index], assignment: job.1, now: now, achievement: achievements[index])
+                    try signedBytes(
+                        for: records[index], assignment: assignment, now: now, achievement: achievements[index])
                 }
             }
         }

@@ -25,8 +25,9 @@ enum StatusIndexAllocator {
         struct CurrentList {
             var number: Int
             var size: Int
-            /// Indexes recorded in the database plus those handed out by this session and not released.
-            var used: Int
+            /// The list's `allocated` count when this session first read it: whether it is full until its
+            /// bitmap is loaded, which then says (without reading a full list's allocations just to learn that).
+            var allocated: Int
         }
 
         let listSize: Int
@@ -46,7 +47,7 @@ enum StatusIndexAllocator {
 
         /// A free index of the newest list of `purpose` with room left (opening one when there is none).
         mutating func allocate(_ db: Database, purpose: StatusPurpose, at now: Date) throws -> StatusAllocation {
-            var list = try currentList(db, purpose: purpose, at: now)
+            let list = try currentList(db, purpose: purpose, at: now)
             let key = ListKey(purpose: purpose, number: list.number)
             if taken[key] == nil { taken[key] = try cache.taken(db, key: key, size: list.size) }
             let index: Int
@@ -58,7 +59,6 @@ enum StatusIndexAllocator {
             }
             // Marked in place (`bitmap` is gone): the session copies a cached list once, at its first mark.
             taken[key]?.insert(index)
-            list.used += 1
             current[purpose] = list
             return StatusAllocation(purpose: purpose, listNumber: list.number, index: index)
         }
@@ -68,9 +68,6 @@ enum StatusIndexAllocator {
             let key = ListKey(purpose: allocation.purpose, number: allocation.listNumber)
             guard taken[key]?.contains(allocation.index) == true else { return }
             taken[key]?.remove(allocation.index)
-            if current[allocation.purpose]?.number == allocation.listNumber {
-                current[allocation.purpose]?.used -= 1
-            }
         }
 
         /// Notes that an index's credential and allocation row were recorded.
@@ -107,7 +104,7 @@ enum StatusIndexAllocator {
 
         /// The newest list of `purpose` with room left, opening a new one when there is none.
         private mutating func currentList(_ db: Database, purpose: StatusPurpose, at now: Date) throws -> CurrentList {
-            if let list = current[purpose], list.used < list.size { return list }
+            if let list = current[purpose], hasRoom(list, purpose: purpose) { return list }
             let newest: CurrentList?
             if let known = current[purpose] {
                 newest = known
@@ -119,15 +116,23 @@ enum StatusIndexAllocator {
                         WHERE purpose = ? ORDER BY list_number DESC LIMIT 1
                         """,
                     arguments: [purpose.rawValue]
-                ).map { row in CurrentList(number: row["list_number"], size: row["size"], used: row["allocated"]) }
+                ).map { row in
+                    CurrentList(number: row["list_number"], size: row["size"], allocated: row["allocated"])
+                }
             }
-            if let newest, newest.used < newest.size { return newest }
+            if let newest, hasRoom(newest, purpose: purpose) { return newest }
             let number = (newest?.number ?? 0) + 1
             try db.execute(
                 sql:
                     "INSERT INTO status_lists (purpose, list_number, size, allocated, created_at) VALUES (?, ?, ?, 0, ?)",
                 arguments: [purpose.rawValue, number, listSize, LedgerTime.format(now)])
-            return CurrentList(number: number, size: listSize, used: 0)
+            return CurrentList(number: number, size: listSize, allocated: 0)
+        }
+
+        /// Whether `list` has a free index: by its bitmap (this session's marks included) once loaded.
+        private func hasRoom(_ list: CurrentList, purpose: StatusPurpose) -> Bool {
+            if let bitmap = taken[ListKey(purpose: purpose, number: list.number)] { return bitmap.freeCount > 0 }
+            return list.allocated < list.size
         }
     }
 }
