@@ -49,17 +49,6 @@ func runVerifyBenchmark(rawEd25519Verify: Double) {
 /// certificate of about 6 KB: issuer profile, achievement with the AMA designation, hashed identifier, results,
 /// revocation and suspension entries), verified against a registry and the published status lists.
 private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, rawEd25519Verify: Double) throws {
-    // This VM's speed drifts by up to ±30 % from one minute to the next, so each figure below is also given
-    // against a raw verify rate measured just before it (the `adjacent` ratio), besides the run's opening rate.
-    let rawKey = SigningKey(generating: .ed25519)
-    let rawMessage = [UInt8](repeating: 0x5A, count: 64)
-    let rawSignature = try rawKey.signature(for: rawMessage)
-    func adjacentRawVerify() -> Double {
-        let count = 3_000
-        let publicKey = rawKey.publicKey
-        return rate(
-            count, measure { for _ in 0..<count { _ = publicKey.isValidSignature(rawSignature, for: rawMessage) } })
-    }
     print("  \(suite) credentials, as cmevc issues them:")
     let issued = try issueBenchCredentials(max(folderCount, 200), suite: suite)
     defer { issued.remove() }
@@ -70,6 +59,7 @@ private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, raw
     let context = try CMEContexts.verificationContext(
         registry: issued.registry, statusLists: InMemoryStatusLists(issued.statusLists), now: Date())
     let verifier = Verifier(context: context)
+    let yardstick = try RawVerifyYardstick()
 
     // A presentation of 200 credentials.
     let holder = SigningKey(generating: .ed25519)
@@ -79,21 +69,19 @@ private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, raw
     let bytes = JSONSerializer.bytes(presentation)
     let expectations = PresentationExpectations(challenge: "bench", domain: "bench.example")
     var verified = verifier.verify(bytes: bytes, name: "vp.json", expecting: expectations).verified  // warm-up
-    // One verification takes milliseconds, so the rate is taken over several back-to-back verifications.
-    let repeats = 20
-    let presentationRaw = adjacentRawVerify()
-    let presentationSeconds = measure {
-        for _ in 0..<repeats {
+    // One verification takes milliseconds, so each round times a few back-to-back verifications.
+    let presentation200 = yardstick.interleaved(rounds: 10, rawPerRound: 400, cores: cores) { _ in
+        for _ in 0..<2 {
             verified = verified && verifier.verify(bytes: bytes, name: "vp.json", expecting: expectations).verified
         }
+        return 400
     }
-    let presentationRate = rate(200 * repeats, presentationSeconds)
     print(
         String(
             format:
-                "    presentation of 200, %d cores  %8.0f credentials/s  %.2f × raw verify per core (%.2f × adjacent)%@",
-            cores, presentationRate, presentationRate / Double(cores) / rawEd25519Verify,
-            presentationRate / Double(cores) / presentationRaw, verified ? "" : "  (NOT VERIFIED)"))
+                "    presentation of 200, %d cores  %8.0f credentials/s  %.2f × raw verify per core (%.2f × interleaved)%@",
+            cores, presentation200.rate, presentation200.rate / Double(cores) / rawEd25519Verify,
+            presentation200.rate / Double(cores) / presentation200.rawRate, verified ? "" : "  (NOT VERIFIED)"))
 
     // A folder of credentials, verified on all cores as `cmevc verify --registry DIR` does.
     let paths = Array(issued.paths.prefix(folderCount))
@@ -101,25 +89,69 @@ private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, raw
         guard let bytes = try? DocumentFiles.read(path) else { return false }
         return verifier.verify(bytes: bytes, name: path).verified
     }
-    let sample = Array(paths.prefix(5_000))
-    var serialFailures = 0
-    let serialRaw = adjacentRawVerify()
-    let serialSeconds = measure { for path in sample where !verifyFile(path) { serialFailures += 1 } }
     var failures = 0
-    let parallelRaw = adjacentRawVerify()
-    let parallelSeconds = measure { failures = ConcurrentMap.map(paths, verifyFile).filter { !$0 }.count }
-    let serialRate = rate(sample.count, serialSeconds)
-    let parallelRate = rate(folderCount, parallelSeconds)
+    let sample = Array(paths.prefix(5_000))
+    let serialChunk = 250
+    let serialRounds = (sample.count + serialChunk - 1) / serialChunk
+    let serial = yardstick.interleaved(rounds: serialRounds, rawPerRound: serialChunk) { round in
+        let chunk = sample[min(round * serialChunk, sample.count)..<min((round + 1) * serialChunk, sample.count)]
+        for path in chunk where !verifyFile(path) { failures += 1 }
+        return chunk.count
+    }
+    let parallelChunk = 4_000
+    let parallel = yardstick.interleaved(
+        rounds: (paths.count + parallelChunk - 1) / parallelChunk, rawPerRound: parallelChunk / 8, cores: cores
+    ) { round in
+        let chunk = Array(paths[round * parallelChunk..<min((round + 1) * parallelChunk, paths.count)])
+        failures += ConcurrentMap.map(chunk, verifyFile).filter { !$0 }.count
+        return chunk.count
+    }
     print(
         String(
-            format: "    folder, 1 core (%d files)   %8.0f credentials/s  %.2f × raw verify (%.2f × adjacent)",
-            sample.count, serialRate, serialRate / rawEd25519Verify, serialRate / serialRaw))
+            format: "    folder, 1 core (%d files)   %8.0f credentials/s  %.2f × raw verify (%.2f × interleaved)",
+            sample.count, serial.rate, serial.rate / rawEd25519Verify, serial.rate / serial.rawRate))
     print(
         String(
             format:
-                "    folder, %d cores (%d files) %8.0f credentials/s  %.2f × raw verify per core (%.2f × adjacent),"
+                "    folder, %d cores (%d files) %8.0f credentials/s  %.2f × raw verify per core (%.2f × interleaved),"
                 + " scaling %.2f×%@",
-            cores, folderCount, parallelRate, parallelRate / Double(cores) / rawEd25519Verify,
-            parallelRate / Double(cores) / parallelRaw, parallelRate / serialRate,
-            failures + serialFailures == 0 ? "" : "  (\(failures + serialFailures) NOT VERIFIED)"))
+            cores, folderCount, parallel.rate, parallel.rate / Double(cores) / rawEd25519Verify,
+            parallel.rate / Double(cores) / parallel.rawRate, parallel.rate / serial.rate,
+            failures == 0 ? "" : "  (\(failures) NOT VERIFIED)"))
+}
+
+/// The raw Ed25519 verify rate, measured in rounds between the rounds of the work it is compared with: this
+/// VM's speed drifts by up to ±30 % from one minute to the next, so a rate measured once, before or after, can
+/// differ from the speed the work itself saw. Each round times `rawPerRound` raw verifications (spread over
+/// `cores` threads for work that uses all cores, so that both see the same contention), then one round of the
+/// work; both rates are totals over all rounds.
+struct RawVerifyYardstick {
+    let key = SigningKey(generating: .ed25519)
+    let message = [UInt8](repeating: 0x5A, count: 64)
+    let signature: [UInt8]
+
+    init() throws { signature = try key.signature(for: message) }
+
+    /// The work's rate (items per second, `round` returning how many items it did) and the raw verify rate
+    /// per core.
+    func interleaved(rounds: Int, rawPerRound: Int, cores: Int = 1, _ round: (Int) -> Int) -> (
+        rate: Double, rawRate: Double
+    ) {
+        let publicKey = key.publicKey
+        let (signature, message) = (signature, message)
+        let perThread = max(rawPerRound / cores, 1)
+        var rawSeconds = 0.0
+        var workSeconds = 0.0
+        var items = 0
+        for index in 0..<rounds {
+            rawSeconds += measure {
+                let failed = ConcurrentMap.map(Array(0..<cores)) { _ in
+                    (0..<perThread).contains { _ in !publicKey.isValidSignature(signature, for: message) }
+                }
+                if failed.contains(true) { print("raw verify failed") }
+            }
+            workSeconds += measure { items += round(index) }
+        }
+        return (rate(items, workSeconds), rate(rounds * perThread, rawSeconds))
+    }
 }
