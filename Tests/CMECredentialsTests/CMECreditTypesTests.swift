@@ -25,6 +25,26 @@ struct CMECreditTypesTests {
         #expect(seen.contains("AMA_PRA_CAT1"))
     }
 
+    @Test("a CMEAchievement with creditsEarned and no result descriptions claims AMA PRA Category 1, as the view")
+    func creditsEarnedWithoutDescriptions() throws {
+        let credential = try #require(F.exampleCredentials().first?.objectValue)
+        var subject = try #require(credential["credentialSubject"]?.objectValue)
+        var achievement = try #require(subject["achievement"]?.objectValue)
+        achievement["resultDescription"] = nil
+        subject["achievement"] = .object(achievement)
+        var stripped = credential
+        stripped["credentialSubject"] = .object(subject)
+        let view = try CMECredential(json: .object(stripped))
+        #expect(Array(view.credits.keys) == ["AMA_PRA_CAT1"])
+        #expect(CMECreditTypes().creditTypes(of: stripped) == ["AMA_PRA_CAT1"])
+
+        // Without the CMEAchievement type, creditsEarned alone names no credit system.
+        achievement["type"] = .array([.string("Achievement")])
+        subject["achievement"] = .object(achievement)
+        stripped["credentialSubject"] = .object(subject)
+        #expect(CMECreditTypes().creditTypes(of: stripped).isEmpty)
+    }
+
     @Test("a built credential's hashed NPI matches through the verifier's SubjectNPI, and only the right NPI")
     func npi() throws {
         let records = try F.exampleRecords()

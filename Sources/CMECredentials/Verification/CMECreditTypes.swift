@@ -1,16 +1,24 @@
 public import VerifiableCredentials
 
-/// The credit types a CME credential claims, read through ``CMECredential`` and, for credentials that the
-/// typed view cannot read, the generic OB 3.0 reading. Both readings are combined, so a claim either one
-/// sees is checked against the issuer's accreditation.
+/// The credit types a CME credential claims: the generic OB 3.0 reading (each result description's credit
+/// type) plus what ``CMECredential`` adds to it: a `CMEAchievement` whose subject states `creditsEarned`
+/// without a result for AMA PRA Category 1 claims AMA PRA Category 1 credits. Only those members are read (a
+/// verification should not build the whole typed view), for every subject, so a claim either reading sees is
+/// checked against the issuer's accreditation.
 public struct CMECreditTypes: CreditTypeExtractor {
     public init() {}
 
     public func creditTypes(of credential: JSONObject) -> [String] {
         var codes = ResultDescriptionCreditTypes().creditTypes(of: credential)
-        if let view = try? CMECredential(json: .object(credential)) {
-            for code in view.credits.keys.sorted() where !codes.contains(code) { codes.append(code) }
+        let ama = CreditType.amaCategory1
+        guard !codes.contains(ama) else { return codes }
+        let claimsAMA = (credential["credentialSubject"]?.asArray ?? []).contains { subject in
+            guard let earned = subject["creditsEarned"], CMECredential.amount(earned) != nil,
+                let types = subject["achievement"]?["type"]?.asArray
+            else { return false }
+            return types.contains { $0.stringValue == CMEVocabulary.achievementType }
         }
+        if claimsAMA { codes.append(ama) }
         return codes
     }
 }

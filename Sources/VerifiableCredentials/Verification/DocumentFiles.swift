@@ -36,24 +36,48 @@ public enum DocumentFiles {
         }
         let size = Int(status.st_size)
         guard size <= maximumBytes else { throw tooLarge(size, maximumBytes, path) }
-        // One byte more than the size, so a single read also sees the end of the file.
-        var bytes = [UInt8](repeating: 0, count: max(size, 4096) + 1)
+        // One byte more than the size, so a regular file that did not grow is read by a single `read`: a read
+        // of a regular file that returns fewer bytes than asked for has reached the end of the file.
+        let isRegular = (status.st_mode & S_IFMT) == S_IFREG
+        var failure: Int32?
         var count = 0
-        while true {
-            if count == bytes.count {
-                guard count <= maximumBytes else { throw tooLarge(count, maximumBytes, path) }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+        let capacity = max(size, 4096) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            while count < buffer.count {
+                let rest = UnsafeMutableBufferPointer(rebasing: buffer[count...])
+                let got = systemRead(descriptor, UnsafeMutableRawBufferPointer(rest))
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                let asked = buffer.count - count
+                count += got
+                if got == 0 || (isRegular && got < asked) { break }
             }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+            initialized = count
+        }
+        if let failure {
+            throw CredentialError(.io, "cannot read the file (\(String(cString: strerror(failure))))", location: path)
+        }
+        // The file filled the buffer: it grew since `fstat` (or is not a regular file); read on to its end.
+        if count == capacity {
+            while true {
+                if count == bytes.count {
+                    guard count <= maximumBytes else { throw tooLarge(count, maximumBytes, path) }
+                    bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+                }
+                let got = bytes.withUnsafeMutableBytes { buffer in
+                    systemRead(descriptor, UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+                }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw CredentialError(
+                        .io, "cannot read the file (\(String(cString: strerror(errno))))", location: path)
+                }
+                if got == 0 { break }
+                count += got
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw CredentialError(
-                    .io, "cannot read the file (\(String(cString: strerror(errno))))", location: path)
-            }
-            if got == 0 { break }
-            count += got
         }
         guard count <= maximumBytes else { throw tooLarge(count, maximumBytes, path) }
         bytes.removeSubrange(count...)

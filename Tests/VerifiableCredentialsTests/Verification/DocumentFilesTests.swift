@@ -24,6 +24,39 @@ struct DocumentFilesTests {
         }
     }
 
+    @Test("reads a stream that is not a regular file (a FIFO) to its end, and refuses one that passes the limit")
+    func readsStreams() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try DocumentFiles.read("/dev/null").isEmpty)
+        for (size, limit) in [(10_000, 20_000), (10_000, 5_000)] {
+            let path = root + "/stream-\(size)-\(limit)"
+            #expect(mkfifo(path, 0o600) == 0)
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 1) }
+            let writer = Thread {
+                let descriptor = open(path, O_WRONLY)
+                guard descriptor >= 0 else { return }
+                // Written in pieces, so the reader sees several short reads before the end; in one piece when the
+                // reader stops early (a write after it closed the FIFO would raise SIGPIPE).
+                let pieceSize = limit >= size ? 3_000 : size
+                for start in stride(from: 0, to: bytes.count, by: pieceSize) {
+                    let piece = Array(bytes[start..<min(start + pieceSize, bytes.count)])
+                    _ = piece.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                }
+                close(descriptor)
+            }
+            writer.start()
+            if limit >= size {
+                #expect(try DocumentFiles.read(path, maximumBytes: limit) == bytes)
+            } else {
+                let refused = #expect(throws: CredentialError.self) {
+                    try DocumentFiles.read(path, maximumBytes: limit)
+                }
+                #expect(refused?.code == .documentTooLarge)
+            }
+        }
+    }
+
     @Test("refuses a file over the limit before reading it, a folder, and a missing file")
     func refuses() throws {
         let root = try folder()
