@@ -10,6 +10,8 @@ public protocol Cryptosuite: Sendable {
     var name: String { get }
     /// Whether the finished proof keeps the document's `@context` (the JCS suites do; the RDFC suites do not).
     var proofIncludesContext: Bool { get }
+    /// Whether `canonicalize` is RFC 8785 JCS (then a verifier may reuse a canonical form it already has).
+    var canonicalizesWithJCS: Bool { get }
     /// Whether keys of this type may be used with the suite.
     func accepts(_ keyType: KeyType) -> Bool
     /// The canonical bytes of a document or proof configuration, for a key of `keyType`
@@ -18,6 +20,8 @@ public protocol Cryptosuite: Sendable {
 }
 
 extension Cryptosuite {
+    public var canonicalizesWithJCS: Bool { false }
+
     /// SHA-384 for P-384 keys, SHA-256 otherwise, as the EdDSA and ECDSA cryptosuite specs define.
     public func hash(_ bytes: [UInt8], keyType: KeyType) -> [UInt8] {
         switch keyType {

@@ -67,4 +67,12 @@ enum DataIntegrityHashing {
         let canonicalDocument = try suite.canonicalize(.object(document), keyType: keyType)
         return suite.hash(canonicalConfig, keyType: keyType) + suite.hash(canonicalDocument, keyType: keyType)
     }
+
+    /// The hash data for a document whose canonical form the caller already has.
+    static func hashData(
+        canonicalDocument: [UInt8], proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType
+    ) throws(CredentialError) -> [UInt8] {
+        let canonicalConfig = try suite.canonicalize(.object(proofConfiguration), keyType: keyType)
+        return suite.hash(canonicalConfig, keyType: keyType) + suite.hash(canonicalDocument, keyType: keyType)
+    }
 }

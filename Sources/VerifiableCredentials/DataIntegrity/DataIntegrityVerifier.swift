@@ -22,6 +22,15 @@ public struct DataIntegrityVerifier: Sendable {
     public func verify(_ document: JSONValue, expecting expectations: ProofExpectations = .init())
         -> DocumentProofVerification
     {
+        verify(document, expecting: expectations, canonical: nil)
+    }
+
+    /// Verifies every proof of `document`; `canonical`, when given, must be the RFC 8785 form of `document`
+    /// (proof included): a JCS proof that is the document's only proof then hashes it less the proof instead
+    /// of canonicalizing the document again.
+    func verify(_ document: JSONValue, expecting expectations: ProofExpectations, canonical: CanonicalJSONObject?)
+        -> DocumentProofVerification
+    {
         guard case .object(let object) = document else {
             return DocumentProofVerification(
                 proofs: [], checks: [.fail("proof", .unexpectedJSON, "the document is not a JSON object")])
@@ -33,7 +42,10 @@ public struct DataIntegrityVerifier: Sendable {
         }
         var results: [ProofVerification] = []
         for (index, proof) in all.enumerated() {
-            results.append(verifyProof(proof, at: index, in: object, all: all, expectations: expectations))
+            results.append(
+                verifyProof(
+                    proof, at: index, in: object, all: all, expectations: expectations,
+                    canonical: all.count == 1 ? canonical : nil))
         }
         // A signature that fails while another proof verifies the same document data: the proof itself changed.
         // When none verifies, every well-formed proof failing its signature points at the document.
@@ -57,7 +69,7 @@ public struct DataIntegrityVerifier: Sendable {
 
     private func verifyProof(
         _ proof: JSONObject?, at index: Int, in document: JSONObject, all: [JSONObject?],
-        expectations: ProofExpectations
+        expectations: ProofExpectations, canonical: CanonicalJSONObject?
     ) -> ProofVerification {
         var result = ProofVerification(index: index, checks: [])
         guard let proof else {
@@ -217,6 +229,9 @@ public struct DataIntegrityVerifier: Sendable {
         }
         var config = proof.removing("proofValue")
         var signedDocument = unsecured
+        // The document less its proof is what is signed, unless previous proofs or the proof's own @context
+        // change it.
+        var signedIsUnsecured = previous.isEmpty
         if suite.proofIncludesContext {
             if let proofContext = config["@context"] {
                 // The document's @context must start with the proof's (eddsa-jcs-2022 §3.3.2 step 4).
@@ -228,13 +243,21 @@ public struct DataIntegrityVerifier: Sendable {
                             "the document's @context does not start with the proof's @context"))
                 }
                 signedDocument["@context"] = proofContext
+                signedIsUnsecured = signedIsUnsecured && proofContext == document["@context"]
             }
         } else {
             config["@context"] = document["@context"]
         }
         do {
-            let hashData = try DataIntegrityHashing.hashData(
-                document: signedDocument, proofConfiguration: config, suite: suite, keyType: keyType)
+            let hashData: [UInt8]
+            if let canonical, signedIsUnsecured, suite.canonicalizesWithJCS {
+                hashData = try DataIntegrityHashing.hashData(
+                    canonicalDocument: canonical.removing("proof"), proofConfiguration: config, suite: suite,
+                    keyType: keyType)
+            } else {
+                hashData = try DataIntegrityHashing.hashData(
+                    document: signedDocument, proofConfiguration: config, suite: suite, keyType: keyType)
+            }
             guard verificationMethod.publicKey.isValidSignature(signature, for: hashData) else {
                 return finish(
                     .fail(

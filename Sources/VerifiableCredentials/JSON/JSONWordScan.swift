@@ -11,6 +11,12 @@ enum JSONWordScan {
         hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
 
+    /// Whether any byte of `word` is `"` or `\` (the bytes that end a string's plain text for a scan that does
+    /// not validate it).
+    static func hasQuoteOrBackslash(_ word: UInt64) -> Bool {
+        hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
+    }
+
     /// Whether any byte of `word` is 0x80 or above (not ASCII).
     static func hasNonASCIIByte(_ word: UInt64) -> Bool { word & highs != 0 }
 

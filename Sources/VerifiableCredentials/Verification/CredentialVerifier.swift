@@ -17,6 +17,11 @@ public struct CredentialVerifier: Sendable {
 
     /// The report for the credential `json` found at `pointer` (index `index` in its file).
     public func verify(_ json: JSONValue, index: Int = 0, pointer: String = "") -> CredentialReport {
+        verify(json, index: index, pointer: pointer, canonical: nil)
+    }
+
+    /// The report for `json`, whose RFC 8785 form (proof included) the caller may already have computed.
+    func verify(_ json: JSONValue, index: Int, pointer: String, canonical: CanonicalJSONObject?) -> CredentialReport {
         guard case .object(let object) = json else {
             return CredentialReport(
                 index: index, pointer: pointer,
@@ -28,7 +33,8 @@ public struct CredentialVerifier: Sendable {
         }
         let issuerID = CredentialUnderVerification.issuerID(of: object)
         let verifier = DataIntegrityVerifier(suites: context.suites, resolver: context.resolver, now: context.now)
-        let proofs = verifier.verify(json, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
+        let proofs = verifier.verify(
+            json, expecting: ProofExpectations(proofPurpose: "assertionMethod"), canonical: canonical)
         let subject = CredentialUnderVerification(json: object, pointer: pointer, issuerID: issuerID, proofs: proofs)
         var report = CredentialReport(
             index: index, pointer: pointer, id: object["id"]?.stringValue, issuer: issuerID,

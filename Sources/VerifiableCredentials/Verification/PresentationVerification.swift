@@ -78,32 +78,76 @@ struct PresentationVerification {
         let proofExpectations = ProofExpectations(
             proofPurpose: "authentication", challenge: expectations.challenge, domain: expectations.domain)
         let subjectNPI = expectations.subjectNPI
-        // Part -2 walks the whole presentation for its contexts, part -1 verifies the holder's proof.
         let knownContexts = context.knownContexts
-        let parts = ConcurrentMap.map(Array(-2..<credentials.count)) { index -> PresentationPart in
+        // A JCS holder proof covers the canonical form of every credential, which each credential's own check
+        // computes anyway: the credentials keep theirs, and the holder's proof is checked after them on the
+        // presentation's canonical form built from those. Any other holder proof (it canonicalizes the whole
+        // presentation) runs beside the credentials from the start.
+        let reuseCanonicalForms = Self.holderProofUsesJCS(document, suites: context.suites)
+        // Part -2 walks the whole presentation for its contexts, part -1 verifies the holder's proof.
+        let parts = ConcurrentMap.map(Array(-2..<credentials.count)) {
+            index -> PresentationPart in
             if index == -2 { return .contexts(ContextPolicy.check(document, known: knownContexts)) }
-            guard index >= 0 else { return .holderProof(proofVerifier.verify(document, expecting: proofExpectations)) }
+            guard index >= 0 else {
+                guard !reuseCanonicalForms else { return .holderProof(nil) }
+                return .holderProof(proofVerifier.verify(document, expecting: proofExpectations))
+            }
+            let credential = credentials[index]
+            let canonical = reuseCanonicalForms ? credential.objectValue.map { CanonicalJSONObject($0) } : nil
             let (verified, json) = verifier.verifyEmbeddedCredential(
-                credentials[index], index: index, pointer: "/verifiableCredential/\(index)")
+                credential, index: index, pointer: "/verifiableCredential/\(index)", canonical: canonical)
             var result = verified
             result.checks.append(binding(json, holder: holder))
             if let subjectNPI {
                 result.checks.append(SubjectNPI.check(json.objectValue ?? JSONObject(), npi: subjectNPI))
             }
-            return .credential(result)
+            let canonicalBytes =
+                reuseCanonicalForms ? canonical?.bytes ?? JSONCanonicalizer.canonicalize(credential) : nil
+            return .credential(result, canonical: canonicalBytes)
         }
         var contexts = Check.unknown("context", .invalidContext, "the contexts were not checked")
         var holderProof = DocumentProofVerification(proofs: [], checks: [])
         var reports: [CredentialReport] = []
+        var canonicalCredentials: [[UInt8]] = []
         reports.reserveCapacity(credentials.count)
         for part in parts {
             switch part {
             case .contexts(let check): contexts = check
-            case .holderProof(let verification): holderProof = verification
-            case .credential(let report): reports.append(report)
+            case .holderProof(let verification): holderProof = verification ?? holderProof
+            case .credential(let report, let canonical):
+                reports.append(report)
+                if let canonical { canonicalCredentials.append(canonical) }
             }
         }
+        if reuseCanonicalForms, let object = document.objectValue {
+            let canonical = CanonicalJSONObject(
+                object,
+                substituting: ["verifiableCredential": Self.canonicalMember(object, elements: canonicalCredentials)])
+            holderProof = proofVerifier.verify(document, expecting: proofExpectations, canonical: canonical)
+        }
         return (contexts, holderProof, reports)
+    }
+
+    /// Whether the presentation has one proof, made with a cryptosuite that canonicalizes with JCS.
+    private static func holderProofUsesJCS(_ document: JSONValue, suites: CryptosuiteSet) -> Bool {
+        guard let proofs = document["proof"]?.asArray, proofs.count == 1,
+            let name = proofs[0]["cryptosuite"]?.stringValue
+        else { return false }
+        return suites[name]?.canonicalizesWithJCS ?? false
+    }
+
+    /// The canonical form of the `verifiableCredential` member's value from its elements' canonical forms: an
+    /// array, or the one credential when the member is not an array.
+    private static func canonicalMember(_ presentation: JSONObject, elements: [[UInt8]]) -> [UInt8] {
+        guard case .array = presentation["verifiableCredential"] else { return elements.first ?? [] }
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(elements.reduce(2) { $0 + $1.count + 1 })
+        for (offset, element) in elements.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += element
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
     }
 
     /// Every credential subject with an `id` must be the holder.
@@ -122,6 +166,8 @@ struct PresentationVerification {
 /// One piece of a presentation's verification: the holder's proof or one credential's report.
 private enum PresentationPart: Sendable {
     case contexts(Check)
-    case holderProof(DocumentProofVerification)
-    case credential(CredentialReport)
+    /// Nil when the holder's proof is checked after the credentials.
+    case holderProof(DocumentProofVerification?)
+    /// The credential's report, and its canonical form when the holder's proof reuses it.
+    case credential(CredentialReport, canonical: [UInt8]?)
 }

@@ -31,7 +31,9 @@ public struct Verifier: Sendable {
         } catch {
             return DocumentReport(name: name, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
         }
-        return verify(document, name: name, expecting: expectations)
+        let report = verify(document, name: name, expecting: expectations)
+        JSONDocumentRelease.release(consume document)
+        return report
     }
 
     /// Verifies a parsed document: a `VerifiablePresentation` or a `VerifiableCredential`; a JSON string that

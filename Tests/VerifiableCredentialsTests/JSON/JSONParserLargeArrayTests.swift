@@ -59,6 +59,23 @@ struct JSONParserLargeArrayTests {
         #expect(ranges?.first.map { bytes[$0.upperBound - 1] } == UInt8(ascii: "}"))
     }
 
+    @Test("the scan skips strings eight bytes at a time: escapes and brackets at every position of a word")
+    func scanWordBoundaries() throws {
+        // Each element's string puts an escaped quote, an escaped backslash and brackets at a different offset
+        // from the 8-byte words the scan reads, so every position of a word ends a fast run at least once.
+        let elements: [JSONValue] = (0..<40).map { offset in
+            let prefix = String(repeating: "x", count: offset % 17)
+            return ["text": .string(prefix + "\"],{\\" + String(repeating: "y", count: offset % 9) + "\\"), "n": 1]
+        }
+        let bytes = JSONSerializer.bytes(["list": .array(elements)])
+        let start = try #require(bytes.firstIndex(of: UInt8(ascii: "[")))
+        let ranges = bytes.withUnsafeBufferPointer { JSONReader.scanElements($0, arrayStart: start)?.ranges }
+        #expect(ranges?.count == elements.count)
+        for (range, element) in zip(ranges ?? [], elements) {
+            #expect(try JSONParser.parse(Array(bytes[range])) == element)
+        }
+    }
+
     @Test(
         "an error inside one element is the error a serial parse reports, at the same line and column",
         arguments: [

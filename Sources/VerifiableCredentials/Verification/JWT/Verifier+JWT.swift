@@ -28,7 +28,9 @@ extension Verifier {
     /// Verifies one entry of a presentation's `verifiableCredential` in full: an `EnvelopedVerifiableCredential`
     /// (`data:application/vc+jwt,…`), a VC 1.1 JWT string, or an embedded credential with Data Integrity
     /// proofs. Returns the report and the credential as JSON (decoded from the JWT) for the holder checks.
-    func verifyEmbeddedCredential(_ entry: JSONValue, index: Int, pointer: String) -> (CredentialReport, JSONValue) {
+    func verifyEmbeddedCredential(
+        _ entry: JSONValue, index: Int, pointer: String, canonical: CanonicalJSONObject? = nil
+    ) -> (CredentialReport, JSONValue) {
         let jws: CompactJWS
         do throws(CredentialError) {
             if case .string(let text) = entry {
@@ -36,7 +38,7 @@ extension Verifier {
             } else if EnvelopedCredential.isEnvelope(entry) {
                 jws = try EnvelopedCredential.jwt(in: entry)
             } else {
-                return (credentialVerifier.verify(entry, index: index, pointer: pointer), entry)
+                return (credentialVerifier.verify(entry, index: index, pointer: pointer, canonical: canonical), entry)
             }
         } catch {
             let report = CredentialReport(
