@@ -190,7 +190,8 @@ struct JSONReader {
             }
             let keyStart = index
             let key = try parseString()
-            // Duplicate names are compared by code units: a short linear scan, then a set for large objects.
+            // Duplicate names are compared by code units: a linear scan up to 32 members (a CME achievement has
+            // 17), then a set for larger objects.
             if var set = seen {
                 seen = nil
                 guard set.insert(Array(key.utf8)).inserted else { throw duplicate(key, at: keyStart) }
@@ -199,7 +200,7 @@ struct JSONReader {
                 for member in members where JSONObject.sameKey(member.key, key) {
                     throw duplicate(key, at: keyStart)
                 }
-                if members.count >= 16 {
+                if members.count >= 32 {
                     var set = Set(members.map { Array($0.key.utf8) })
                     set.insert(Array(key.utf8))
                     seen = set

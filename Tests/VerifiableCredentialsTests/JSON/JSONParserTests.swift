@@ -39,6 +39,15 @@ struct JSONParserTests {
         let many = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
         #expect(code("{\(many)}") == nil)
         #expect(code("{\(many),\"k7\":0}") == .duplicateKey)
+        // Around the switch from the linear scan to the set (at 32 members), each side finds the duplicate.
+        for count in [17, 31, 32, 33, 34] {
+            let members = (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+            #expect(code("{\(members)}") == nil)
+            for duplicate in [0, count / 2, count - 1] {
+                #expect(code("{\(members),\"k\(duplicate)\":0}") == .duplicateKey, "\(count) members, k\(duplicate)")
+                #expect(code("{\(members),\"k\(count)\":0,\"k\(duplicate)\":0}") == .duplicateKey)
+            }
+        }
     }
 
     @Test("Canonically equivalent keys stay distinct in lookups")
