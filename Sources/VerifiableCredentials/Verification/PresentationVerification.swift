@@ -79,6 +79,10 @@ struct PresentationVerification {
             proofPurpose: "authentication", challenge: expectations.challenge, domain: expectations.domain)
         let subjectNPI = expectations.subjectNPI
         let knownContexts = context.knownContexts
+        // Each embedded credential object's contexts are checked by its own verification when its policies
+        // include the context check; the presentation's walk then leaves those objects out (they are about
+        // nine tenths of the presentation) and covers the rest: its own members and any enveloped credential.
+        let credentialsCheckContexts = verifier.credentialVerifier.policies.contains { $0 is ContextPolicy }
         // A JCS holder proof covers the canonical form of every credential, which each credential's own check
         // computes anyway: the credentials keep theirs, and the holder's proof is checked after them on the
         // presentation's canonical form built from those. Any other holder proof (it canonicalizes the whole
@@ -87,7 +91,10 @@ struct PresentationVerification {
         // Part -2 walks the whole presentation for its contexts, part -1 verifies the holder's proof.
         let parts = ConcurrentMap.map(Array(-2..<credentials.count)) {
             index -> PresentationPart in
-            if index == -2 { return .contexts(ContextPolicy.check(document, known: knownContexts)) }
+            if index == -2 {
+                let walked = credentialsCheckContexts ? Self.withoutCredentialObjects(document) : document
+                return .contexts(ContextPolicy.check(walked, known: knownContexts))
+            }
             guard index >= 0 else {
                 guard !reuseCanonicalForms else { return .holderProof(nil) }
                 return .holderProof(proofVerifier.verify(document, expecting: proofExpectations))
@@ -126,6 +133,21 @@ struct PresentationVerification {
             holderProof = proofVerifier.verify(document, expecting: proofExpectations, canonical: canonical)
         }
         return (contexts, holderProof, reports)
+    }
+
+    /// The presentation with each plain credential object of `verifiableCredential` replaced by null (so the
+    /// others keep their positions in the context check's pointers); enveloped credentials are kept.
+    private static func withoutCredentialObjects(_ document: JSONValue) -> JSONValue {
+        guard case .object(var object) = document, let value = object["verifiableCredential"] else { return document }
+        func kept(_ element: JSONValue) -> JSONValue {
+            element.objectValue != nil && !EnvelopedCredential.isEnvelope(element) ? .null : element
+        }
+        if case .array(let elements) = value {
+            object["verifiableCredential"] = .array(elements.map(kept))
+        } else {
+            object["verifiableCredential"] = kept(value)
+        }
+        return .object(object)
     }
 
     /// Whether the presentation has one proof, made with a cryptosuite that canonicalizes with JCS.

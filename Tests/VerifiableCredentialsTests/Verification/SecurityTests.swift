@@ -247,6 +247,36 @@ struct SecurityTests {
         #expect(try report(try world.sign(inline)).check("context")?.status == .pass)
     }
 
+    @Test("an unknown @context in a presented credential, or in the presentation itself, fails the presentation")
+    func unknownContextInPresentation() throws {
+        let evil: JSONValue = ["https://www.w3.org/ns/credentials/v2", "https://evil.example/context.json"]
+        let good = try world.sign(world.credential(subject: world.alice))
+        let bad = try world.sign(world.credential(subject: world.alice).replacing(["@context"], with: evil))
+        let expecting = PresentationExpectations(challenge: "c-123", domain: "hospital.example")
+        // In a credential: that credential's own context check fails (the presentation's walk leaves credential
+        // objects to it), so the presentation does not verify.
+        let withBad = try report(try world.present([good, bad], holder: world.alice), expecting: expecting)
+        #expect(!withBad.verified)
+        #expect(withBad.credentials[0].check("context")?.status == .pass)
+        #expect(withBad.credentials[1].check("context")?.code == .unknownContext)
+        // With a verifier whose credential policies leave contexts out, the presentation's walk covers them.
+        let lists = try [world.statusList()]
+        let noContextPolicy = Verifier(
+            context: world.context(lists: lists),
+            policies: CredentialVerifier.standardPolicies.filter { !($0 is ContextPolicy) })
+        let walked = noContextPolicy.verify(
+            try world.present([good, bad], holder: world.alice), name: "vp.json", expecting: expecting)
+        #expect(walked.check("context")?.code == .unknownContext)
+        #expect(walked.check("context")?.message.contains("/verifiableCredential/1/@context") == true)
+        // In the presentation's own @context.
+        let presented = try VerifiablePresentationBuilder(credentials: [good])
+            .signed(with: world.alice, challenge: "c-123", domain: "hospital.example", created: Date())
+        let evilPresentation = presented.replacing(["@context"], with: evil)
+        let own = try report(evilPresentation, expecting: expecting)
+        #expect(!own.verified)
+        #expect(own.check("context")?.code == .unknownContext)
+    }
+
     @Test("a 10,000-deep nesting bomb is refused without crashing")
     func nestingBomb() {
         let bomb = Array(String(repeating: "[", count: 10_000).utf8) + Array(String(repeating: "]", count: 10_000).utf8)
