@@ -66,12 +66,16 @@ extension JSONReader {
                 case UInt8(ascii: "\""):
                     index += 1
                     while true {
-                        // Eight bytes at a time through the string's plain text.
+                        // Eight bytes at a time to the string's next `"` or `\`.
                         if let base = bytes.baseAddress {
-                            while index + 8 <= bytes.count,
-                                !JSONWordScan.hasQuoteOrBackslash(
-                                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                            {
+                            while index + 8 <= bytes.count {
+                                let word = UInt64(
+                                    littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                                let found = JSONWordScan.quoteOrBackslashMask(word)
+                                if found != 0 {
+                                    index += found.trailingZeroBitCount >> 3
+                                    break
+                                }
                                 index += 8
                             }
                         }

@@ -11,11 +11,15 @@ enum JSONWordScan {
         hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
 
-    /// Whether any byte of `word` is `"` or `\` (the bytes that end a string's plain text for a scan that does
-    /// not validate it).
-    static func hasQuoteOrBackslash(_ word: UInt64) -> Bool {
-        hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
+    /// Nonzero when a byte of `word` (loaded little-endian) is `"` or `\` (the bytes that end a string's plain
+    /// text for a scan that does not validate it); the lowest set bit is then the high bit of the first such
+    /// byte. Each zero-byte mask is exact at its lowest set bit (a borrow only spreads upwards), so their union
+    /// is too.
+    static func quoteOrBackslashMask(_ word: UInt64) -> UInt64 {
+        zeroByteMask(word ^ (ones &* 0x22)) | zeroByteMask(word ^ (ones &* 0x5C))
     }
+
+    private static func zeroByteMask(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
     /// Whether any byte of `word` is 0x80 or above (not ASCII).
     static func hasNonASCIIByte(_ word: UInt64) -> Bool { word & highs != 0 }
