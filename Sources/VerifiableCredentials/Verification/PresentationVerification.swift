@@ -88,9 +88,9 @@ struct PresentationVerification {
         // presentation's canonical form built from those. Any other holder proof (it canonicalizes the whole
         // presentation) runs beside the credentials from the start.
         let reuseCanonicalForms = Self.holderProofUsesJCS(document, suites: context.suites)
-        // Part -2 walks the whole presentation for its contexts, part -1 verifies the holder's proof.
-        let parts = ConcurrentMap.map(Array(-2..<credentials.count)) {
-            index -> PresentationPart in
+        // Part -2 walks the presentation for its contexts, part -1 verifies a holder's proof that does not
+        // reuse the credentials' canonical forms.
+        let parts = ConcurrentMap.map(Array(-2..<credentials.count)) { index -> PresentationPart in
             if index == -2 {
                 let walked = credentialsCheckContexts ? Self.withoutCredentialObjects(document) : document
                 return .contexts(ContextPolicy.check(walked, known: knownContexts))
