@@ -36,8 +36,9 @@ public enum DocumentFiles {
         }
         let size = Int(status.st_size)
         guard size <= maximumBytes else { throw tooLarge(size, maximumBytes, path) }
-        // One byte more than the size, so a regular file that did not grow is read by a single `read`: a read
-        // of a regular file that returns fewer bytes than asked for has reached the end of the file.
+        // One byte more than the size, so a regular file that did not grow is read by a single `read`: once the
+        // size `fstat` gave is read, a read of a regular file that returns fewer bytes than asked for has reached
+        // the end of the file (a short read before that, as some network file systems do, is read on).
         let isRegular = (status.st_mode & S_IFMT) == S_IFREG
         var failure: Int32?
         var count = 0
@@ -53,7 +54,7 @@ public enum DocumentFiles {
                 }
                 let asked = buffer.count - count
                 count += got
-                if got == 0 || (isRegular && got < asked) { break }
+                if got == 0 || (isRegular && count >= size && got < asked) { break }
             }
             initialized = count
         }
