@@ -78,7 +78,7 @@ public struct CMECredential: Sendable, Hashable {
         self.achievementID = achievementID
         self.activityTitle = title
         self.completionDate = String(dateText.prefix(10))
-        self.isCMEAchievement = Self.strings(achievement["type"]).contains(CMEVocabulary.achievementType)
+        self.isCMEAchievement = Self.isCMEAchievement(achievement)
         self.format =
             achievement["activityFormat"]?.stringValue.flatMap(ActivityFormat.init(rawValue:))
             ?? achievement["parsActivityType"]?.stringValue.flatMap(ActivityFormat.init(parsCode:))
@@ -98,8 +98,8 @@ public struct CMECredential: Sendable, Hashable {
                 salt: entry["salt"]?.stringValue ?? "")
         }
         self.credits = Self.credits(subject: subject, achievement: achievement)
-        if isCMEAchievement, credits[CreditType.amaCategory1] == nil, let creditsEarned {
-            credits[CreditType.amaCategory1] = creditsEarned
+        if credits[CreditType.amaCategory1] == nil, let implied = Self.impliedAMACredits(subject: subject) {
+            credits[CreditType.amaCategory1] = implied
         }
         self.topicCredits = Self.topics(achievement)
         self.json = json
@@ -128,6 +128,18 @@ public struct CMECredential: Sendable, Hashable {
 
     private static func strings(_ value: JSONValue?) -> [String] {
         (value?.asArray ?? []).compactMap(\.stringValue)
+    }
+
+    /// Whether the achievement's types include `CMEAchievement`.
+    static func isCMEAchievement(_ achievement: JSONObject) -> Bool {
+        strings(achievement["type"]).contains(CMEVocabulary.achievementType)
+    }
+
+    /// The AMA PRA Category 1 credits a subject states as `creditsEarned` for a `CMEAchievement` (cmevc writes
+    /// the AMA credits there), which count when no result names AMA PRA Category 1.
+    static func impliedAMACredits(subject: JSONObject) -> Decimal? {
+        guard let achievement = subject["achievement"]?.objectValue, isCMEAchievement(achievement) else { return nil }
+        return subject["creditsEarned"].flatMap(amount)
     }
 
     /// A credit amount written as a JSON number or a decimal string.

@@ -1,10 +1,10 @@
 public import VerifiableCredentials
 
 /// The credit types a CME credential claims: the generic OB 3.0 reading (each result description's credit
-/// type) plus what ``CMECredential`` adds to it: a `CMEAchievement` whose subject states `creditsEarned`
-/// without a result for AMA PRA Category 1 claims AMA PRA Category 1 credits. Only those members are read (a
-/// verification should not build the whole typed view), for every subject, so a claim either reading sees is
-/// checked against the issuer's accreditation.
+/// type) plus what ``CMECredential`` adds to it (``CMECredential/impliedAMACredits(subject:)``: a
+/// `CMEAchievement` whose subject states `creditsEarned` claims AMA PRA Category 1 credits). Only those
+/// members are read (a verification should not build the whole typed view), for every subject, so a claim
+/// either reading sees is checked against the issuer's accreditation.
 public struct CMECreditTypes: CreditTypeExtractor {
     public init() {}
 
@@ -13,10 +13,7 @@ public struct CMECreditTypes: CreditTypeExtractor {
         let ama = CreditType.amaCategory1
         guard !codes.contains(ama) else { return codes }
         let claimsAMA = (credential["credentialSubject"]?.asArray ?? []).contains { subject in
-            guard let earned = subject["creditsEarned"], CMECredential.amount(earned) != nil,
-                let types = subject["achievement"]?["type"]?.asArray
-            else { return false }
-            return types.contains { $0.stringValue == CMEVocabulary.achievementType }
+            subject.objectValue.flatMap(CMECredential.impliedAMACredits(subject:)) != nil
         }
         if claimsAMA { codes.append(ama) }
         return codes

@@ -15,21 +15,20 @@ struct CanonicalJSONObject: Sendable {
     /// bytes as its value, which must be the canonical form of that member's value.
     init(_ object: JSONObject, substituting: [String: [UInt8]] = [:]) {
         let members = object.members
-        let order = members.indices.sorted { JSONCanonicalizer.utf16Precedes(members[$0].key, members[$1].key) }
         var output = ByteWriter(capacity: 4096)
         var ranges: [(key: String, range: Range<Int>)] = []
         ranges.reserveCapacity(members.count)
         output.append(UInt8(ascii: "{"))
-        for (offset, index) in order.enumerated() {
+        JSONCanonicalizer.forEachInCanonicalOrder(members) { offset, index in
             if offset > 0 { output.append(UInt8(ascii: ",")) }
             let start = output.count
             let member = members[index]
-            JSONSerializer.writeString(member.key, into: &output)
-            output.append(UInt8(ascii: ":"))
             if let canonical = substituting[member.key] {
+                JSONSerializer.writeString(member.key, into: &output)
+                output.append(UInt8(ascii: ":"))
                 canonical.withUnsafeBufferPointer { output.append($0) }
             } else {
-                JSONCanonicalizer.write(member.value, into: &output)
+                JSONCanonicalizer.writeMember(member, first: true, into: &output)
             }
             ranges.append((member.key, start..<output.count))
         }

@@ -20,26 +20,8 @@ public enum JSONCanonicalizer {
         case .object(let object):
             output.append(UInt8(ascii: "{"))
             let members = object.members
-            if members.count <= smallObject {
-                // Most objects are small: sort their member positions in place on the stack.
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: max(members.count, 1)) { order in
-                    for index in members.indices {
-                        var slot = index
-                        while slot > 0, utf16Precedes(members[index].key, members[order[slot - 1]].key) {
-                            order[slot] = order[slot - 1]
-                            slot -= 1
-                        }
-                        order[slot] = index
-                    }
-                    for offset in members.indices {
-                        writeMember(members[order[offset]], first: offset == 0, into: &output)
-                    }
-                }
-            } else {
-                let order = members.indices.sorted { utf16Precedes(members[$0].key, members[$1].key) }
-                for (offset, index) in order.enumerated() {
-                    writeMember(members[index], first: offset == 0, into: &output)
-                }
+            forEachInCanonicalOrder(members) { offset, index in
+                writeMember(members[index], first: offset == 0, into: &output)
             }
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
@@ -58,7 +40,29 @@ public enum JSONCanonicalizer {
     /// ones, which hostile input can make huge, by the standard library's sort.
     static let smallObject = 24
 
-    private static func writeMember(_ member: JSONObject.Member, first: Bool, into output: inout ByteWriter) {
+    /// Calls `body` with each position in `members` in canonical (UTF-16) order, and the count of members
+    /// visited before it. Most objects are small: their positions are sorted in place on the stack.
+    static func forEachInCanonicalOrder(_ members: [JSONObject.Member], _ body: (Int, Int) -> Void) {
+        guard members.count <= smallObject else {
+            let order = members.indices.sorted { utf16Precedes(members[$0].key, members[$1].key) }
+            for (offset, index) in order.enumerated() { body(offset, index) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(members.count, 1)) { order in
+            for index in members.indices {
+                var slot = index
+                while slot > 0, utf16Precedes(members[index].key, members[order[slot - 1]].key) {
+                    order[slot] = order[slot - 1]
+                    slot -= 1
+                }
+                order[slot] = index
+            }
+            for offset in members.indices { body(offset, order[offset]) }
+        }
+    }
+
+    /// `"key":value`, after a comma unless `first`.
+    static func writeMember(_ member: JSONObject.Member, first: Bool, into output: inout ByteWriter) {
         if !first { output.append(UInt8(ascii: ",")) }
         JSONSerializer.writeString(member.key, into: &output)
         output.append(UInt8(ascii: ":"))

@@ -16,15 +16,16 @@ enum JSONWordScan {
     /// byte. Each zero-byte mask is exact at its lowest set bit (a borrow only spreads upwards), so their union
     /// is too.
     static func quoteOrBackslashMask(_ word: UInt64) -> UInt64 {
-        zeroByteMask(word ^ (ones &* 0x22)) | zeroByteMask(word ^ (ones &* 0x5C))
+        byteBelowMask(word ^ (ones &* 0x22), 1) | byteBelowMask(word ^ (ones &* 0x5C), 1)
     }
-
-    private static func zeroByteMask(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
     /// Whether any byte of `word` is 0x80 or above (not ASCII).
     static func hasNonASCIIByte(_ word: UInt64) -> Bool { word & highs != 0 }
 
-    private static func hasByteBelow(_ word: UInt64, _ bound: UInt64) -> Bool {
-        (word &- ones &* bound) & ~word & highs != 0
+    private static func hasByteBelow(_ word: UInt64, _ bound: UInt64) -> Bool { byteBelowMask(word, bound) != 0 }
+
+    /// The high bits of the bytes of `word` below `bound` (exact at the lowest set bit; see above).
+    private static func byteBelowMask(_ word: UInt64, _ bound: UInt64) -> UInt64 {
+        (word &- ones &* bound) & ~word & highs
     }
 }

@@ -23,9 +23,7 @@ public enum DocumentFiles {
         _ path: String, maximumBytes: Int = JSONParser.Limits.default.maximumBytes
     ) throws(CredentialError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw CredentialError(.io, "cannot read the file (\(String(cString: strerror(errno))))", location: path)
-        }
+        guard descriptor >= 0 else { throw readFailure(errno, path) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
@@ -48,7 +46,6 @@ public enum DocumentFiles {
                 let rest = UnsafeMutableBufferPointer(rebasing: buffer[count...])
                 let got = systemRead(descriptor, UnsafeMutableRawBufferPointer(rest))
                 if got < 0 {
-                    if errno == EINTR { continue }
                     failure = errno
                     break
                 }
@@ -58,9 +55,7 @@ public enum DocumentFiles {
             }
             initialized = count
         }
-        if let failure {
-            throw CredentialError(.io, "cannot read the file (\(String(cString: strerror(failure))))", location: path)
-        }
+        if let failure { throw readFailure(failure, path) }
         // The file filled the buffer: it grew since `fstat` (or is not a regular file); read on to its end.
         if count == capacity {
             while true {
@@ -71,11 +66,7 @@ public enum DocumentFiles {
                 let got = bytes.withUnsafeMutableBytes { buffer in
                     systemRead(descriptor, UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
                 }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw CredentialError(
-                        .io, "cannot read the file (\(String(cString: strerror(errno))))", location: path)
-                }
+                if got < 0 { throw readFailure(errno, path) }
                 if got == 0 { break }
                 count += got
             }
@@ -111,16 +102,23 @@ public enum DocumentFiles {
         return files
     }
 
-    /// `read(2)` into `buffer`.
+    /// `read(2)` into `buffer`, again when a signal interrupted it; -1 (and `errno`) on failure.
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
-        #if canImport(Glibc)
-            return Glibc.read(descriptor, base, buffer.count)
-        #elseif canImport(Musl)
-            return Musl.read(descriptor, base, buffer.count)
-        #else
-            return Darwin.read(descriptor, base, buffer.count)
-        #endif
+        while true {
+            #if canImport(Glibc)
+                let got = Glibc.read(descriptor, base, buffer.count)
+            #elseif canImport(Musl)
+                let got = Musl.read(descriptor, base, buffer.count)
+            #else
+                let got = Darwin.read(descriptor, base, buffer.count)
+            #endif
+            if got >= 0 || errno != EINTR { return got }
+        }
+    }
+
+    private static func readFailure(_ code: Int32, _ path: String) -> CredentialError {
+        CredentialError(.io, "cannot read the file (\(String(cString: strerror(code))))", location: path)
     }
 
     private static func tooLarge(_ size: Int, _ limit: Int, _ path: String) -> CredentialError {
