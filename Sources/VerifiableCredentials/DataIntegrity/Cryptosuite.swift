@@ -24,11 +24,11 @@ extension Cryptosuite {
 
     /// SHA-384 for P-384 keys, SHA-256 otherwise, as the EdDSA and ECDSA cryptosuite specs define.
     public func hash(_ bytes: [UInt8], keyType: KeyType) -> [UInt8] {
-        switch keyType {
-        case .p384: Array(SHA384.hash(data: bytes))
-        default: Array(SHA256.hash(data: bytes))
-        }
+        hashesWithSHA256(keyType) ? Array(SHA256.hash(data: bytes)) : Array(SHA384.hash(data: bytes))
     }
+
+    /// Whether ``hash(_:keyType:)`` is SHA-256 for keys of `keyType` (SHA-384 for P-384 keys).
+    public func hashesWithSHA256(_ keyType: KeyType) -> Bool { keyType != .p384 }
 
     /// The signature length the suite expects for a key type (raw r‖s for ECDSA).
     public func signatureLength(for keyType: KeyType) -> Int {

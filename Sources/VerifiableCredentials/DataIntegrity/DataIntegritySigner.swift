@@ -68,11 +68,11 @@ enum DataIntegrityHashing {
         return suite.hash(canonicalConfig, keyType: keyType) + suite.hash(canonicalDocument, keyType: keyType)
     }
 
-    /// The hash data for a document whose canonical form the caller already has.
+    /// The hash data for a document whose hash (of its canonical form) the caller already has.
     static func hashData(
-        canonicalDocument: [UInt8], proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType
+        documentHash: [UInt8], proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType
     ) throws(CredentialError) -> [UInt8] {
         let canonicalConfig = try suite.canonicalize(.object(proofConfiguration), keyType: keyType)
-        return suite.hash(canonicalConfig, keyType: keyType) + suite.hash(canonicalDocument, keyType: keyType)
+        return suite.hash(canonicalConfig, keyType: keyType) + documentHash
     }
 }

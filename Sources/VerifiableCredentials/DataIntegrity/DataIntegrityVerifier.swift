@@ -25,10 +25,10 @@ public struct DataIntegrityVerifier: Sendable {
         verify(document, expecting: expectations, canonical: nil)
     }
 
-    /// Verifies every proof of `document`; `canonical`, when given, must be the RFC 8785 form of `document`
-    /// (proof included): a JCS proof that is the document's only proof then hashes it less the proof instead
-    /// of canonicalizing the document again.
-    func verify(_ document: JSONValue, expecting expectations: ProofExpectations, canonical: CanonicalJSONObject?)
+    /// Verifies every proof of `document`; `canonical`, when given, must be what its case says of `document`'s
+    /// RFC 8785 form: a JCS proof that is the document's only proof then uses it instead of canonicalizing the
+    /// document again.
+    func verify(_ document: JSONValue, expecting expectations: ProofExpectations, canonical: KnownCanonicalForm?)
         -> DocumentProofVerification
     {
         guard case .object(let object) = document else {
@@ -69,7 +69,7 @@ public struct DataIntegrityVerifier: Sendable {
 
     private func verifyProof(
         _ proof: JSONObject?, at index: Int, in document: JSONObject, all: [JSONObject?],
-        expectations: ProofExpectations, canonical: CanonicalJSONObject?
+        expectations: ProofExpectations, canonical: KnownCanonicalForm?
     ) -> ProofVerification {
         var result = ProofVerification(index: index, checks: [])
         guard let proof else {
@@ -250,10 +250,11 @@ public struct DataIntegrityVerifier: Sendable {
         }
         do {
             let hashData: [UInt8]
-            if let canonical, signedIsUnsecured, suite.canonicalizesWithJCS {
+            if signedIsUnsecured, suite.canonicalizesWithJCS,
+                let documentHash = canonical?.hashWithoutProof(suite: suite, keyType: keyType)
+            {
                 hashData = try DataIntegrityHashing.hashData(
-                    canonicalDocument: canonical.removing("proof"), proofConfiguration: config, suite: suite,
-                    keyType: keyType)
+                    documentHash: documentHash, proofConfiguration: config, suite: suite, keyType: keyType)
             } else {
                 hashData = try DataIntegrityHashing.hashData(
                     document: signedDocument, proofConfiguration: config, suite: suite, keyType: keyType)

@@ -34,7 +34,8 @@ public struct CredentialVerifier: Sendable {
         let issuerID = CredentialUnderVerification.issuerID(of: object)
         let verifier = DataIntegrityVerifier(suites: context.suites, resolver: context.resolver, now: context.now)
         let proofs = verifier.verify(
-            json, expecting: ProofExpectations(proofPurpose: "assertionMethod"), canonical: canonical)
+            json, expecting: ProofExpectations(proofPurpose: "assertionMethod"),
+            canonical: canonical.map(KnownCanonicalForm.document))
         let subject = CredentialUnderVerification(json: object, pointer: pointer, issuerID: issuerID, proofs: proofs)
         var report = CredentialReport(
             index: index, pointer: pointer, id: object["id"]?.stringValue, issuer: issuerID,

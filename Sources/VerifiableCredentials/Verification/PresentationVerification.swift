@@ -84,23 +84,27 @@ struct PresentationVerification {
         // nine tenths of the presentation) and covers the rest: its own members and any enveloped credential.
         let credentialsCheckContexts = verifier.credentialVerifier.policies.contains { $0 is ContextPolicy }
         // A JCS holder proof covers the canonical form of every credential, which each credential's own check
-        // computes anyway: the credentials keep theirs, and the holder's proof is checked after them on the
-        // presentation's canonical form built from those. Any other holder proof (it canonicalizes the whole
-        // presentation) runs beside the credentials from the start.
-        let reuseCanonicalForms = Self.holderProofUsesJCS(document, suites: context.suites)
+        // computes anyway: each credential hands its form to the presentation's digest as its check ends, and
+        // the holder's proof is checked after the credentials on that digest. Any other holder proof (it
+        // canonicalizes the whole presentation) runs beside the credentials from the start.
+        let digest =
+            Self.holderProofUsesJCS(document, suites: context.suites)
+            ? document.objectValue.flatMap {
+                PresentationCanonicalDigest(presentation: $0, credentialCount: credentials.count)
+            } : nil
         // Part -2 walks the presentation for its contexts, part -1 verifies a holder's proof that does not
-        // reuse the credentials' canonical forms.
+        // use the digest.
         let parts = ConcurrentMap.map(Array(-2..<credentials.count)) { index -> PresentationPart in
             if index == -2 {
                 let walked = credentialsCheckContexts ? Self.withoutCredentialObjects(document) : document
                 return .contexts(ContextPolicy.check(walked, known: knownContexts))
             }
             guard index >= 0 else {
-                guard !reuseCanonicalForms else { return .holderProof(nil) }
+                guard digest == nil else { return .holderProof(nil) }
                 return .holderProof(proofVerifier.verify(document, expecting: proofExpectations))
             }
             let credential = credentials[index]
-            let canonical = reuseCanonicalForms ? credential.objectValue.map { CanonicalJSONObject($0) } : nil
+            let canonical = digest == nil ? nil : credential.objectValue.map { CanonicalJSONObject($0) }
             let (verified, json) = verifier.verifyEmbeddedCredential(
                 credential, index: index, pointer: "/verifiableCredential/\(index)", canonical: canonical)
             var result = verified
@@ -108,29 +112,25 @@ struct PresentationVerification {
             if let subjectNPI {
                 result.checks.append(SubjectNPI.check(json.objectValue ?? JSONObject(), npi: subjectNPI))
             }
-            let canonicalBytes =
-                reuseCanonicalForms ? canonical?.bytes ?? JSONCanonicalizer.canonicalize(credential) : nil
-            return .credential(result, canonical: canonicalBytes)
+            digest?.add(canonical?.bytes ?? JSONCanonicalizer.canonicalize(credential), at: index)
+            return .credential(result)
         }
         var contexts = Check.unknown("context", .invalidContext, "the contexts were not checked")
         var holderProof = DocumentProofVerification(proofs: [], checks: [])
         var reports: [CredentialReport] = []
-        var canonicalCredentials: [[UInt8]] = []
         reports.reserveCapacity(credentials.count)
         for part in parts {
             switch part {
             case .contexts(let check): contexts = check
             case .holderProof(let verification): holderProof = verification ?? holderProof
-            case .credential(let report, let canonical):
-                reports.append(report)
-                if let canonical { canonicalCredentials.append(canonical) }
+            case .credential(let report): reports.append(report)
             }
         }
-        if reuseCanonicalForms, let object = document.objectValue {
-            let canonical = CanonicalJSONObject(
-                object,
-                substituting: ["verifiableCredential": Self.canonicalMember(object, elements: canonicalCredentials)])
-            holderProof = proofVerifier.verify(document, expecting: proofExpectations, canonical: canonical)
+        if let digest {
+            // When the holder's key calls for SHA-384 the proof check canonicalizes the presentation itself.
+            holderProof = proofVerifier.verify(
+                document, expecting: proofExpectations,
+                canonical: digest.finish().map(KnownCanonicalForm.sha256WithoutProof))
         }
         return (contexts, holderProof, reports)
     }
@@ -158,20 +158,6 @@ struct PresentationVerification {
         return suites[name]?.canonicalizesWithJCS ?? false
     }
 
-    /// The canonical form of the `verifiableCredential` member's value from its elements' canonical forms: an
-    /// array, or the one credential when the member is not an array.
-    private static func canonicalMember(_ presentation: JSONObject, elements: [[UInt8]]) -> [UInt8] {
-        guard case .array = presentation["verifiableCredential"] else { return elements.first ?? [] }
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(elements.reduce(2) { $0 + $1.count + 1 })
-        for (offset, element) in elements.enumerated() {
-            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += element
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return bytes
-    }
-
     /// Every credential subject with an `id` must be the holder.
     static func binding(_ credential: JSONValue, holder: String?) -> Check {
         let ids = (credential["credentialSubject"]?.asArray ?? []).compactMap { $0["id"]?.stringValue }
@@ -190,6 +176,6 @@ private enum PresentationPart: Sendable {
     case contexts(Check)
     /// Nil when the holder's proof is checked after the credentials.
     case holderProof(DocumentProofVerification?)
-    /// The credential's report, and its canonical form when the holder's proof reuses it.
-    case credential(CredentialReport, canonical: [UInt8]?)
+    /// The credential's report.
+    case credential(CredentialReport)
 }
