@@ -91,7 +91,7 @@ public struct PARSMapping: Sendable, Hashable {
         if let unknown = object.keys.first(where: { !known.contains($0) }) {
             throw fail(
                 "unknown member \"\(unknown)\"; expected one of \(known.sorted().joined(separator: ", "))",
-                "/\(JSONPointerText.escape(unknown))")
+                JSONPointer.appending(unknown, to: ""))
         }
         guard object["format"]?.stringValue == Self.formatName else {
             throw fail("\"format\" must be \"\(Self.formatName)\"", "/format")
@@ -136,7 +136,7 @@ public struct PARSMapping: Sendable, Hashable {
         if let unknown = member.keys.first(where: { $0 != "header" && $0 != "field" }) {
             throw fail(
                 "unknown member \"\(unknown)\"; a column has \"header\" and \"field\"",
-                "\(pointer)/\(JSONPointerText.escape(unknown))")
+                JSONPointer.appending(unknown, to: pointer))
         }
         guard let header = member["header"]?.stringValue, !header.isEmpty else {
             throw fail("\"header\" must be a non-empty string", "\(pointer)/header")
@@ -163,20 +163,5 @@ public struct PARSMapping: Sendable, Hashable {
             throw fail("expected \(allowed)", pointer)
         }
         return option
-    }
-}
-
-/// Escaping a member name for a JSON Pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
-enum JSONPointerText {
-    static func escape(_ name: String) -> String {
-        var escaped = ""
-        for character in name {
-            switch character {
-            case "~": escaped += "~0"
-            case "/": escaped += "~1"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

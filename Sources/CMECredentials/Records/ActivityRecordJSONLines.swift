@@ -75,7 +75,8 @@ struct ActivityRecordJSONLines: Sendable {
         }
         for key in object.keys where !Self.groups.contains(key) {
             draft.report(
-                "/" + key, expected: "only " + Self.groups.joined(separator: ", "), found: "an unknown member")
+                JSONPointer.appending(key, to: ""), expected: "only " + Self.groups.joined(separator: ", "),
+                found: "an unknown member")
         }
         if let learner = group(object, "learner", &draft) {
             readStrings(learner, group: "learner", fields: Self.learnerFields, lists: Self.learnerLists, &draft)
@@ -85,7 +86,7 @@ struct ActivityRecordJSONLines: Sendable {
         }
         if let credits = group(object, "credits", &draft) {
             for member in credits.members {
-                if let amount = number(member.value, at: "/credits/" + member.key, &draft) {
+                if let amount = number(member.value, at: JSONPointer.appending(member.key, to: "/credits"), &draft) {
                     draft.credits.append((member.key, amount))
                 }
             }
@@ -140,7 +141,7 @@ struct ActivityRecordJSONLines: Sendable {
                 if field == .licenses { draft.licenses = items } else { draft.boardIDs = items }
             } else {
                 let names = fields.keys.sorted() + lists.keys.sorted()
-                let pointer = "/" + group + "/" + member.key
+                let pointer = JSONPointer.appending(member.key, to: "/" + group)
                 draft.report(pointer, expected: "only " + names.joined(separator: ", "), found: "an unknown member")
             }
         }
@@ -167,7 +168,8 @@ struct ActivityRecordJSONLines: Sendable {
                 continue
             }
             for key in entry.keys where key != "code" && key != "hours" {
-                draft.report(pointer + "/" + key, expected: "only code, hours", found: "an unknown member")
+                draft.report(
+                    JSONPointer.appending(key, to: pointer), expected: "only code, hours", found: "an unknown member")
             }
             guard let code = entry["code"]?.stringValue else {
                 draft.report(

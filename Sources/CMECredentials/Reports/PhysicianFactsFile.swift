@@ -46,7 +46,7 @@ public struct PhysicianFactsFile: Sendable, Hashable {
             case "facts":
                 guard let named = member.value.objectValue else { throw Self.wrong("an object", at: pointer) }
                 for fact in named.members {
-                    facts.facts[fact.key] = try Self.text(fact.value, at: pointer + "/" + fact.key)
+                    facts.facts[fact.key] = try Self.text(fact.value, at: JSONPointer.appending(fact.key, to: pointer))
                 }
             default:
                 throw CMEError(

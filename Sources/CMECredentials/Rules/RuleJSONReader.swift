@@ -22,7 +22,7 @@ struct RuleJSONReader {
     func at(_ key: String) -> String { Self.pointer(path, key) }
 
     static func pointer(_ path: String, _ token: String) -> String {
-        path + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        JSONPointer.appending(token, to: path)
     }
 
     func has(_ key: String) -> Bool { object.contains(key) }

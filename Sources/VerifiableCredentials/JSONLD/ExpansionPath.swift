@@ -25,26 +25,12 @@ indirect enum ExpansionPath: Sendable, CustomStringConvertible {
             case .root:
                 return components.reversed().map { "/" + $0 }.joined()
             case .member(let parent, let key):
-                components.append(Self.escape(key))
+                components.append(JSONPointer.escape(key))
                 current = parent
             case .element(let parent, let offset):
                 components.append(String(offset))
                 current = parent
             }
         }
-    }
-
-    /// RFC 6901 escaping of one reference token.
-    static func escape(_ key: String) -> String {
-        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-        var escaped = ""
-        for character in key.unicodeScalars {
-            switch character {
-            case "~": escaped += "~0"
-            case "/": escaped += "~1"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
     }
 }

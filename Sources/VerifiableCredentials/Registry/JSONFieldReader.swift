@@ -14,7 +14,7 @@ struct JSONFieldReader {
         self.errorCode = code
     }
 
-    func path(_ key: String) -> String { pointer + "/" + key }
+    func path(_ key: String) -> String { JSONPointer.appending(key, to: pointer) }
 
     func error(_ key: String, _ message: String) -> CredentialError {
         CredentialError(errorCode, message, location: path(key))

@@ -52,7 +52,7 @@ public struct ContextPolicy: CredentialPolicy {
         }
         var problem: Check?
         if let found = visit(document) {
-            let pointer = found.tokens.reversed().map { "/" + $0 }.joined()
+            let pointer = found.tokens.reversed().map { "/" + JSONPointer.escape($0) }.joined()
             switch found.problem {
             case .unknown(let url):
                 problem = .fail(
