@@ -183,6 +183,10 @@ struct IssueCommandTests {
             #expect(lines.count == 11)
             let ids = try lines.map { try JSONParser.parse(Array($0.utf8))["id"]?.stringValue }
             #expect(Set(ids).count == 11)
+            // Each line is the credential exactly as compact serialization writes it.
+            for line in lines {
+                #expect(try JSONSerializer.bytes(JSONParser.parse(Array(line.utf8))) == Array(line.utf8))
+            }
         }
         #expect(
             try String(contentsOf: fixture.url("batch.jsonl"), encoding: .utf8).split(separator: "\n").sorted()

@@ -57,7 +57,7 @@ final class CredentialWriter {
     /// - Throws: ``CredentialError`` `io` for this call's JSON Lines, or for the previous call's files.
     func write(_ credentials: [(credential: LedgerCredential, isNew: Bool)]) throws(CredentialError) {
         guard case .directory(let url) = output else {
-            for (credential, isNew) in credentials { try writeLine(credential, isNew: isNew) }
+            try writeLines(credentials.map(\.credential))
             return
         }
         try waitForFiles()
@@ -82,22 +82,28 @@ final class CredentialWriter {
         if let failure { throw failure }
     }
 
-    private func writeLine(_ credential: LedgerCredential, isNew: Bool) throws(CredentialError) {
-        guard case .jsonLines(let url) = output else { return }
-        let compact: [UInt8]
-        if CompactJWS.looksCompact(credential.credentialBytes) {
-            // A vc+jwt is one JSON string per line.
-            compact = JSONSerializer.bytes(.string(String(decoding: credential.credentialBytes, as: UTF8.self)))
-        } else {
-            do {
-                compact = JSONSerializer.bytes(try JSONParser.parse(credential.credentialBytes))
-            } catch {
-                throw CredentialError(
-                    .ledger, "the ledger's copy of \(credential.credentialID) does not parse", location: url.path)
+    /// Appends one line per credential to the JSON Lines file, in one write: the ledger's pretty JSON without
+    /// its whitespace (as compact serialization writes it; no parsing), or a `vc+jwt` as a JSON string.
+    private func writeLines(_ credentials: [LedgerCredential]) throws(CredentialError) {
+        guard case .jsonLines(let url) = output, !credentials.isEmpty else { return }
+        var text = [UInt8]()
+        text.reserveCapacity(credentials.reduce(0) { $0 + $1.credentialBytes.count + 1 })
+        for credential in credentials {
+            let bytes = credential.credentialBytes
+            if CompactJWS.looksCompact(bytes) {
+                text += JSONSerializer.bytes(.string(String(decoding: bytes, as: UTF8.self)))
+            } else {
+                guard bytes.first == UInt8(ascii: "{"), let compact = JSONWhitespace.removed(from: bytes) else {
+                    throw CredentialError(
+                        .ledger, "the ledger's copy of \(credential.credentialID) is not a JSON object",
+                        location: url.path)
+                }
+                text += compact
             }
+            text.append(0x0A)
         }
         do {
-            try lines?.write(contentsOf: compact + [0x0A])
+            try lines?.write(contentsOf: text)
         } catch {
             throw CredentialError(.io, "cannot write the JSON Lines file", location: url.path)
         }
