@@ -1,4 +1,3 @@
-import Dispatch
 public import Foundation
 public import VerifiableCredentials
 
@@ -23,7 +22,9 @@ extension CredentialIssuer {
         requests.reserveCapacity(records.count)
         var recordByID: [String: Int] = [:]
         // Record hashes and ledger fields do not need the ledger: compute them on all cores first.
-        let pendings = ParallelWork.map(records) { record in pendingIssue(for: record, now: now) }
+        let pendings = ConcurrentMap.map(records, slices: ConcurrentMap.cores * 4) { record in
+            pendingIssue(for: record, now: now)
+        }
         for (index, pending) in pendings.enumerated() {
             var replacing: String?
             if reissue {
@@ -54,33 +55,5 @@ extension CredentialIssuer {
                 }
             }
         }
-    }
-}
-
-/// Maps over inputs on all cores, keeping the input order.
-enum ParallelWork {
-    /// The number of cores the work is spread over.
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
-
-    /// `inputs.map(transform)`, computed in contiguous slices on all cores.
-    static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
-    ) -> [Output] {
-        let cores = Self.cores
-        guard inputs.count > 1, cores > 1 else { return inputs.map(transform) }
-        let slices = min(inputs.count, cores * 4)
-        let slots = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        nonisolated(unsafe) let shared = slots
-        // Each slice writes only its own slots, so the writes never overlap.
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let range = (inputs.count * slice / slices)..<(inputs.count * (slice + 1) / slices)
-            for index in range { shared[index] = transform(inputs[index]) }
-        }
-        return slots.compactMap { $0 }
     }
 }

@@ -65,7 +65,8 @@ final class CredentialWriter {
         let directory = url.path
         let outcome = backgroundOutcome
         background.async(group: inFlight) {
-            let results = ParallelWork.map(credentials) { item -> Result<Bool, CredentialError> in
+            let results = ConcurrentMap.map(credentials, slices: ConcurrentMap.cores * 4) {
+                item -> Result<Bool, CredentialError> in
                 Result { () throws(CredentialError) -> Bool in
                     try CredentialFile.write(item.credential, isNew: item.isNew, in: directory)
                 }

@@ -36,7 +36,7 @@ extension IssuerLedger {
         _ requests: [LedgerIssueRequest],
         build: @escaping @Sendable ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
-        let pool = BuildPool(threads: ParallelWork.cores, build: build)
+        let pool = BuildPool(threads: ConcurrentMap.cores, build: build)
         defer { pool.stop() }
         return try issue(requests, atomically: false) { assignments in pool.start(assignments) }
     }

@@ -4,11 +4,13 @@ import VerifiableCredentials
 
 /// Reading and writing the `credentials` and `status_allocations` rows.
 enum LedgerRows {
+    /// The rows of the credential in force (not revoked) for an activity (first argument) and a learner key
+    /// (second): at most one, by the `credentials_in_force` index.
+    static let inForceRows = "FROM credentials WHERE activity_id = ? AND learner_key = ? AND state != 'revoked'"
+
     static func credentialInForce(_ db: Database, activityID: String, learnerKey: String) throws -> LedgerCredential? {
         let row = try Row.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT * FROM credentials WHERE activity_id = ? AND learner_key = ? AND state != 'revoked'"),
-            arguments: [activityID, learnerKey])
+            db.cachedStatement(sql: "SELECT * " + inForceRows), arguments: [activityID, learnerKey])
         return try row.map { try credential(db, from: $0) }
     }
 
@@ -61,12 +63,7 @@ enum LedgerRows {
         private var times = LedgerTime.Formatter()
 
         init(_ db: Database) throws(CredentialError) {
-            inForce = try RawStatement(
-                db,
-                sql: """
-                    SELECT credential_id FROM credentials
-                    WHERE activity_id = ? AND learner_key = ? AND state != 'revoked'
-                    """)
+            inForce = try RawStatement(db, sql: "SELECT credential_id " + LedgerRows.inForceRows)
             credentialInsert = try RawStatement(
                 db,
                 sql: """
