@@ -67,15 +67,31 @@ public struct BatchIssuer: Sendable {
                         }
                     }
                     summary.rejected += rejectedLines.count
-                    var start = 0
-                    while start < chunk.records.count {
-                        let end = min(start + transactionSize, chunk.records.count)
+                    // While a transaction commits (only the ledger's thread works then), the files of the one
+                    // before are written and the next one's records are prepared (ledger fields, record hashes,
+                    // achievements) in the background.
+                    let issuer = self.issuer
+                    let transactions = stride(from: 0, to: chunk.records.count, by: transactionSize).map {
+                        Array(chunk.records[$0..<min($0 + transactionSize, chunk.records.count)])
+                    }
+                    var preparing = transactions.first.map { records in
+                        BackgroundTask { issuer.prepare(records, now: now) }
+                    }
+                    for index in transactions.indices {
+                        guard let prepared = preparing?.value() else { break }
+                        let following = index + 1 < transactions.count ? transactions[index + 1] : nil
+                        preparing = nil
                         let before = summary.processed
-                        try issue(
-                            Array(chunk.records[start..<end]), now: now, writer: writer, summary: &summary,
-                            diagnostic: diagnostic)
+                        try issue(prepared, writer: writer, summary: &summary, diagnostic: diagnostic) {
+                            writer.startQueuedFiles()
+                            preparing = following.map { records in
+                                BackgroundTask { issuer.prepare(records, now: now) }
+                            }
+                        }
+                        if preparing == nil, let following {
+                            preparing = BackgroundTask { issuer.prepare(following, now: now) }
+                        }
                         if summary.processed / progressInterval != before / progressInterval { progress(summary) }
-                        start = end
                     }
                 }
             }
@@ -91,10 +107,11 @@ public struct BatchIssuer: Sendable {
     /// Issues one transaction's records, then writes their credentials (in parallel
     /// for a directory, in record order for JSON Lines).
     private func issue(
-        _ records: [ActivityRecord], now: Date, writer: CredentialWriter, summary: inout BatchSummary,
-        diagnostic: (RecordDiagnostic) -> Void
+        _ prepared: PreparedRecords, writer: CredentialWriter, summary: inout BatchSummary,
+        diagnostic: (RecordDiagnostic) -> Void, beforeCommit: () -> Void
     ) throws(CredentialError) {
-        let outcomes = try issuer.issue(records, reissue: reissue, now: now)
+        let records = prepared.records
+        let outcomes = try issuer.issue(prepared, reissue: reissue, beforeCommit: beforeCommit)
         // Every committed credential is written before an error of another record ends the batch.
         var failure: CredentialError?
         var written: [(credential: LedgerCredential, isNew: Bool)] = []

@@ -17,24 +17,17 @@ extension CredentialIssuer {
     public func issue(_ records: [ActivityRecord], reissue: Bool = false, now: Date) throws(CredentialError)
         -> [Result<IssueOutcome, CredentialError>]
     {
-        try checkSecuring(securing)
-        var requests: [LedgerIssueRequest] = []
-        requests.reserveCapacity(records.count)
-        var recordByID: [String: Int] = [:]
-        // Record hashes and ledger fields do not need the ledger: compute them on all cores first.
+        try issue(prepare(records, now: now), reissue: reissue)
+    }
+
+    /// What a batch transaction needs of its records before it starts, computed without the ledger (on all
+    /// cores): each record's ledger fields, record hash and new credential id, and the achievement of its
+    /// activity (built once per activity). A caller may prepare the next transaction's records while the
+    /// ledger records the current one.
+    public func prepare(_ records: [ActivityRecord], now: Date) -> PreparedRecords {
         let pendings = ConcurrentMap.map(records, slices: ConcurrentMap.cores * 4) { record in
             pendingIssue(for: record, now: now)
         }
-        for (index, pending) in pendings.enumerated() {
-            var replacing: String?
-            if reissue {
-                replacing = try ledger.lookup(activityID: pending.activityID, learnerKey: pending.learnerKey)?
-                    .credentialID
-            }
-            recordByID[pending.credentialID] = index
-            requests.append(LedgerIssueRequest(pending, replacing: replacing))
-        }
-        let recordIndexes = recordByID
         // The records of one activity share their achievement: build it once per activity, not per credential.
         var templates: [AchievementKey: JSONValue] = [:]
         let achievements = records.map { record in
@@ -44,7 +37,34 @@ extension CredentialIssuer {
             templates[key] = template
             return template
         }
-        return try ledger.issue(requests) { [self] assignments in
+        return PreparedRecords(records: records, pendings: pendings, achievements: achievements, now: now)
+    }
+
+    /// Issues prepared records in one ledger transaction, as ``issue(_:reissue:now:)`` does; `beforeCommit`
+    /// runs as ``IssuerLedger/issue(_:beforeCommit:build:)`` says.
+    ///
+    /// - Throws: as ``issue(_:reissue:now:)``.
+    public func issue(_ prepared: PreparedRecords, reissue: Bool = false, beforeCommit: () -> Void = {})
+        throws(CredentialError) -> [Result<IssueOutcome, CredentialError>]
+    {
+        try checkSecuring(securing)
+        let records = prepared.records
+        let achievements = prepared.achievements
+        let now = prepared.now
+        var requests: [LedgerIssueRequest] = []
+        requests.reserveCapacity(records.count)
+        var recordByID: [String: Int] = [:]
+        for (index, pending) in prepared.pendings.enumerated() {
+            var replacing: String?
+            if reissue {
+                replacing = try ledger.lookup(activityID: pending.activityID, learnerKey: pending.learnerKey)?
+                    .credentialID
+            }
+            recordByID[pending.credentialID] = index
+            requests.append(LedgerIssueRequest(pending, replacing: replacing))
+        }
+        let recordIndexes = recordByID
+        return try ledger.issue(requests, beforeCommit: beforeCommit) { [self] assignments in
             assignments.map { assignment -> Result<[UInt8], CredentialError> in
                 guard let index = recordIndexes[assignment.credentialID] else {
                     return .failure(CredentialError(.ledger, "the ledger assigned an unknown credential id"))
@@ -56,4 +76,16 @@ extension CredentialIssuer {
             }
         }
     }
+}
+
+/// Records prepared for one batch transaction (``CredentialIssuer/prepare(_:now:)``).
+public struct PreparedRecords: Sendable {
+    /// The records, in order.
+    public let records: [ActivityRecord]
+    /// What the ledger records of each.
+    let pendings: [PendingIssue]
+    /// Each record's achievement, shared by the records of one activity.
+    let achievements: [JSONValue]
+    /// The issue time.
+    let now: Date
 }

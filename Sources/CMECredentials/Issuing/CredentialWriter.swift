@@ -11,10 +11,12 @@ import VerifiableCredentials
 /// Writes the credentials of one batch to a ``CredentialOutput``.
 ///
 /// A directory's files are written in the background, on all cores, while the batch goes on with its next
-/// ledger transaction (the files are pure file-system work; the ledger transaction is mostly one thread).
-/// One transaction's files are in flight at most: each ``write(_:)`` first waits for the previous one's and
-/// reports their error, and ``finish()`` and ``abandon()`` wait for the last ones. Every file is still written
-/// only after its transaction has committed.
+/// ledger transaction (the files are pure file-system work). ``write(_:)`` queues a committed transaction's
+/// files, and ``startQueuedFiles()`` starts them: the batch calls it when the next transaction is about to
+/// commit, the stretch in which only the ledger's thread works, so the files use the cores the signing
+/// leaves idle then. One transaction's files are queued and one's in flight at most: each ``write(_:)`` first
+/// starts and waits for the files before and reports their error, and ``finish()`` and ``abandon()`` write
+/// the last ones. Every file is still written only after its transaction has committed.
 final class CredentialWriter {
     let output: CredentialOutput
     private var lines: FileHandle?
@@ -22,6 +24,8 @@ final class CredentialWriter {
     private let background = DispatchQueue(label: "cmevc.credential-files")
     private let inFlight = DispatchGroup()
     private let backgroundOutcome = BackgroundOutcome()
+    /// The files of the last committed transaction, not started yet.
+    private var queued: [(credential: LedgerCredential, isNew: Bool)] = []
     /// How many missing or short credential files were rewritten from the ledger (of the transactions whose
     /// files are done).
     private(set) var rewritten = 0
@@ -51,17 +55,25 @@ final class CredentialWriter {
     }
 
     /// Writes the credentials of one committed ledger transaction; `isNew` is false for one found in the
-    /// ledger, whose file is written only when missing or different. A directory's files are written in the
+    /// ledger, whose file is written only when missing or different. A directory's files are queued for the
     /// background (see the type's description); JSON Lines in order, at once.
     ///
-    /// - Throws: ``CredentialError`` `io` for this call's JSON Lines, or for the previous call's files.
+    /// - Throws: ``CredentialError`` `io` for this call's JSON Lines, or for the previous calls' files.
     func write(_ credentials: [(credential: LedgerCredential, isNew: Bool)]) throws(CredentialError) {
-        guard case .directory(let url) = output else {
+        guard case .directory = output else {
             try writeLines(credentials.map(\.credential))
             return
         }
+        startQueuedFiles()
         try waitForFiles()
-        guard !credentials.isEmpty else { return }
+        queued = credentials
+    }
+
+    /// Starts writing the queued files in the background; returns at once.
+    func startQueuedFiles() {
+        guard case .directory(let url) = output, !queued.isEmpty else { return }
+        let credentials = queued
+        queued = []
         let directory = url.path
         let outcome = backgroundOutcome
         background.async(group: inFlight) {
@@ -112,6 +124,7 @@ final class CredentialWriter {
 
     /// Finishes the output: waits for the files in flight, or renames the JSON Lines file into place.
     func finish() throws(CredentialError) {
+        startQueuedFiles()
         try waitForFiles()
         guard case .jsonLines(let url) = output, let lines, let linesTemporary else { return }
         do {
@@ -141,6 +154,7 @@ final class CredentialWriter {
     /// Ends the output after an error: waits for the files in flight (committed credentials keep their
     /// files) and removes an unfinished JSON Lines file.
     func abandon() {
+        startQueuedFiles()
         inFlight.wait()
         try? lines?.close()
         lines = nil

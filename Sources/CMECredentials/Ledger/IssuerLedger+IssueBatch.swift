@@ -27,24 +27,29 @@ extension IssuerLedger {
     /// nothing and uses no index. When a request's (activity, learner) pair repeats an earlier request of the
     /// same batch, the later one sees the earlier one's credential, exactly as if they were issued one by one.
     ///
-    /// Write the credential files only after this returns: the whole batch commits at once.
+    /// Write the credential files only after this returns: the whole batch commits at once. `beforeCommit`
+    /// runs on this thread once everything is recorded, just before the commit, which takes a while and keeps
+    /// only this thread busy: it may start other work that needs no ledger, such as writing the files of a
+    /// transaction committed before or preparing the next one.
     ///
     /// - Returns: one result per request: ``IssueOutcome``, or the error of that request alone (its
     ///   build's error; `unknownCredential` or `invalidStatusChange` for a bad `replacing`).
     /// - Throws: ``CredentialError`` `ledger` for database failures; nothing of the batch is recorded.
     public func issue(
-        _ requests: [LedgerIssueRequest],
+        _ requests: [LedgerIssueRequest], beforeCommit: () -> Void = {},
         build: @escaping @Sendable ([StatusAssignment]) -> [Result<[UInt8], CredentialError>]
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
         let pool = BuildPool(threads: ConcurrentMap.cores, build: build)
         defer { pool.stop() }
-        return try issue(requests, atomically: false) { assignments in pool.start(assignments) }
+        return try issue(requests, atomically: false, beforeCommit: beforeCommit) { assignments in
+            pool.start(assignments)
+        }
     }
 
     /// The batch issue; `atomically` rolls the whole transaction back (and throws) when any request fails.
     /// `startBuild` starts building a slice of assignments and returns what waits for its results.
     func issue(
-        _ requests: [LedgerIssueRequest], atomically: Bool,
+        _ requests: [LedgerIssueRequest], atomically: Bool, beforeCommit: () -> Void = {},
         startBuild: ([StatusAssignment]) -> any PendingBuild
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
         let listSize = self.listSize
@@ -156,6 +161,7 @@ extension IssuerLedger {
                 start = end
             }
             try allocator.finish(db)
+            beforeCommit()
             return results.map { $0 ?? .failure(CredentialError(.ledger, "a request of the batch was not handled")) }
         }
     }

@@ -77,6 +77,26 @@ struct BatchIssuerTests {
         #expect(try fixture.directory.ledger().verifyAuditChain().isIntact)
     }
 
+    @Test(
+        "small transactions: each one's files, written while the next commits, and the last ones all land",
+        arguments: [1, 2, 4, 11])
+    func smallTransactions(_ size: Int) throws {
+        let fixture = try IssuingFixture()
+        let batch = BatchIssuer(issuer: try fixture.issuer(), output: .directory(fixture.out), transactionSize: size)
+        let summary = try batch.run(files: [Self.batch], now: IssuingFixture.now)
+        #expect(summary.issued == 11 && summary.rejected == 1)
+        let ledger = try fixture.directory.ledger()
+        #expect(try ledger.credentialCount() == 11)
+        let files = try fixture.outputFiles()
+        #expect(files.count == 11)
+        for name in files {
+            let bytes = Array(try Data(contentsOf: fixture.out.appendingPathComponent(name)))
+            let id = try JSONParser.parse(bytes)["id"]?.stringValue ?? ""
+            #expect(try ledger.credential(id: id)?.credentialBytes == bytes, "\(name)")
+        }
+        #expect(try ledger.verifyAuditChain().isIntact)
+    }
+
     @Test("the same record from CSV and JSON Lines is the same (activity, learner): issued once")
     func sameLearnerAcrossFormats() throws {
         let fixture = try IssuingFixture()

@@ -44,6 +44,23 @@ struct IssuerLedgerBatchTests {
         #expect(report.eventCount == 20)
     }
 
+    @Test("beforeCommit runs once, after every credential is recorded and before any is committed")
+    func beforeCommit() throws {
+        let fixture = try LedgerFixture()
+        let ledger = try fixture.ledger(listSize: 8)
+        // A second ledger on the same directory sees only what has been committed.
+        let observer = try fixture.ledger(listSize: 8)
+        let requests = (0..<150).map { LedgerIssueRequest(LedgerFixture.pending(learner: $0)) }
+        var seen: [Int] = []
+        let results = try ledger.issue(requests, beforeCommit: { seen.append((try? observer.credentialCount()) ?? -1) })
+        {
+            assignments in Self.fakeBuild(assignments)
+        }
+        #expect(seen == [0])
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        #expect(try observer.credentialCount() == 150)
+    }
+
     @Test("The same activity and learner twice in one batch: the second gets the first one's credential")
     func duplicateInBatch() throws {
         let fixture = try LedgerFixture()
