@@ -25,7 +25,7 @@ enum CredentialFile {
         -> Bool
     {
         let path = directory + "/" + CredentialOutput.fileName(for: credential)
-        let bytes = credential.credentialBytes
+        let bytes = try fileBytes(credential)
         if isNew {
             do throws(CredentialError) {
                 try create(bytes, atPath: path)
@@ -40,6 +40,18 @@ enum CredentialFile {
         if holds(bytes, atPath: path) { return false }
         try AtomicFile.write(bytes, toPath: path)
         return true
+    }
+
+    /// What a credential's file holds: a `vc+jwt` as the ledger has it, JSON laid out pretty (the ledger keeps
+    /// it compact; ledgers written before 2026-11-24 kept it pretty, which lays out the same).
+    static func fileBytes(_ credential: LedgerCredential) throws(CredentialError) -> [UInt8] {
+        let stored = credential.credentialBytes
+        if CompactJWS.looksCompact(stored) { return stored }
+        guard let pretty = JSONWhitespace.prettified(stored) else {
+            throw CredentialError(
+                .ledger, "the ledger's copy of \(credential.credentialID) is not JSON (a string never ends)")
+        }
+        return pretty
     }
 
     /// Creates the file at `path` with `bytes`, failing with `fileExists` when it exists; a file that cannot

@@ -103,22 +103,23 @@ public struct CredentialIssuer: Sendable {
         return signer
     }
 
-    /// `unsigned` secured as `securing` says and ready to record or write: pretty JSON with a Data Integrity
-    /// proof (as an array, `created` = `now`), or a compact `vc+jwt` (`kid` = the verification method, `iat` =
-    /// `now`). Credentials and status list credentials are secured alike.
+    /// `unsigned` secured as `securing` says and ready to record or write: JSON in `layout` with a Data
+    /// Integrity proof (as an array, `created` = `now`), or a compact `vc+jwt` (`kid` = the verification
+    /// method, `iat` = `now`). Credentials and status list credentials are secured alike.
     ///
     /// - Throws: ``CredentialError`` `securingNotSupported` for Data Integrity with an RSA key; the signer's
     ///   errors.
-    func securedBytes(_ unsigned: JSONValue, as securing: CredentialSecuring, now: Date) throws(CredentialError)
-        -> [UInt8]
-    {
+    func securedBytes(
+        _ unsigned: JSONValue, as securing: CredentialSecuring, now: Date,
+        layout: JSONSerializer.Layout = .pretty
+    ) throws(CredentialError) -> [UInt8] {
         switch securing {
         case .jwt:
             return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
         case .dataIntegrity:
             let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
             let signed = try documentSigner().addProof(to: unsigned, options: options, asArray: true)
-            return JSONSerializer.bytes(signed, layout: .pretty)
+            return JSONSerializer.bytes(signed, layout: layout)
         }
     }
 
@@ -164,7 +165,9 @@ public struct CredentialIssuer: Sendable {
             throw CredentialError(
                 .recordNotIssuable, error.message, location: error.location ?? record.location.description)
         }
-        return try securedBytes(unsigned, as: securing, now: now)
+        // The ledger keeps the compact form (a quarter smaller than pretty, and the ledger's thread writes every
+        // byte of it twice); credential files are laid out pretty from it (``CredentialFile``).
+        return try securedBytes(unsigned, as: securing, now: now, layout: .compact)
     }
 
     /// What the ledger records for `record`: a fresh `urn:uuid:` id, the learner key, the record hash and

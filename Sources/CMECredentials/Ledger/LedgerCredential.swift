@@ -8,7 +8,8 @@ public struct LedgerCredential: Sendable, Hashable {
     public var learnerKey: String
     public var recordHash: String
     public var issuedAt: Date
-    /// The signed credential exactly as it was built (the bytes to write to the output file).
+    /// The signed credential exactly as it was built: compact JSON (a `cmevc issue` output file holds it laid
+    /// out pretty; ledgers written before 2026-11-24 hold the pretty form), or a compact `vc+jwt`.
     public var credentialBytes: [UInt8]
     public var state: CredentialState
     /// The credential that replaced this one, when it was reissued.

@@ -1,4 +1,4 @@
-/// The whitespace between a JSON text's tokens.
+/// The whitespace between a JSON text's tokens: taken out, or laid out as ``JSONSerializer``'s pretty layout.
 public enum JSONWhitespace {
     /// `text` without the whitespace outside its strings: for a text ``JSONSerializer`` wrote in any layout,
     /// exactly what it writes compact, without parsing. Strings are copied as they are (a JSON string holds no
@@ -17,9 +17,7 @@ public enum JSONWhitespace {
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
                 }
-            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-                || byte == UInt8(ascii: "\t")
-            {
+            } else if isWhitespace(byte) {
                 continue
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
@@ -27,5 +25,79 @@ public enum JSONWhitespace {
             output.append(byte)
         }
         return inString ? nil : output
+    }
+
+    /// `text` laid out as ``JSONSerializer`` writes it pretty (two-space indents, `"key": value`, empty
+    /// objects and arrays as `{}` and `[]`, a line break at the end), whatever whitespace it had between
+    /// tokens: for a text it wrote in any layout, exactly its pretty bytes, without parsing. Strings are copied
+    /// as they are. Nil when the text ends inside a string.
+    public static func prettified(_ text: [UInt8]) -> [UInt8]? {
+        var output = ByteWriter(capacity: text.count + text.count / 2 + 16)
+        var depth = 0
+        var index = 0
+        /// The next byte at or after `from` that is not whitespace, if any.
+        func nextToken(from start: Int) -> UInt8? {
+            var position = start
+            while position < text.count, isWhitespace(text[position]) { position += 1 }
+            return position < text.count ? text[position] : nil
+        }
+        while index < text.count {
+            let byte = text[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                output.append(byte)
+                var escaped = false
+                var closed = false
+                while index < text.count {
+                    let inner = text[index]
+                    index += 1
+                    output.append(inner)
+                    if escaped {
+                        escaped = false
+                    } else if inner == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if inner == UInt8(ascii: "\"") {
+                        closed = true
+                        break
+                    }
+                }
+                guard closed else { return nil }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                output.append(byte)
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if nextToken(from: index) == close {
+                    while text[index] != close { index += 1 }
+                    output.append(close)
+                    index += 1
+                } else {
+                    depth += 1
+                    newline(depth, into: &output)
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                newline(depth, into: &output)
+                output.append(byte)
+            case UInt8(ascii: ","):
+                output.append(byte)
+                newline(depth, into: &output)
+            case UInt8(ascii: ":"):
+                output.append(UInt8(ascii: ":"))
+                output.append(UInt8(ascii: " "))
+            default:
+                if !isWhitespace(byte) { output.append(byte) }
+            }
+        }
+        output.append(UInt8(ascii: "\n"))
+        return output.finish()
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: "\t")
+    }
+
+    private static func newline(_ depth: Int, into output: inout ByteWriter) {
+        JSONSerializer.newline(max(depth, 0), into: &output)
     }
 }

@@ -30,3 +30,37 @@ struct JSONWhitespaceTests {
         #expect(JSONWhitespace.removed(from: []) == [])
     }
 }
+
+/// Laying a text out pretty without parsing it gives the serializer's pretty bytes.
+@Suite("JSON pretty layout from any layout")
+struct JSONPrettyLayoutTests {
+    static let values: [JSONValue] = [
+        JSONWhitespaceTests.value, [:], [], "text", 7.5, .null, true,
+        ["a": [[:], [], [[]], ["b": [:]]], "c": ["d": ["e": [1, [2, [3]]]]]],
+        ["quote\"key": "a\\\"b", "colon:key": "x: y, {z} [w]", "nested": [["k": "v"]]],
+    ]
+
+    @Test("compact or pretty in, the serializer's pretty layout out")
+    func layout() {
+        for value in Self.values {
+            let pretty = JSONSerializer.bytes(value, layout: .pretty)
+            #expect(JSONWhitespace.prettified(JSONSerializer.bytes(value)) == pretty, "\(value)")
+            #expect(JSONWhitespace.prettified(pretty) == pretty, "\(value)")
+        }
+        #expect(
+            JSONWhitespace.prettified(Array(#" { "a" : [ ] , "b" : { } } "#.utf8))
+                == Array("{\n  \"a\": [],\n  \"b\": {}\n}\n".utf8))
+    }
+
+    @Test("a credential as cmevc issues it round-trips, and an open string gives nil")
+    func credential() throws {
+        let document = try JSONParser.parse(
+            Array(
+                #"{"@context":["https://www.w3.org/ns/credentials/v2"],"credentialSubject":{"name":"Dr. ✓ \u00e9","n":[1.25,-3e-7]},"proof":[{"type":"DataIntegrityProof"}]}"#
+                    .utf8))
+        #expect(
+            JSONWhitespace.prettified(JSONSerializer.bytes(document)) == JSONSerializer.bytes(document, layout: .pretty)
+        )
+        #expect(JSONWhitespace.prettified(Array(#"{"a": "open"#.utf8)) == nil)
+    }
+}
