@@ -6,25 +6,19 @@ public enum JSONWhitespace {
     public static func removed(from text: [UInt8]) -> [UInt8]? {
         var output = [UInt8]()
         output.reserveCapacity(text.count)
-        var inString = false
-        var escaped = false
-        for byte in text {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if isWhitespace(byte) {
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") {
+                guard let end = stringEnd(text, from: index) else { return nil }
+                output += text[index..<end]
+                index = end
                 continue
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
             }
-            output.append(byte)
+            if !isWhitespace(byte) { output.append(byte) }
+            index += 1
         }
-        return inString ? nil : output
+        return output
     }
 
     /// `text` laid out as ``JSONSerializer`` writes it pretty (two-space indents, `"key": value`, empty
@@ -46,23 +40,9 @@ public enum JSONWhitespace {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                output.append(byte)
-                var escaped = false
-                var closed = false
-                while index < text.count {
-                    let inner = text[index]
-                    index += 1
-                    output.append(inner)
-                    if escaped {
-                        escaped = false
-                    } else if inner == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if inner == UInt8(ascii: "\"") {
-                        closed = true
-                        break
-                    }
-                }
-                guard closed else { return nil }
+                guard let end = stringEnd(text, from: index - 1) else { return nil }
+                text.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[(index - 1)..<end])) }
+                index = end
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 output.append(byte)
                 let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
@@ -90,6 +70,19 @@ public enum JSONWhitespace {
         }
         output.append(UInt8(ascii: "\n"))
         return output.finish()
+    }
+
+    /// The index just past the string whose opening quote is at `start`; nil when it never closes.
+    private static func stringEnd(_ text: [UInt8], from start: Int) -> Int? {
+        var index = start + 1
+        while index < text.count {
+            switch text[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\""): return index + 1
+            default: index += 1
+            }
+        }
+        return nil
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
