@@ -7,7 +7,7 @@ import VerifiableCredentials
 
 /// Issues 10,000 and then 100,000 records (override with CMEVC_BENCH_ISSUE="10000,100000") with
 /// eddsa-jcs-2022 and prints credentials/s (in total and per core), peak RSS and the ratio to the raw
-/// Ed25519 sign rate (one core). CMEVC_BENCH_ISSUE_RDFC=N also issues N records with eddsa-rdfc-2022,
+/// Ed25519 sign rate (one core); then the largest batch again into one JSON Lines file. CMEVC_BENCH_ISSUE_RDFC=N also issues N records with eddsa-rdfc-2022,
 /// `cmevc issue`'s default suite.
 func runIssueBenchmark() {
     let environment = ProcessInfo.processInfo.environment
@@ -42,6 +42,19 @@ func runIssueBenchmark() {
             print("  \(size) records: \(error)")
         }
     }
+    // The same largest batch into one JSON Lines file (`--jsonl`): no file created per credential.
+    if let largest = sizes.max() {
+        do {
+            let result = try issueBatch(largest, suite: "eddsa-jcs-2022", jsonLines: true, folders: &folders)
+            let credentialRate = rate(result.issued, result.seconds)
+            print(
+                String(
+                    format: "  %7d records, --jsonl    %10.0f credentials/s (%.0f /s per core)   %.2f × raw",
+                    largest, credentialRate, credentialRate / Double(cores), credentialRate / rawRate))
+        } catch {
+            print("  \(largest) records to JSON Lines: \(error)")
+        }
+    }
     if let rdfcSize = environment["CMEVC_BENCH_ISSUE_RDFC"].flatMap({ Int($0) }), rdfcSize > 0 {
         do {
             let result = try issueBatch(rdfcSize, suite: "eddsa-rdfc-2022", folders: &folders)
@@ -65,8 +78,11 @@ private struct IssueBenchResult {
     var peakWasReset: Bool
 }
 
-/// Issues `size` records into a new folder, which is added to `folders` for the caller to remove.
-private func issueBatch(_ size: Int, suite: String, folders: inout [URL]) throws -> IssueBenchResult {
+/// Issues `size` records into a new folder (one file per credential, or one JSON Lines file), which is added
+/// to `folders` for the caller to remove.
+private func issueBatch(_ size: Int, suite: String, jsonLines: Bool = false, folders: inout [URL]) throws
+    -> IssueBenchResult
+{
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-issue-bench-\(UUID().uuidString)")
     folders.append(root)
     let outURL = root.appendingPathComponent("out")
@@ -80,7 +96,9 @@ private func issueBatch(_ size: Int, suite: String, folders: inout [URL]) throws
     var summary = BatchSummary()
     let seconds = try measure {
         let issuer = try CredentialIssuer(directory: directory, key: key)
-        summary = try BatchIssuer(issuer: issuer, output: .directory(outURL)).run(files: [csvURL], now: Date())
+        let output: CredentialOutput =
+            jsonLines ? .jsonLines(root.appendingPathComponent("credentials.jsonl")) : .directory(outURL)
+        summary = try BatchIssuer(issuer: issuer, output: output).run(files: [csvURL], now: Date())
     }
     return IssueBenchResult(
         issued: summary.issued, seconds: seconds, startKB: startKB, peakKB: memoryStatus("VmHWM"),
