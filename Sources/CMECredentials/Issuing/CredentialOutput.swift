@@ -16,15 +16,21 @@ public enum CredentialOutput: Sendable, Hashable {
     /// The file name for a credential id: every character other than `A-Z a-z 0-9 . _ -` becomes `_`, and
     /// `.json` is appended (`urn:uuid:0f…` → `urn_uuid_0f….json`).
     public static func fileName(for credentialID: String) -> String {
-        var name = ""
+        var name = [UInt8]()
         name.reserveCapacity(credentialID.utf8.count + 5)
-        for scalar in credentialID.unicodeScalars {
-            let allowed =
-                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || scalar == "." || scalar == "_" || scalar == "-"
-            name.unicodeScalars.append(allowed ? scalar : "_")
+        for byte in credentialID.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                name.append(byte)
+            case 0x80...0xBF:
+                // A UTF-8 continuation byte: its scalar's lead byte already became "_".
+                continue
+            default:
+                name.append(UInt8(ascii: "_"))
+            }
         }
-        return name + ".json"
+        return String(decoding: name + Array(".json".utf8), as: UTF8.self)
     }
 
     /// The file name for an issued credential: ``fileName(for:)`` of its id, with `.jwt` instead of `.json`

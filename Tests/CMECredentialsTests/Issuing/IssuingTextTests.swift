@@ -21,6 +21,11 @@ struct IssuingTextTests {
         #expect(CredentialOutput.fileName(for: "urn:uuid:0f8e-AB") == "urn_uuid_0f8e-AB.json")
         #expect(CredentialOutput.fileName(for: "https://x.org/c/1?a=b") == "https___x.org_c_1_a_b.json")
         #expect(CredentialOutput.fileName(for: "../\u{E9}") == "..__.json")
+        // One "_" per Unicode scalar, whatever its UTF-8 length (2, 3 and 4 bytes), and for each scalar of a
+        // character made of several.
+        #expect(CredentialOutput.fileName(for: "a\u{E9}b✓c😀d") == "a_b_c_d.json")
+        #expect(CredentialOutput.fileName(for: "e\u{301}") == "e_.json")
+        #expect(CredentialOutput.fileName(for: "") == ".json")
     }
 
     @Test("millisecond time stamps match ISO8601DateFormatter")
