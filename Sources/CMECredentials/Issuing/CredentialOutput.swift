@@ -3,9 +3,10 @@ import VerifiableCredentials
 
 /// Where a batch writes its credentials.
 public enum CredentialOutput: Sendable, Hashable {
-    /// One pretty-printed file per credential (the ledger's compact copy laid out pretty), named by ``fileName(for:)`` (`.jwt` instead of `.json` for a
-    /// `vc+jwt`), each written after the ledger has committed; a rerun compares the files of
-    /// credentials already issued with the ledger's copy and rewrites any that a crash left missing or short.
+    /// One pretty-printed file per credential (the ledger's compact copy laid out pretty), named by
+    /// ``fileName(for:)`` (`.jwt` instead of `.json` for a `vc+jwt`), each written after the ledger has
+    /// committed; a rerun compares the files of credentials already issued with the ledger's copy and rewrites
+    /// any that a crash left missing or short.
     case directory(URL)
     /// One JSON Lines file holding every credential of the batch (new and already issued), written to a
     /// temporary file and renamed into place when the batch ends.

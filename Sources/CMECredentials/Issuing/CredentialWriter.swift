@@ -65,8 +65,9 @@ final class CredentialWriter {
             return
         }
         startQueuedFiles()
+        // Queued before the earlier files' error is thrown, so that ``abandon()`` still writes these.
+        defer { queued = credentials }
         try waitForFiles()
-        queued = credentials
     }
 
     /// Starts writing the queued files in the background; returns at once.
