@@ -5,7 +5,9 @@ struct PresentationVerification {
     let verifier: Verifier
     let expectations: PresentationExpectations
 
-    func verify(_ document: JSONValue, name: String) -> DocumentReport {
+    /// The report for `document`; `presented`, when given, holds its plain credential objects, taken out of
+    /// `document` (``PresentedCredentials``; only when ``mayTakeCredentials(of:verifier:)`` says so).
+    func verify(_ document: JSONValue, name: String, presented: PresentedCredentials? = nil) -> DocumentReport {
         var report = DocumentReport(name: name, kind: .presentation)
         guard let object = document.objectValue else {
             report.checks.append(ContextPolicy.check(document, known: verifier.context.knownContexts))
@@ -28,7 +30,8 @@ struct PresentationVerification {
         // holder's proof (it canonicalizes the whole presentation) starts first, the credentials fill the other
         // cores, and the reports keep the presentation's order.
         let parts = Self.verifyParts(
-            of: document, credentials: credentials, holder: holder, verifier: verifier, expectations: expectations)
+            of: document, credentials: credentials, presented: presented, holder: holder, verifier: verifier,
+            expectations: expectations)
         report.checks.insert(parts.contexts, at: 0)
         let proofs = parts.holderProof
         if proofs.verified {
@@ -69,8 +72,8 @@ struct PresentationVerification {
     /// The holder's proof and the full report of each credential (an enveloped JWT credential is decoded first;
     /// the holder checks then see the credential it holds), computed concurrently.
     static func verifyParts(
-        of document: JSONValue, credentials: [JSONValue], holder: String?, verifier: Verifier,
-        expectations: PresentationExpectations
+        of document: JSONValue, credentials: [JSONValue], presented: PresentedCredentials?, holder: String?,
+        verifier: Verifier, expectations: PresentationExpectations
     ) -> (contexts: Check, holderProof: DocumentProofVerification, credentials: [CredentialReport]) {
         // Presentations are signed by the holder's did:key, never by a registry key.
         let context = verifier.context
@@ -103,7 +106,7 @@ struct PresentationVerification {
                 guard digest == nil else { return .holderProof(nil) }
                 return .holderProof(proofVerifier.verify(document, expecting: proofExpectations))
             }
-            let credential = credentials[index]
+            let credential = presented?.take(index) ?? credentials[index]
             let canonical = digest == nil ? nil : credential.objectValue.map { CanonicalJSONObject($0) }
             let (verified, json) = verifier.verifyEmbeddedCredential(
                 credential, index: index, pointer: "/verifiableCredential/\(index)", canonical: canonical)
@@ -148,6 +151,23 @@ struct PresentationVerification {
             object["verifiableCredential"] = kept(value)
         }
         return .object(object)
+    }
+
+    /// Whether `document`'s plain credential objects may be taken out of it for their verifications
+    /// (``PresentedCredentials``): it is a presentation whose credentials' checks cover their own contexts, and
+    /// whose holder proof is one JCS proof by a `did:key` that hashes with SHA-256, so that the proof is checked
+    /// on the digest of the credentials' canonical forms and the presentation is never canonicalized whole.
+    static func mayTakeCredentials(of document: JSONValue, verifier: Verifier) -> Bool {
+        guard document["type"]?.asArray.contains(where: { $0.stringValue == "VerifiablePresentation" }) == true,
+            !EnvelopedCredential.isEnvelope(document), document["verifiableCredential"]?.arrayValue != nil,
+            verifier.credentialVerifier.policies.contains(where: { $0 is ContextPolicy }),
+            holderProofUsesJCS(document, suites: verifier.context.suites),
+            let proof = document["proof"]?.asArray.first,
+            let suite = proof["cryptosuite"]?.stringValue.flatMap({ verifier.context.suites[$0] }),
+            let method = proof["verificationMethod"]?.stringValue,
+            let key = try? DIDKeyResolver().resolve(method).publicKey
+        else { return false }
+        return suite.hashesWithSHA256(key.type)
     }
 
     /// Whether the presentation has one proof, made with a cryptosuite that canonicalizes with JCS.

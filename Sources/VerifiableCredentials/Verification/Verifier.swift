@@ -31,10 +31,21 @@ public struct Verifier: Sendable {
         } catch {
             return DocumentReport(name: name, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
         }
+        if PresentationVerification.mayTakeCredentials(of: document, verifier: self) {
+            // Each credential is freed by the thread that verified it, as its check ends.
+            let (presentation, credentials) = PresentedCredentials.take(from: consume document)
+            var report = PresentationVerification(verifier: self, expectations: expectations).verify(
+                presentation, name: name, presented: credentials)
+            report.checks.insert(Self.wellFormed, at: 0)
+            return report
+        }
         let report = verify(document, name: name, expecting: expectations)
         JSONDocumentRelease.release(consume document)
         return report
     }
+
+    /// The JSON check of a document that parsed.
+    static let wellFormed = Check.pass("json", "well-formed, within limits")
 
     /// Verifies a parsed document: a `VerifiablePresentation` or a `VerifiableCredential`; a JSON string that
     /// is a compact JWS, or an `EnvelopedVerifiableCredential`, is verified as a JWT.
@@ -44,7 +55,7 @@ public struct Verifier: Sendable {
         if case .string(let text) = document, CompactJWS.looksCompact(text.utf8) {
             return verifyJWT(text, name: name, expecting: expectations)
         }
-        let json = Check.pass("json", "well-formed, within limits")
+        let json = Self.wellFormed
         if EnvelopedCredential.isEnvelope(document) {
             let (credential, _) = verifyEmbeddedCredential(document, index: 0, pointer: "")
             return DocumentReport(name: name, kind: .credential, checks: [json], credentials: [credential])

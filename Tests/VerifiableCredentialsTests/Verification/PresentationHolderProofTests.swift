@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import VerifiableCredentials
+
+@testable import VerifiableCredentials
 
 /// A JCS holder proof is checked on a digest hashed from the credentials' canonical forms (SHA-256), or, when
 /// the holder's key calls for SHA-384, on the canonicalized presentation: either way it covers every byte.
@@ -49,5 +50,85 @@ struct PresentationHolderProofTests {
             // Each credential on its own still verifies: only the holder's proof sees the change.
             #expect(result.credentials.allSatisfy { $0.check("proof")?.status == .pass })
         }
+    }
+}
+
+/// From bytes, a presentation's credentials are taken out of its tree and freed one by one as they are checked
+/// when the holder's proof can use the digest; the reports are the same as when the tree is verified whole.
+@Suite("Presentations verified from bytes")
+struct PresentationBytesTests {
+    let world = VerificationFixture()
+    let expecting = PresentationExpectations(challenge: "c-123", domain: "hospital.example")
+
+    func presentation(by holder: SigningKey, count: Int = 3) throws -> JSONValue {
+        let credentials = try (0..<count).map { number in
+            try world.sign(world.credential(subject: holder, amount: Double(number + 1)))
+        }
+        return try world.present(credentials, holder: holder)
+    }
+
+    /// The report from bytes, and the report from the parsed tree, as comparable JSON.
+    func reports(_ presentation: JSONValue, policies: [any CredentialPolicy]? = nil) throws -> (JSONValue, JSONValue) {
+        var verifier = world.verifier(lists: [try world.statusList()])
+        if let policies { verifier = Verifier(context: verifier.context, policies: policies) }
+        let fromBytes = verifier.verify(
+            bytes: JSONSerializer.bytes(presentation), name: "vp.json", expecting: expecting)
+        let fromTree = verifier.verify(presentation, name: "vp.json", expecting: expecting)
+        return (fromBytes.json, fromTree.json)
+    }
+
+    @Test("the credentials are taken only for a JCS proof by a SHA-256 did:key holder with context checks")
+    func whenTaken() throws {
+        let verifier = world.verifier(lists: [try world.statusList()])
+        for type in [KeyType.ed25519, .p256] {
+            #expect(
+                PresentationVerification.mayTakeCredentials(
+                    of: try presentation(by: SigningKey(generating: type)), verifier: verifier))
+        }
+        #expect(
+            !PresentationVerification.mayTakeCredentials(
+                of: try presentation(by: SigningKey(generating: .p384)), verifier: verifier))
+        let withoutContexts = Verifier(context: verifier.context, policies: [])
+        #expect(
+            !PresentationVerification.mayTakeCredentials(
+                of: try presentation(by: world.alice), verifier: withoutContexts))
+        #expect(
+            !PresentationVerification.mayTakeCredentials(of: try world.sign(world.credential()), verifier: verifier))
+    }
+
+    @Test(
+        "genuine, tampered and reordered presentations: the same report from bytes as from the tree",
+        arguments: [KeyType.ed25519, .p256, .p384])
+    func sameReports(_ type: KeyType) throws {
+        let genuine = try presentation(by: SigningKey(generating: type), count: 20)
+        let (bytesReport, treeReport) = try reports(genuine)
+        #expect(bytesReport == treeReport)
+        #expect(bytesReport["verified"] == true)
+        guard case .object(var changed) = genuine, let credentials = changed["verifiableCredential"]?.arrayValue else {
+            Issue.record("no credentials")
+            return
+        }
+        changed["verifiableCredential"] = .array(Array(credentials.reversed()))
+        let (reordered, reorderedTree) = try reports(.object(changed))
+        #expect(reordered == reorderedTree)
+        #expect(reordered["verified"] == false)
+        var tamperedCredentials = credentials
+        tamperedCredentials[7] = tamperedCredentials[7].replacing(["credentialSubject", "creditsEarned"], with: 99)
+        changed["verifiableCredential"] = .array(tamperedCredentials)
+        let (tampered, tamperedTree) = try reports(.object(changed))
+        #expect(tampered == tamperedTree)
+        #expect(tampered["verified"] == false)
+    }
+
+    @Test("an unknown context inside a presented credential fails from bytes too")
+    func unknownContext() throws {
+        let credential = try world.sign(
+            world.credential(subject: world.alice).replacing(
+                ["credentialSubject", "@context"], with: ["https://evil.example/ctx"]))
+        let presentation = try world.present(
+            [credential, try world.sign(world.credential(subject: world.alice))], holder: world.alice)
+        let (bytesReport, treeReport) = try reports(presentation)
+        #expect(bytesReport == treeReport)
+        #expect(bytesReport["verified"] == false)
     }
 }
