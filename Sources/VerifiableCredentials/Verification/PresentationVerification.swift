@@ -155,14 +155,17 @@ struct PresentationVerification {
 
     /// Whether `document`'s plain credential objects may be taken out of it for their verifications
     /// (``PresentedCredentials``): it is a presentation whose credentials' checks cover their own contexts, and
-    /// whose holder proof is one JCS proof by a `did:key` that hashes with SHA-256, so that the proof is checked
-    /// on the digest of the credentials' canonical forms and the presentation is never canonicalized whole.
+    /// whose holder proof is one JCS proof by a `did:key` that hashes with SHA-256, with no `previousProof` and
+    /// the presentation's own `@context`, so that the proof is checked on the digest of the credentials'
+    /// canonical forms and the presentation is never canonicalized whole.
     static func mayTakeCredentials(of document: JSONValue, verifier: Verifier) -> Bool {
         guard document["type"]?.asArray.contains(where: { $0.stringValue == "VerifiablePresentation" }) == true,
             !EnvelopedCredential.isEnvelope(document), document["verifiableCredential"]?.arrayValue != nil,
             verifier.credentialVerifier.policies.contains(where: { $0 is ContextPolicy }),
             holderProofUsesJCS(document, suites: verifier.context.suites),
-            let proof = document["proof"]?.asArray.first,
+            let proof = document["proof"]?.asArray.first, proof["previousProof"] == nil,
+            // A proof @context other than the presentation's signs another document than the one less its proof.
+            proof["@context"] == nil || proof["@context"] == document["@context"],
             let suite = proof["cryptosuite"]?.stringValue.flatMap({ verifier.context.suites[$0] }),
             let method = proof["verificationMethod"]?.stringValue,
             let key = try? DIDKeyResolver().resolve(method).publicKey

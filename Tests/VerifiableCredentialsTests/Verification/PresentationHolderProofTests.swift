@@ -94,6 +94,24 @@ struct PresentationBytesTests {
                 of: try presentation(by: world.alice), verifier: withoutContexts))
         #expect(
             !PresentationVerification.mayTakeCredentials(of: try world.sign(world.credential()), verifier: verifier))
+        // A proof with its own @context, or naming a previous proof, signs another document: not taken.
+        let genuine = try presentation(by: world.alice)
+        guard case .object(var object) = genuine, var proof = object["proof"]?.asArray.first?.objectValue else {
+            Issue.record("no proof")
+            return
+        }
+        proof["@context"] = [
+            "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ]
+        object["proof"] = [.object(proof)]
+        #expect(!PresentationVerification.mayTakeCredentials(of: .object(object), verifier: verifier))
+        proof["@context"] = nil
+        proof["previousProof"] = "urn:uuid:1"
+        object["proof"] = [.object(proof)]
+        #expect(!PresentationVerification.mayTakeCredentials(of: .object(object), verifier: verifier))
+        proof["previousProof"] = nil
+        object["proof"] = [.object(proof)]
+        #expect(PresentationVerification.mayTakeCredentials(of: .object(object), verifier: verifier))
     }
 
     @Test(
