@@ -91,7 +91,7 @@ struct PresentationVerification {
         // the holder's proof is checked after the credentials on that digest. Any other holder proof (it
         // canonicalizes the whole presentation) runs beside the credentials from the start.
         let digest =
-            Self.holderProofUsesJCS(document, suites: context.suites)
+            Self.jcsHolderProof(document, suites: context.suites) != nil
             ? document.objectValue.flatMap {
                 PresentationCanonicalDigest(presentation: $0, credentialCount: credentials.count)
             } : nil
@@ -162,23 +162,25 @@ struct PresentationVerification {
         guard document["type"]?.asArray.contains(where: { $0.stringValue == "VerifiablePresentation" }) == true,
             !EnvelopedCredential.isEnvelope(document), document["verifiableCredential"]?.arrayValue != nil,
             verifier.credentialVerifier.policies.contains(where: { $0 is ContextPolicy }),
-            holderProofUsesJCS(document, suites: verifier.context.suites),
-            let proof = document["proof"]?.asArray.first, proof["previousProof"] == nil,
+            let (proof, suite) = jcsHolderProof(document, suites: verifier.context.suites),
+            proof["previousProof"] == nil,
             // A proof @context other than the presentation's signs another document than the one less its proof.
             proof["@context"] == nil || proof["@context"] == document["@context"],
-            let suite = proof["cryptosuite"]?.stringValue.flatMap({ verifier.context.suites[$0] }),
             let method = proof["verificationMethod"]?.stringValue,
             let key = try? DIDKeyResolver().resolve(method).publicKey
         else { return false }
         return suite.hashesWithSHA256(key.type)
     }
 
-    /// Whether the presentation has one proof, made with a cryptosuite that canonicalizes with JCS.
-    private static func holderProofUsesJCS(_ document: JSONValue, suites: CryptosuiteSet) -> Bool {
+    /// The presentation's proof and its suite when it has one proof, made with a cryptosuite that canonicalizes
+    /// with JCS.
+    private static func jcsHolderProof(_ document: JSONValue, suites: CryptosuiteSet) -> (
+        proof: JSONValue, suite: any Cryptosuite
+    )? {
         guard let proofs = document["proof"]?.asArray, proofs.count == 1,
-            let name = proofs[0]["cryptosuite"]?.stringValue
-        else { return false }
-        return suites[name]?.canonicalizesWithJCS ?? false
+            let suite = proofs[0]["cryptosuite"]?.stringValue.flatMap({ suites[$0] }), suite.canonicalizesWithJCS
+        else { return nil }
+        return (proofs[0], suite)
     }
 
     /// Every credential subject with an `id` must be the holder.
