@@ -20,6 +20,8 @@ public enum JSONLD {
         let expanded = try expand(document, options: options)
         var nodeMap = NodeMap()
         try nodeMap.generate(expanded)
-        return nodeMap.toRDF(rdfDirection: options.rdfDirection, produceGeneralizedRdf: options.produceGeneralizedRdf)
+        return nodeMap.toRDF(
+            rdfDirection: options.rdfDirection, produceGeneralizedRdf: options.produceGeneralizedRdf,
+            ordered: options.ordered)
     }
 }

@@ -30,11 +30,16 @@ public struct JSONLDOptions: Sendable {
     public var expandContext: JSONValue?
     /// Processed contexts to reuse; defaults to the document loader's cache.
     public var contextCache: JSONLDContextCache?
+    /// Whether ``JSONLD/toRDF(_:options:)`` lists its quads by graph name, then subject, then predicate in code
+    /// point order (the API's `ordered` flag). On by default, so the output is the same from run to run; off, the
+    /// quads come in no particular order (and list blank nodes are numbered in that order), which saves the
+    /// sorting where the order does not matter: RDFC-1.0 relabels blank nodes and sorts the lines itself.
+    public var ordered: Bool
 
     public init(
         base: String? = nil, documentLoader: any DocumentLoader, rdfDirection: RDFDirection? = nil,
         produceGeneralizedRdf: Bool = false, safeMode: Bool = false, processingMode: JSONLDProcessingMode = .jsonLD11,
-        expandContext: JSONValue? = nil, contextCache: JSONLDContextCache? = nil
+        expandContext: JSONValue? = nil, contextCache: JSONLDContextCache? = nil, ordered: Bool = true
     ) {
         self.base = base
         self.documentLoader = documentLoader
@@ -44,5 +49,6 @@ public struct JSONLDOptions: Sendable {
         self.processingMode = processingMode
         self.expandContext = expandContext
         self.contextCache = contextCache
+        self.ordered = ordered
     }
 }

@@ -54,8 +54,8 @@ extension JSONLDProcessor {
         // 7
         if let previous = active.previousContext, !fromMap {
             var revert = true
-            for key in element.keys {
-                let expanded = expandIRI(key, in: active, vocab: true)
+            for member in element.members {
+                let expanded = expandIRI(member.key, in: active, vocab: true)
                 if expanded == "@value" || (element.count == 1 && expanded == "@id") {
                     revert = false
                     break
@@ -74,8 +74,11 @@ extension JSONLDProcessor {
         let typeScopedContext = active
         var inputType: String?
         var firstTypeKey = true
-        for key in element.keys.sorted(by: Self.codePointOrder) {
-            guard expandIRI(key, in: active, vocab: true) == "@type", let value = element[key] else { continue }
+        // Only the keys that expand to @type are visited, in code point order (usually one: nothing to sort).
+        var typeKeys = element.members.compactMap { expandIRI($0.key, in: active, vocab: true) == "@type" ? $0.key : nil }
+        if typeKeys.count > 1 { typeKeys.sort(by: Self.codePointOrder) }
+        for key in typeKeys {
+            guard let value = element[key] else { continue }
             let terms = value.asArray.compactMap(\.stringValue)
             for term in terms.sorted(by: Self.codePointOrder) {
                 if let definition = typeScopedContext.terms[term] {

@@ -7,9 +7,12 @@ extension NodeMap {
     static let rdfRest = String.rdfNS + "rest"
     static let rdfNil = String.rdfNS + "nil"
 
-    mutating func toRDF(rdfDirection: RDFDirection?, produceGeneralizedRdf: Bool) -> RDFDataset {
+    /// The dataset; `ordered` lists graphs, then subjects, then predicates in code point order, otherwise in the
+    /// node map's order.
+    mutating func toRDF(rdfDirection: RDFDirection?, produceGeneralizedRdf: Bool, ordered: Bool = true) -> RDFDataset {
         var dataset: RDFDataset = []
-        for graph in graphs.sorted(by: { JSONLDProcessor.codePointOrder($0.name, $1.name) }) {
+        let graphs = ordered ? graphs.sorted(by: { JSONLDProcessor.codePointOrder($0.name, $1.name) }) : graphs
+        for graph in graphs {
             let graphTerm: RDFTerm?
             if graph.name == "@default" {
                 graphTerm = nil
@@ -19,7 +22,10 @@ extension NodeMap {
                 continue
             }
             let nodes = graph.nodes
-            let order = nodes.indices.sorted { JSONLDProcessor.codePointOrder(nodes[$0].id, nodes[$1].id) }
+            let order =
+                ordered
+                ? nodes.indices.sorted { JSONLDProcessor.codePointOrder(nodes[$0].id, nodes[$1].id) }
+                : Array(nodes.indices)
             for position in order {
                 let node = nodes[position]
                 guard let subject = Self.resource(node.id) else { continue }
@@ -29,7 +35,10 @@ extension NodeMap {
                             RDFQuad(subject: subject, predicate: .iri(Self.rdfType), object: object, graph: graphTerm))
                     }
                 }
-                let properties = node.properties.sorted { JSONLDProcessor.codePointOrder($0.key, $1.key) }
+                let properties =
+                    ordered
+                    ? node.properties.sorted { JSONLDProcessor.codePointOrder($0.key, $1.key) }
+                    : Array(node.properties)
                 for (property, items) in properties {
                     if Keywords.isKeyword(property) { continue }
                     if Keywords.isBlankNode(property) && !produceGeneralizedRdf { continue }

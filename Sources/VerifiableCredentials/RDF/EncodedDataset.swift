@@ -33,14 +33,15 @@ struct EncodedDataset {
 
     /// The input's quads without duplicates, in input order.
     private(set) var quads: [EncodedQuad] = []
-    /// The input's quads, parallel to ``quads``.
+    /// The input's quads, parallel to ``quads`` (empty unless asked for).
     private(set) var originals: [RDFQuad] = []
     /// Each blank node's label in the input, by number.
     private(set) var labels: [String] = []
     /// The blank node to quads map: for each blank node, the indexes of the quads that mention it.
     private(set) var quadsMentioning: [[Int]] = []
 
-    init(_ dataset: RDFDataset) {
+    /// Encodes `dataset`; `keepingOriginals` keeps its quads in ``originals`` (only relabelling needs them).
+    init(_ dataset: RDFDataset, keepingOriginals: Bool = false) {
         var numbers: [LabelKey: Int] = [:]
         var seen: Set<QuadKey> = []
         seen.reserveCapacity(dataset.count)
@@ -68,7 +69,7 @@ struct EncodedDataset {
                 if quadsMentioning[gap.node].last != index { quadsMentioning[gap.node].append(index) }
             }
             quads.append(encoded)
-            originals.append(quad)
+            if keepingOriginals { originals.append(quad) }
         }
     }
 

@@ -49,7 +49,7 @@ public struct RDFCanonicalizer: Sendable {
     /// - Throws: ``CredentialError`` with code `workLimitExceeded` when the dataset needs more work than
     ///   ``workLimit`` allows.
     public func canonicalize(_ dataset: RDFDataset) throws(CredentialError) -> Result {
-        let encoded = EncodedDataset(dataset)
+        let encoded = EncodedDataset(dataset, keepingOriginals: true)
         var state = CanonicalizationState(dataset: encoded, algorithm: hashAlgorithm, limit: workLimit)
         try state.issueCanonicalIdentifiers()
         return Self.relabel(encoded, issuer: state.canonicalIssuer)

@@ -66,10 +66,11 @@ enum ToRDFManifest {
         case failed(String)
     }
 
-    static func run(_ test: ToRDFCase) -> Outcome {
+    /// Runs `test`; `ordered` false takes the quads in the node map's order (as RDFC-1.0 input does).
+    static func run(_ test: ToRDFCase, ordered: Bool = true) -> Outcome {
         let option = test.option
         var options = JSONLDOptions(
-            base: option["base"]?.stringValue ?? baseIRI + test.input, documentLoader: Loader())
+            base: option["base"]?.stringValue ?? baseIRI + test.input, documentLoader: Loader(), ordered: ordered)
         if option["processingMode"] == "json-ld-1.0" { options.processingMode = .jsonLD10 }
         if let direction = option["rdfDirection"]?.stringValue {
             options.rdfDirection = RDFDirection(rawValue: direction)
