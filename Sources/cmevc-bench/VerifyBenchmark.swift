@@ -69,12 +69,13 @@ private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, raw
     let bytes = JSONSerializer.bytes(presentation)
     let expectations = PresentationExpectations(challenge: "bench", domain: "bench.example")
     var verified = verifier.verify(bytes: bytes, name: "vp.json", expecting: expectations).verified  // warm-up
-    // One verification takes milliseconds, so each round times a few back-to-back verifications.
-    let presentation200 = yardstick.interleaved(rounds: 10, rawPerRound: 400, cores: cores) { _ in
-        for _ in 0..<2 {
+    // One verification takes milliseconds, so each round times a few back-to-back verifications (48 in all: with
+    // 20 the figure moved by ±5 % from run to run).
+    let presentation200 = yardstick.interleaved(rounds: 12, rawPerRound: 800, cores: cores) { _ in
+        for _ in 0..<4 {
             verified = verified && verifier.verify(bytes: bytes, name: "vp.json", expecting: expectations).verified
         }
-        return 400
+        return 800
     }
     print(
         String(
