@@ -75,7 +75,9 @@ extension JSONLDProcessor {
         var inputType: String?
         var firstTypeKey = true
         // Only the keys that expand to @type are visited, in code point order (usually one: nothing to sort).
-        var typeKeys = element.members.compactMap { expandIRI($0.key, in: active, vocab: true) == "@type" ? $0.key : nil }
+        var typeKeys = element.members.compactMap {
+            expandIRI($0.key, in: active, vocab: true) == "@type" ? $0.key : nil
+        }
         if typeKeys.count > 1 { typeKeys.sort(by: Self.codePointOrder) }
         for key in typeKeys {
             guard let value = element[key] else { continue }

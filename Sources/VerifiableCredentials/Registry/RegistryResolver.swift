@@ -5,23 +5,28 @@
 /// proof's `created` time.
 public struct RegistryResolver: VerificationMethodResolver {
     public let registry: IssuerRegistry
+    private let index: RegistryIndex
 
-    public init(registry: IssuerRegistry) { self.registry = registry }
+    public init(registry: IssuerRegistry) { self.init(registry: registry, index: RegistryIndex(registry)) }
+
+    /// A resolver over `index`, which must have been built from `registry`.
+    init(registry: IssuerRegistry, index: RegistryIndex) {
+        self.registry = registry
+        self.index = index
+    }
 
     public func resolve(_ id: String) throws(CredentialError) -> VerificationMethod {
-        guard let (issuer, key) = registry.key(id) else {
+        if let method = index.method(id) { return method }
+        guard index.key(id) != nil else {
             throw CredentialError(.keyNotRegistered, "the registry lists no key \(id)")
         }
-        guard let publicKey = key.publicKey else {
-            throw CredentialError(
-                .unsupportedKeyType,
-                "the registry key \(id) is an RSA key, which signs JWTs only, never Data Integrity proofs")
-        }
-        return .multikey(id: key.id, controller: issuer.id, publicKey: publicKey)
+        throw CredentialError(
+            .unsupportedKeyType,
+            "the registry key \(id) is an RSA key, which signs JWTs only, never Data Integrity proofs")
     }
 
     /// The registered key with this id, with the issuer that lists it.
     public func registeredKey(_ id: String) -> (issuer: RegisteredIssuer, key: RegisteredKey)? {
-        registry.key(id)
+        index.key(id)
     }
 }

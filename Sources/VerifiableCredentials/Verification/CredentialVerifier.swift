@@ -39,7 +39,7 @@ public struct CredentialVerifier: Sendable {
         let subject = CredentialUnderVerification(json: object, pointer: pointer, issuerID: issuerID, proofs: proofs)
         var report = CredentialReport(
             index: index, pointer: pointer, id: object["id"]?.stringValue, issuer: issuerID,
-            issuerName: issuerID.flatMap { context.registry.issuer($0)?.displayName })
+            issuerName: issuerID.flatMap { context.registeredIssuer($0)?.displayName })
         for policy in policies {
             report.checks += policy.checks(for: subject, context: context)
         }

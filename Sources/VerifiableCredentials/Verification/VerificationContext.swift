@@ -5,8 +5,13 @@ public import Foundation
 public struct VerificationContext: Sendable {
     /// The issuer key registry (already checked against its operator key by the caller, if pinned).
     public var registry: IssuerRegistry {
-        didSet { statusListVerdicts = StatusListVerdictCache() }
+        didSet {
+            registryIndex = RegistryIndex(registry)
+            statusListVerdicts = StatusListVerdictCache()
+        }
     }
+    /// The registry's issuers and keys by id (``RegistryIndex``), rebuilt whenever the registry changes.
+    private(set) var registryIndex: RegistryIndex
     public var statusLists: any StatusListProvider {
         didSet { statusListVerdicts = StatusListVerdictCache() }
     }
@@ -31,6 +36,7 @@ public struct VerificationContext: Sendable {
         limits: JSONParser.Limits = .default
     ) {
         self.registry = registry
+        self.registryIndex = RegistryIndex(registry)
         self.statusLists = statusLists
         self.knownContexts = knownContexts
         self.now = now
@@ -42,8 +48,14 @@ public struct VerificationContext: Sendable {
     /// Registry keys first; `did:key` methods also resolve (so that a signature by an unregistered key is
     /// reported as "key not registered", separately from whether it is cryptographically valid).
     var resolver: any VerificationMethodResolver {
-        FirstResolving([RegistryResolver(registry: registry), DIDKeyResolver()])
+        FirstResolving([RegistryResolver(registry: registry, index: registryIndex), DIDKeyResolver()])
     }
+
+    /// The registered issuer with this DID (``IssuerRegistry/issuer(_:)``, looked up in the index).
+    func registeredIssuer(_ id: String) -> RegisteredIssuer? { registryIndex.issuer(id) }
+
+    /// Finds JWS keys in the registry (through the index), else as `did:key`.
+    var jwtKeyResolver: JWTKeyResolver { JWTKeyResolver(registry: registry, index: registryIndex) }
 }
 
 /// The first resolver that resolves; when none does, the first one's error.

@@ -78,6 +78,87 @@ struct IssuerRegistryTests {
         #expect(error?.code == .keyNotRegistered)
     }
 
+    /// The fixture's registry behind `count` other issuers, each with one key.
+    private func crowdedRegistry(_ count: Int) -> IssuerRegistry {
+        var registry = world.registry
+        let others = (0..<count).map { number in
+            RegisteredIssuer(
+                id: "did:web:provider\(number).example.org", displayName: "Provider \(number)",
+                keys: [
+                    RegisteredKey(
+                        id: "did:web:provider\(number).example.org#key-1",
+                        publicKey: SigningKey(generating: .ed25519).publicKey)
+                ])
+        }
+        registry.issuers = others + registry.issuers
+        return registry
+    }
+
+    @Test("a registry of 2,000 issuers: the credential's issuer and key are found behind the others")
+    func crowdedRegistryVerifies() throws {
+        let registry = crowdedRegistry(2_000)
+        let report = world.verifier(registry: registry).verify(
+            try world.sign(world.credential(statusIndex: nil)), name: "vc.json")
+        #expect(report.verified, "\(report.credentials.first?.checks ?? [])")
+        #expect(report.credentials.first?.issuerName == "Example Hospital CME Office")
+        let method = try RegistryResolver(registry: registry).resolve(VerificationFixture.keyID)
+        #expect(method.controller == VerificationFixture.issuerID)
+        #expect(
+            try RegistryResolver(registry: registry).resolve("did:web:provider7.example.org#key-1").controller
+                == "did:web:provider7.example.org")
+    }
+
+    @Test("a key id listed twice resolves as the registry lists it first, like IssuerRegistry.key")
+    func duplicateKeyID() throws {
+        var registry = world.registry
+        var impostor = registry.issuers[0]
+        impostor.id = "did:web:impostor.example.org"
+        impostor.keys[0].publicKey = SigningKey(generating: .ed25519).publicKey
+        registry.issuers.append(impostor)
+        let method = try RegistryResolver(registry: registry).resolve(VerificationFixture.keyID)
+        #expect(method.controller == registry.key(VerificationFixture.keyID)?.issuer.id)
+        #expect(method.controller == VerificationFixture.issuerID)
+        #expect(method.publicKey == world.issuerKey.publicKey)
+        registry.issuers.reverse()
+        #expect(
+            try RegistryResolver(registry: registry).resolve(VerificationFixture.keyID).controller
+                == "did:web:impostor.example.org")
+    }
+
+    @Test("an RSA registry key cannot resolve for a Data Integrity proof")
+    func rsaKeyDoesNotResolve() throws {
+        var registry = world.registry
+        registry.issuers[0].keys.append(
+            RegisteredKey(
+                id: VerificationFixture.issuerID + "#rsa", verificationKey: .rsa(try RSASigningKey().publicKey)))
+        let error = #expect(throws: CredentialError.self) {
+            try RegistryResolver(registry: registry).resolve(VerificationFixture.issuerID + "#rsa")
+        }
+        #expect(error?.code == .unsupportedKeyType)
+        #expect(RegistryResolver(registry: registry).registeredKey(VerificationFixture.issuerID + "#rsa") != nil)
+    }
+
+    @Test("a verification context looks issuers up in the registry it holds now")
+    func contextFollowsRegistryChanges() throws {
+        var empty = world.registry
+        empty.issuers = []
+        var context = world.context(registry: empty)
+        let signed = try world.sign(world.credential(statusIndex: nil))
+        #expect(!Verifier(context: context).verify(signed, name: "vc.json").verified)
+        context.registry = world.registry
+        let report = Verifier(context: context).verify(signed, name: "vc.json")
+        #expect(report.verified, "\(report.credentials.first?.checks ?? [])")
+    }
+
+    @Test("a JWT key resolver looks keys up in the registry it holds now")
+    func jwtResolverFollowsRegistryChanges() throws {
+        var resolver = JWTKeyResolver(registry: nil)
+        let header = try JWSHeader(algorithm: .eddsa, keyID: VerificationFixture.keyID)
+        #expect(throws: CredentialError.self) { try resolver.resolve(header) }
+        resolver.registry = crowdedRegistry(50)
+        #expect(try resolver.resolve(header).controller == VerificationFixture.issuerID)
+    }
+
     @Test("key windows: calendar-date ends cover the whole day; compromise wins over the window")
     func keyWindows() {
         let key = RegisteredKey(

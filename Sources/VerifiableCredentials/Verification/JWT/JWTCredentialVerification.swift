@@ -29,11 +29,11 @@ struct JWTCredentialVerification {
         let issuerID = CredentialUnderVerification.issuerID(of: document)
         report.id = document["id"]?.stringValue
         report.issuer = issuerID
-        report.issuerName = issuerID.flatMap { context.registry.issuer($0)?.displayName }
+        report.issuerName = issuerID.flatMap { context.registeredIssuer($0)?.displayName }
 
         report.checks.append(JWTChecks.format(decoded))
         let (signature, resolved) = JWTChecks.signature(
-            jws, name: "proof", resolver: JWTKeyResolver(registry: context.registry))
+            jws, name: "proof", resolver: context.jwtKeyResolver)
         report.checks.append(signature)
         if let resolved {
             report.checks.append(
@@ -60,10 +60,13 @@ struct JWTCredentialVerification {
 
     /// `issuer` (registered) and `key` (listed for the issuer, valid at the signing time).
     private func issuerChecks(_ decoded: DecodedJWT, issuerID: String?, resolved: ResolvedJWTKey?) -> [Check] {
-        let registry = verifier.context.registry
+        let context = verifier.context
         guard let issuerID else { return [.fail("issuer", .invalidCredential, "the credential names no issuer")] }
-        guard let issuer = registry.issuer(issuerID) else {
-            return [.fail("issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(registry.info.name)")]
+        guard let issuer = context.registeredIssuer(issuerID) else {
+            return [
+                .fail(
+                    "issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(context.registry.info.name)")
+            ]
         }
         var checks: [Check] = [.pass("issuer", "\(issuer.displayName) (\(issuerID))")]
         if let resolved { checks.append(JWTChecks.key(resolved, of: issuer, decoded: decoded)) }

@@ -11,10 +11,21 @@ public struct ResolvedJWTKey: Sendable {
 /// type, RSA included), else a `did:key` method.
 public struct JWTKeyResolver: Sendable {
     /// The registry to look `kid` up in; `nil` for a holder's key, which is always a `did:key`.
-    public var registry: IssuerRegistry?
+    public var registry: IssuerRegistry? {
+        didSet { index = registry.map(RegistryIndex.init) }
+    }
+    /// The registry's keys by id, rebuilt whenever the registry changes.
+    private var index: RegistryIndex?
 
     public init(registry: IssuerRegistry?) {
         self.registry = registry
+        self.index = registry.map(RegistryIndex.init)
+    }
+
+    /// A resolver over `index`, which must have been built from `registry`.
+    init(registry: IssuerRegistry, index: RegistryIndex) {
+        self.registry = registry
+        self.index = index
     }
 
     /// The key `header.kid` names.
@@ -27,7 +38,7 @@ public struct JWTKeyResolver: Sendable {
                 .jwtKeyIDMissing, "The JWS header has no kid naming the signing key's verification method.",
                 location: "JWS header kid")
         }
-        if let (issuer, key) = registry?.key(kid) {
+        if let (issuer, key) = index?.key(kid) {
             return ResolvedJWTKey(key: key.verificationKey, controller: issuer.id, registered: key)
         }
         guard kid.hasPrefix(DIDKey.prefix) else {

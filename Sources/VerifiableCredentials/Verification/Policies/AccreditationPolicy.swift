@@ -6,7 +6,7 @@ public struct AccreditationPolicy: CredentialPolicy {
     public init() {}
 
     public func checks(for credential: CredentialUnderVerification, context: VerificationContext) -> [Check] {
-        guard let issuerID = credential.issuerID, let issuer = context.registry.issuer(issuerID) else {
+        guard let issuerID = credential.issuerID, let issuer = context.registeredIssuer(issuerID) else {
             return [
                 .fail("accreditation", .issuerNotRegistered, "no accreditation can be found for an unregistered issuer")
             ]

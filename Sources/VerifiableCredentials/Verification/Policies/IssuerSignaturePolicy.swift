@@ -6,11 +6,11 @@ public struct IssuerSignaturePolicy: CredentialPolicy {
     public init() {}
 
     public func checks(for credential: CredentialUnderVerification, context: VerificationContext) -> [Check] {
-        Self.checks(proofs: credential.proofs, issuerID: credential.issuerID, registry: context.registry)
+        Self.checks(proofs: credential.proofs, issuerID: credential.issuerID, context: context)
     }
 
     /// The same checks for any document signed by an issuer (a credential or a status list credential).
-    static func checks(proofs: DocumentProofVerification, issuerID: String?, registry: IssuerRegistry) -> [Check] {
+    static func checks(proofs: DocumentProofVerification, issuerID: String?, context: VerificationContext) -> [Check] {
         var checks: [Check] = []
         if proofs.verified {
             let summary = proofs.proofs.map { "\($0.cryptosuite ?? "?") by \($0.verificationMethod ?? "?")" }
@@ -32,9 +32,10 @@ public struct IssuerSignaturePolicy: CredentialPolicy {
         } else if !controllers.isEmpty {
             checks.append(.pass("controller", "the signing key belongs to the issuer"))
         }
-        guard let issuer = registry.issuer(issuerID) else {
+        guard let issuer = context.registeredIssuer(issuerID) else {
             checks.append(
-                .fail("issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(registry.info.name)"))
+                .fail(
+                    "issuer", .issuerNotRegistered, "\(issuerID) is not in the registry \(context.registry.info.name)"))
             return checks
         }
         checks.append(.pass("issuer", "\(issuer.displayName) (\(issuerID))"))

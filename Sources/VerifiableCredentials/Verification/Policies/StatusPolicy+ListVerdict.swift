@@ -30,7 +30,7 @@ extension StatusPolicy {
         case .dataIntegrity(let document):
             let verifier = DataIntegrityVerifier(suites: context.suites, resolver: context.resolver, now: context.now)
             let proofs = verifier.verify(document, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
-            signature = IssuerSignaturePolicy.checks(proofs: proofs, issuerID: issuerID, registry: context.registry)
+            signature = IssuerSignaturePolicy.checks(proofs: proofs, issuerID: issuerID, context: context)
             signedAt = proofs.proofs.first?.created
         case .jwt(let decoded):
             signature = jwtSignatureChecks(decoded, issuerID: issuerID, context: context)
@@ -91,13 +91,13 @@ extension StatusPolicy {
         }
         let kid = decoded.jws.header.kid
         let (signature, resolved) = JWTChecks.signature(
-            decoded.jws, name: "proof", resolver: JWTKeyResolver(registry: context.registry))
+            decoded.jws, name: "proof", resolver: context.jwtKeyResolver)
         guard let resolved else { return [signature] }
         var checks = [
             signature,
             JWTChecks.controller(resolved, kid: kid, expected: issuerID, role: "issuer", name: "controller"),
         ]
-        if let issuer = context.registry.issuer(issuerID) {
+        if let issuer = context.registeredIssuer(issuerID) {
             checks.append(JWTChecks.key(resolved, of: issuer, decoded: decoded))
         } else {
             checks.append(

@@ -34,7 +34,7 @@ public struct StatusPolicy: CredentialPolicy {
         let listID = parsed.statusListCredential
         let index = parsed.statusListIndex
         let purpose = parsed.statusPurpose.rawValue
-        guard let issuerID, let issuer = context.registry.issuer(issuerID) else {
+        guard let issuerID, let issuer = context.registeredIssuer(issuerID) else {
             return unknown(.issuerNotRegistered, "status of a credential from an unregistered issuer is not checked")
         }
         guard let policy = issuer.statusListPolicy(for: listID) else {
