@@ -157,8 +157,8 @@ struct RawVerifyYardstick {
     }
 }
 
-/// How many issuers the benchmark's registry lists: a board's registry names every provider it trusts (ACCME
-/// alone accredits about 1,600), not only the one whose credentials are verified.
+/// How many issuers the benchmark's registry lists: a board's registry names every provider it trusts (well over a
+/// thousand for a national board), not only the one whose credentials are verified.
 let registryIssuers = 2_000
 
 /// `registry` with other providers listed before its issuers, up to ``registryIssuers`` issuers, each with its own

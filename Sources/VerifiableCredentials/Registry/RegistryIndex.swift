@@ -1,7 +1,7 @@
 /// An issuer registry's issuers and keys by id, with each key's verification method made once.
 ///
-/// A board's registry lists every provider it trusts (ACCME alone accredits about 1,600), and each credential's
-/// checks look its issuer and key up several times: scanning the lists made verifying against a
+/// A board's registry lists every provider it trusts (well over a thousand for a national board), and each
+/// credential's checks look its issuer and key up several times: scanning the lists made verifying against a
 /// 2,000-issuer registry take twice as long as against a registry of one. Lookups give what the registry's own
 /// ``IssuerRegistry/issuer(_:)`` and ``IssuerRegistry/key(_:)`` give: the first issuer with the id, and the
 /// first listed key with the id (in issuer order, then key order).
