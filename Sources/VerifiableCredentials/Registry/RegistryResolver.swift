@@ -7,6 +7,8 @@ public struct RegistryResolver: VerificationMethodResolver {
     public let registry: IssuerRegistry
     private let index: RegistryIndex
 
+    /// A resolver over `registry`, which it indexes (every key's verification method is made here): keep one
+    /// resolver for many resolutions.
     public init(registry: IssuerRegistry) { self.init(registry: registry, index: RegistryIndex(registry)) }
 
     /// A resolver over `index`, which must have been built from `registry`.

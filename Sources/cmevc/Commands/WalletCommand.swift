@@ -28,9 +28,13 @@ enum WalletResolving {
 
 /// Registry keys first, then did:key.
 struct RegistryOrDIDKey: VerificationMethodResolver {
-    let registry: IssuerRegistry
+    /// Made once: it indexes the registry.
+    let registry: RegistryResolver
+
+    init(registry: IssuerRegistry) { self.registry = RegistryResolver(registry: registry) }
+
     func resolve(_ id: String) throws(CredentialError) -> VerificationMethod {
-        if let method = try? RegistryResolver(registry: registry).resolve(id) { return method }
+        if let method = try? registry.resolve(id) { return method }
         return try DIDKeyResolver().resolve(id)
     }
 }
