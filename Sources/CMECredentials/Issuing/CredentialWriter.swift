@@ -96,8 +96,9 @@ final class CredentialWriter {
         if let failure { throw failure }
     }
 
-    /// Appends one line per credential to the JSON Lines file, in one write: the ledger's pretty JSON without
-    /// its whitespace (as compact serialization writes it; no parsing), or a `vc+jwt` as a JSON string.
+    /// Appends one line per credential to the JSON Lines file, in one write: the ledger's JSON without
+    /// whitespace (compact already in ledgers written since 2026-11-24, pretty in older ones; exactly what
+    /// compact serialization writes, without parsing), or a `vc+jwt` as a JSON string.
     private func writeLines(_ credentials: [LedgerCredential]) throws(CredentialError) {
         guard case .jsonLines(let url) = output, !credentials.isEmpty else { return }
         var text = [UInt8]()

@@ -64,24 +64,9 @@ extension JSONReader {
             scan: while index < bytes.count {
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
-                    index += 1
-                    while true {
-                        // Eight bytes at a time to the string's next `"` or `\`.
-                        if let base = bytes.baseAddress {
-                            while index + 8 <= bytes.count {
-                                let word = UInt64(
-                                    littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                                let found = JSONWordScan.quoteOrBackslashMask(word)
-                                if found != 0 {
-                                    index += found.trailingZeroBitCount >> 3
-                                    break
-                                }
-                                index += 8
-                            }
-                        }
-                        guard index < bytes.count, bytes[index] != UInt8(ascii: "\"") else { break }
-                        index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
-                    }
+                    // To the closing quote (the `index += 1` below steps past it); an open string ends the scan.
+                    guard let end = JSONWordScan.stringEnd(bytes, openingQuoteAt: index) else { return nil }
+                    index = end - 1
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     nesting += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):

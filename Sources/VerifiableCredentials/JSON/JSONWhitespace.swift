@@ -74,15 +74,7 @@ public enum JSONWhitespace {
 
     /// The index just past the string whose opening quote is at `start`; nil when it never closes.
     private static func stringEnd(_ text: [UInt8], from start: Int) -> Int? {
-        var index = start + 1
-        while index < text.count {
-            switch text[index] {
-            case UInt8(ascii: "\\"): index += 2
-            case UInt8(ascii: "\""): return index + 1
-            default: index += 1
-            }
-        }
-        return nil
+        text.withUnsafeBufferPointer { JSONWordScan.stringEnd($0, openingQuoteAt: start) }
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

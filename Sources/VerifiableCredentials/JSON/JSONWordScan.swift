@@ -19,6 +19,28 @@ enum JSONWordScan {
         byteBelowMask(word ^ (ones &* 0x22), 1) | byteBelowMask(word ^ (ones &* 0x5C), 1)
     }
 
+    /// The index just past the closing quote of the string whose opening quote is at `start`, found eight bytes
+    /// at a time (escapes are skipped, not checked); nil when the string never closes.
+    static func stringEnd(_ bytes: UnsafeBufferPointer<UInt8>, openingQuoteAt start: Int) -> Int? {
+        var index = start + 1
+        while true {
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let found = quoteOrBackslashMask(word)
+                    if found != 0 {
+                        index += found.trailingZeroBitCount >> 3
+                        break
+                    }
+                    index += 8
+                }
+            }
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: "\"") { return index + 1 }
+            index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+    }
+
     /// Whether any byte of `word` is 0x80 or above (not ASCII).
     static func hasNonASCIIByte(_ word: UInt64) -> Bool { word & highs != 0 }
 

@@ -143,7 +143,7 @@ struct PresentationVerification {
     private static func withoutCredentialObjects(_ document: JSONValue) -> JSONValue {
         guard case .object(var object) = document, let value = object["verifiableCredential"] else { return document }
         func kept(_ element: JSONValue) -> JSONValue {
-            element.objectValue != nil && !EnvelopedCredential.isEnvelope(element) ? .null : element
+            PresentedCredentials.isPlainCredential(element) ? .null : element
         }
         if case .array(let elements) = value {
             object["verifiableCredential"] = .array(elements.map(kept))

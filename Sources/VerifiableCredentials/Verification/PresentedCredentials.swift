@@ -33,6 +33,12 @@ final class PresentedCredentials: @unchecked Sendable {
         return element ?? .null
     }
 
+    /// Whether `element` of `verifiableCredential` is a plain credential object (not a string, not an
+    /// `EnvelopedVerifiableCredential`): the entries whose own verification checks their contexts.
+    static func isPlainCredential(_ element: JSONValue) -> Bool {
+        element.objectValue != nil && !EnvelopedCredential.isEnvelope(element)
+    }
+
     /// Splits `presentation` into itself with `null` in place of each plain credential object of its
     /// `verifiableCredential` array, and those credentials (every element, enveloped ones included, at its
     /// index); nil credentials when the member is not an array.
@@ -46,10 +52,7 @@ final class PresentedCredentials: @unchecked Sendable {
         case let other: return (other, nil)
         }
         guard case .array(let elements)? = object["verifiableCredential"] else { return (.object(object), nil) }
-        object["verifiableCredential"] = .array(
-            elements.map { element in
-                element.objectValue != nil && !EnvelopedCredential.isEnvelope(element) ? .null : element
-            })
+        object["verifiableCredential"] = .array(elements.map { isPlainCredential($0) ? .null : $0 })
         // `elements` now holds the only references to the plain credential objects; the box takes them over.
         return (.object(object), PresentedCredentials(elements))
     }
