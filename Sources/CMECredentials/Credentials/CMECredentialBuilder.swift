@@ -94,9 +94,9 @@ public struct CMECredentialBuilder: Sendable {
         return .object(credential)
     }
 
-    /// 16 random bytes from the system generator.
+    /// 16 random bytes from the cryptographically secure generator.
     static func randomSalt() -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SharedRandomGenerator()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
         for _ in 0..<2 {
@@ -175,6 +175,7 @@ public struct CMECredentialBuilder: Sendable {
 enum CMEAmount {
     static func text(_ amount: Decimal) -> String {
         let plain = DecimalText.string(amount)
-        return plain.contains(".") ? plain : plain + ".0"
+        // A byte search: `contains(_:)` with a string argument goes through Foundation's `range(of:)`.
+        return plain.utf8.contains(UInt8(ascii: ".")) ? plain : plain + ".0"
     }
 }

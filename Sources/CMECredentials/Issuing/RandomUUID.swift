@@ -8,11 +8,11 @@ import Foundation
 /// millisecond of issue is no secret: the credential's proof states its `created` time.
 ///
 /// Foundation's `UUID()` draws the same kind of random bits, but on Linux it opens and reads `/dev/urandom` for
-/// every one; `SystemRandomNumberGenerator` asks the kernel (`getrandom`) without opening a file.
+/// every one; ``SharedRandomGenerator`` asks the kernel for 512 bytes at a time.
 enum RandomUUID {
     /// A new random (version 4) lowercase UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e`.
     static func lowercase() -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SharedRandomGenerator()
         return lowercase(high: generator.next(), low: generator.next())
     }
 
@@ -23,7 +23,7 @@ enum RandomUUID {
 
     /// A new time-ordered (version 7) lowercase UUID for the instant `date`.
     static func timeOrdered(at date: Date = Date()) -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SharedRandomGenerator()
         let milliseconds = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
         return timeOrdered(milliseconds: milliseconds, random: generator.next(), low: generator.next())
     }

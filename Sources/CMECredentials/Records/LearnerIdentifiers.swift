@@ -123,12 +123,26 @@ enum IdentifierText {
 
     /// A plausible e-mail address, lower-cased: one `@`, a local part, a domain with a dot, no spaces.
     static func email(_ text: String) -> String? {
-        guard text.utf8.count <= 254, !text.contains(where: { $0.isWhitespace }) else { return nil }
+        guard text.utf8.count <= 254, !Self.hasWhitespace(text) else { return nil }
         let parts = text.fields(separatedBy: UInt8(ascii: "@"))
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
             !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
         else { return nil }
         return text.lowercased()
+    }
+
+    /// Whether the text has a Unicode white space character; ASCII text (nearly every address) is checked byte
+    /// by byte instead of through Unicode character properties.
+    static func hasWhitespace(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { return true }
+        }
+        return ascii ? false : text.contains(where: { $0.isWhitespace })
     }
 
     /// A syntactically valid DID (`did:method:id`), as given.
