@@ -8,7 +8,7 @@ import Foundation
 /// millisecond of issue is no secret: the credential's proof states its `created` time.
 ///
 /// Foundation's `UUID()` draws the same kind of random bits, but on Linux it opens and reads `/dev/urandom` for
-/// every one; ``SharedRandomGenerator`` asks the kernel for 512 bytes at a time.
+/// every one; ``SharedRandomGenerator`` asks the kernel for 256 bytes a call.
 enum RandomUUID {
     /// A new random (version 4) lowercase UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e`.
     static func lowercase() -> String {

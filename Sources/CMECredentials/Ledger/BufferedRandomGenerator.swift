@@ -4,7 +4,10 @@
     import Darwin
 #endif
 
-/// Cryptographically secure random numbers drawn from the kernel 512 bytes at a time.
+/// Cryptographically secure random numbers drawn from the kernel 512 bytes at a time (two calls of 256).
+///
+/// The buffer is process memory: a process that forks must not draw from it in both parent and child (cmevc
+/// never forks without `exec`).
 ///
 /// `SystemRandomNumberGenerator` (and swift-crypto's random keys, which fill themselves from it) asks the
 /// kernel for every 8 bytes: a `getrandom` system call each, about half a microsecond. Issuing draws a salt,
