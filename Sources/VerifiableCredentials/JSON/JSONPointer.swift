@@ -17,6 +17,11 @@ public enum JSONPointer {
         return escaped
     }
 
+    /// The pointer made of member names and array indexes `tokens`, each escaped (`["a/b", "0"]` → `/a~1b/0`).
+    public static func pointer(_ tokens: some Sequence<String>) -> String {
+        tokens.map { "/" + escape($0) }.joined()
+    }
+
     /// `pointer` followed by the member name or array index `token`, escaped.
     public static func appending(_ token: String, to pointer: String) -> String { pointer + "/" + escape(token) }
 }

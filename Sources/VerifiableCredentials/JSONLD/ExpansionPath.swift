@@ -23,9 +23,9 @@ indirect enum ExpansionPath: Sendable, CustomStringConvertible {
         while true {
             switch current {
             case .root:
-                return components.reversed().map { "/" + $0 }.joined()
+                return JSONPointer.pointer(components.reversed())
             case .member(let parent, let key):
-                components.append(JSONPointer.escape(key))
+                components.append(key)
                 current = parent
             case .element(let parent, let offset):
                 components.append(String(offset))

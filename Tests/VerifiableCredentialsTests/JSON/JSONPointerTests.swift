@@ -22,6 +22,12 @@ struct JSONPointerTests {
         #expect(JSONPointer.appending("x~y", to: "/a~1b") == "/a~1b/x~0y")
     }
 
+    @Test("a pointer from tokens escapes each; no tokens is the whole document")
+    func fromTokens() {
+        #expect(JSONPointer.pointer(["credentialSubject", "a/b~c", "0"]) == "/credentialSubject/a~1b~0c/0")
+        #expect(JSONPointer.pointer([String]()) == "")
+    }
+
     @Test("the context check names a member with / or ~ in it as one token")
     func contextCheck() {
         let document: JSONValue = [

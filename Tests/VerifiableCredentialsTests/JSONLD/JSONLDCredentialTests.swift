@@ -51,6 +51,15 @@ struct JSONLDCredentialTests {
         let error = #expect(throws: CredentialError.self) { try JSONLD.toRDF(document, options: try Self.options()) }
         #expect(error?.code == .undefinedTerm)
         #expect(error?.location == "/credentialSubject/favouriteColour")
+        // A member name with / and ~ is one escaped token of the path.
+        let slashed: JSONValue = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
+            "credentialSubject": ["id": "did:example:1", "colour/shade~1": "blue"],
+        ]
+        let slashedError = #expect(throws: CredentialError.self) {
+            try JSONLD.toRDF(slashed, options: try Self.options())
+        }
+        #expect(slashedError?.location == "/credentialSubject/colour~1shade~01")
         // Without safe mode the property is silently dropped, as the spec says.
         let dataset = try JSONLD.toRDF(document, options: try Self.options(safeMode: false))
         #expect(!dataset.contains { $0.predicate == .iri("favouriteColour") })

@@ -52,7 +52,7 @@ public struct ContextPolicy: CredentialPolicy {
         }
         var problem: Check?
         if let found = visit(document) {
-            let pointer = found.tokens.reversed().map { "/" + JSONPointer.escape($0) }.joined()
+            let pointer = JSONPointer.pointer(found.tokens.reversed())
             switch found.problem {
             case .unknown(let url):
                 problem = .fail(
