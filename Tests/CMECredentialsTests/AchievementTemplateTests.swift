@@ -16,7 +16,7 @@ struct AchievementTemplateTests {
         let records = try F.exampleRecords()
         var templates: [AchievementKey: JSONValue] = [:]
         for record in records where templates[AchievementKey(record)] == nil {
-            templates[AchievementKey(record)] = builder.achievementTemplate(record)
+            templates[AchievementKey(record)] = builder.achievement(record)
         }
         // The examples hold several learners per activity, so templates are shared.
         #expect(templates.count < records.count)
@@ -29,6 +29,35 @@ struct AchievementTemplateTests {
                 achievement: templates[AchievementKey(record)])
             #expect(JSONSerializer.bytes(shared) == JSONSerializer.bytes(alone), "\(record.location)")
         }
+    }
+
+    @Test(
+        "records with one achievement key get the same achievement; its result descriptions are named after it, and each result names one of them"
+    )
+    func resultDescriptionsBelongToTheAchievement() throws {
+        let builder = CMECredentialBuilder(issuer: F.issuer)
+        let credentials = try F.exampleCredentials()
+        var byKey: [AchievementKey: JSONValue] = [:]
+        for (record, credential) in zip(try F.exampleRecords(), credentials) {
+            let subject = try #require(credential["credentialSubject"])
+            let achievement = try #require(subject["achievement"])
+            let id = try #require(achievement["id"]?.stringValue)
+            if let earlier = byKey[AchievementKey(record)] { #expect(earlier == achievement) }
+            byKey[AchievementKey(record)] = achievement
+            let descriptions = (achievement["resultDescription"]?.asArray ?? []).compactMap { $0["id"]?.stringValue }
+            #expect(!descriptions.isEmpty)
+            #expect(descriptions.allSatisfy { $0.hasPrefix(id + "#result-") })
+            let results = (subject["result"]?.asArray ?? []).compactMap { $0["resultDescription"]?.stringValue }
+            #expect(results.count == descriptions.count)
+            #expect(Set(results) == Set(descriptions))
+        }
+        #expect(byKey.count < credentials.count)
+        // An activity id that already has a fragment gets `-result-<code>` appended to it.
+        var record = try #require(try F.exampleRecords().first)
+        record.activity.id = "https://cme.example.org/catalog#opioids-2026"
+        let achievement = builder.achievement(record)
+        let ids = (achievement["resultDescription"]?.asArray ?? []).compactMap { $0["id"]?.stringValue }
+        #expect(ids.contains("https://cme.example.org/catalog#opioids-2026-result-completion"))
     }
 
     @Test("records that differ in anything the achievement shows do not share it")

@@ -3,13 +3,18 @@ import VerifiableCredentials
 
 extension CMECredentialBuilder {
     /// The OB 3.0 `Achievement` for the record's activity, with the CME extension terms.
-    func achievement(_ record: ActivityRecord, resultBase: String) -> JSONValue {
+    ///
+    /// It depends only on what ``AchievementKey`` holds of the record, so every credential of an activity holds
+    /// the same achievement (a batch builds it once per activity); its result descriptions are named after the
+    /// achievement (``resultDescriptionID(achievementID:_:)``), not after one credential.
+    func achievement(_ record: ActivityRecord) -> JSONValue {
         let activity = record.activity
         let designation = designationStatement(record)
         let accreditation = accreditationStatement(for: activity)
+        let id = achievementID(activity.id)
 
         var achievement = JSONObject()
-        achievement["id"] = .string(achievementID(activity.id))
+        achievement["id"] = .string(id)
         achievement["type"] = ["Achievement", .string(CMEVocabulary.achievementType)]
         achievement["achievementType"] = "Course"
         achievement["name"] = .string(activity.title)
@@ -40,10 +45,10 @@ extension CMECredentialBuilder {
             achievement["alignment"] = .array(record.topics.map(topicAlignment))
         }
         var descriptions: [JSONValue] = record.credits.map { credit in
-            creditDescription(credit, record: record, resultBase: resultBase)
+            creditDescription(credit, record: record, achievementID: id)
         }
         descriptions.append([
-            "id": .string(Self.resultDescriptionID(resultBase, "completion")), "type": ["ResultDescription"],
+            "id": .string(Self.resultDescriptionID(achievementID: id, "completion")), "type": ["ResultDescription"],
             "name": "Completion", "resultType": "Status",
         ])
         achievement["resultDescription"] = .array(descriptions)
@@ -59,29 +64,6 @@ extension CMECredentialBuilder {
                     ["topic": .string(topic.code), "credits": .number(DecimalText.double(topic.hours))]
                 })
         }
-        return .object(achievement)
-    }
-
-    /// The record's achievement with its result description ids relative (`#result-<code>`): the same for every
-    /// record with the same ``AchievementKey``, so a batch builds it once per activity and completes it per
-    /// credential with ``achievement(fromTemplate:resultBase:)``.
-    func achievementTemplate(_ record: ActivityRecord) -> JSONValue {
-        achievement(record, resultBase: "")
-    }
-
-    /// A template from ``achievementTemplate(_:)`` with each result description id prefixed by `resultBase`:
-    /// exactly ``achievement(_:resultBase:)`` of the record.
-    static func achievement(fromTemplate template: JSONValue, resultBase: String) -> JSONValue {
-        guard case .object(var achievement) = template,
-            case .array(var descriptions)? = achievement["resultDescription"]
-        else { return template }
-        for index in descriptions.indices {
-            guard case .object(var description) = descriptions[index], let id = description["id"]?.stringValue
-            else { continue }
-            description["id"] = .string(resultBase + id)
-            descriptions[index] = .object(description)
-        }
-        achievement["resultDescription"] = .array(descriptions)
         return .object(achievement)
     }
 
@@ -127,11 +109,12 @@ extension CMECredentialBuilder {
         ]
     }
 
-    private func creditDescription(_ credit: CreditAmount, record: ActivityRecord, resultBase: String) -> JSONValue {
+    private func creditDescription(_ credit: CreditAmount, record: ActivityRecord, achievementID: String) -> JSONValue {
         let type = catalog.creditType(credit.code)
         let maximum = credit.code == CreditType.amaCategory1 ? (record.maxAMACredits ?? credit.amount) : credit.amount
         return [
-            "id": .string(Self.resultDescriptionID(resultBase, credit.code)), "type": ["ResultDescription"],
+            "id": .string(Self.resultDescriptionID(achievementID: achievementID, credit.code)),
+            "type": ["ResultDescription"],
             "name": .string(type?.name ?? credit.code), "resultType": .string(CMEVocabulary.creditAmountResultType),
             "valueMin": "0", "valueMax": .string(DecimalText.string(maximum)), "creditType": .string(credit.code),
             "alignment": [
@@ -171,8 +154,8 @@ extension CMECredentialBuilder {
     }
 }
 
-/// What a record's achievement depends on besides the credential id: records with equal keys share one
-/// ``CMECredentialBuilder/achievementTemplate(_:)``.
+/// What a record's achievement depends on: records with equal keys share one
+/// ``CMECredentialBuilder/achievement(_:)``.
 struct AchievementKey: Hashable, Sendable {
     let activity: [String?]
     let format: ActivityFormat

@@ -37,11 +37,11 @@ public struct CMECredentialBuilder: Sendable {
         try credential(for: record, id: id, issuedAt: issuedAt, statuses: statuses, salt: salt, achievement: nil)
     }
 
-    /// ``credential(for:id:issuedAt:statuses:salt:)`` with the record's ``achievementTemplate(_:)``, when the
-    /// caller built it once for many records of the same activity.
+    /// ``credential(for:id:issuedAt:statuses:salt:)`` with the record's ``achievement(_:)``, when the caller
+    /// built it once for many records of the same activity (the credential then holds that very value).
     func credential(
         for record: ActivityRecord, id: String, issuedAt: Date, statuses: [JSONValue], salt: [UInt8]? = nil,
-        achievement template: JSONValue?
+        achievement shared: JSONValue?
     ) throws(CMEError) -> JSONValue {
         let location = record.location.description
         guard let completion = DateText.instant(record.activity.completionDate), completion <= issuedAt else {
@@ -61,12 +61,10 @@ public struct CMECredentialBuilder: Sendable {
             }
         }
         let saltText = IdentityHash.hex(salt ?? Self.randomSalt())
-        // Result descriptions are named `<credential id without fragment>#result-<code>`.
-        let resultBase = id.fields(separatedBy: UInt8(ascii: "#"), maxSplits: 1).first ?? id
-        let achievement =
-            template.map { Self.achievement(fromTemplate: $0, resultBase: resultBase) }
-            ?? achievement(record, resultBase: resultBase)
-        let subject = try credentialSubject(record, achievement: achievement, resultBase: resultBase, salt: saltText)
+        let achievement = shared ?? achievement(record)
+        let achievementID = achievement.objectValue?["id"]?.stringValue ?? achievementID(record.activity.id)
+        let subject = try credentialSubject(
+            record, achievement: achievement, achievementID: achievementID, salt: saltText)
         let validFrom = record.activity.completionDate + "T00:00:00Z"
         let amaCredits = record.credits(of: CreditType.amaCategory1)
 
@@ -118,7 +116,7 @@ public struct CMECredentialBuilder: Sendable {
     }
 
     private func credentialSubject(
-        _ record: ActivityRecord, achievement: JSONValue, resultBase: String, salt: String
+        _ record: ActivityRecord, achievement: JSONValue, achievementID: String, salt: String
     ) throws(CMEError) -> JSONValue {
         let learner = record.learner
         var identifiers: [JSONValue] = []
@@ -152,22 +150,26 @@ public struct CMECredentialBuilder: Sendable {
         subject["activityEndDate"] = record.activity.endDate.map { .string(DateText.dateTime($0)) }
         var results: [JSONValue] = record.credits.map { credit in
             [
-                "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(resultBase, credit.code)),
+                "type": ["Result"],
+                "resultDescription": .string(Self.resultDescriptionID(achievementID: achievementID, credit.code)),
                 "value": .string(DecimalText.string(credit.amount)),
             ]
         }
         results.append([
-            "type": ["Result"], "resultDescription": .string(Self.resultDescriptionID(resultBase, "completion")),
+            "type": ["Result"],
+            "resultDescription": .string(Self.resultDescriptionID(achievementID: achievementID, "completion")),
             "status": "Completed",
         ])
         subject["result"] = .array(results)
         return .object(subject)
     }
 
-    /// The id of the result description of one credit type (or `completion`): `<resultBase>#result-<code>`, where
-    /// `resultBase` is the credential id without a fragment.
-    static func resultDescriptionID(_ resultBase: String, _ code: String) -> String {
-        resultBase + "#result-" + code
+    /// The id of the result description of one credit type (or `completion`) of an achievement:
+    /// `<achievement id>#result-<code>`, or `<achievement id>-result-<code>` when the achievement id already has
+    /// a fragment. Every credential of an activity names the same descriptions, as it holds the same achievement.
+    static func resultDescriptionID(achievementID: String, _ code: String) -> String {
+        achievementID.utf8.contains(UInt8(ascii: "#"))
+            ? achievementID + "-result-" + code : achievementID + "#result-" + code
     }
 }
 

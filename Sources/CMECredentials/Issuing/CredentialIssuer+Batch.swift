@@ -28,16 +28,19 @@ extension CredentialIssuer {
         let pendings = ConcurrentMap.map(records, slices: ConcurrentMap.cores * 4) { record in
             pendingIssue(for: record, now: now)
         }
-        // The records of one activity share their achievement: build it once per activity, not per credential.
-        var templates: [AchievementKey: JSONValue] = [:]
+        // The records of one activity share their achievement: build it once per activity, not per credential,
+        // and write its text once for all their credentials (``JSONFragments``).
+        var shared: [AchievementKey: JSONValue] = [:]
         let achievements = records.map { record in
             let key = AchievementKey(record)
-            if let template = templates[key] { return template }
-            let template = builder.achievementTemplate(record)
-            templates[key] = template
-            return template
+            if let achievement = shared[key] { return achievement }
+            let achievement = builder.achievement(record)
+            shared[key] = achievement
+            return achievement
         }
-        return PreparedRecords(records: records, pendings: pendings, achievements: achievements, now: now)
+        return PreparedRecords(
+            records: records, pendings: pendings, achievements: achievements,
+            fragments: JSONFragments(Array(shared.values)), now: now)
     }
 
     /// Issues prepared records in one ledger transaction, as ``issue(_:reissue:now:)`` does; `beforeCommit`
@@ -50,6 +53,7 @@ extension CredentialIssuer {
         try checkSecuring(securing)
         let records = prepared.records
         let achievements = prepared.achievements
+        let fragments = prepared.fragments
         let now = prepared.now
         var requests: [LedgerIssueRequest] = []
         requests.reserveCapacity(records.count)
@@ -71,7 +75,8 @@ extension CredentialIssuer {
                 }
                 return Result { () throws(CredentialError) -> [UInt8] in
                     try signedBytes(
-                        for: records[index], assignment: assignment, now: now, achievement: achievements[index])
+                        for: records[index], assignment: assignment, now: now, achievement: achievements[index],
+                        reusing: fragments)
                 }
             }
         }
@@ -86,6 +91,8 @@ public struct PreparedRecords: Sendable {
     let pendings: [PendingIssue]
     /// Each record's achievement, shared by the records of one activity.
     let achievements: [JSONValue]
+    /// The text of the shared achievements, written once.
+    let fragments: JSONFragments
     /// The issue time.
     let now: Date
 }

@@ -105,21 +105,24 @@ public struct CredentialIssuer: Sendable {
 
     /// `unsigned` secured as `securing` says and ready to record or write: JSON in `layout` with a Data
     /// Integrity proof (as an array, `created` = `now`), or a compact `vc+jwt` (`kid` = the verification
-    /// method, `iat` = `now`). Credentials and status list credentials are secured alike.
+    /// method, `iat` = `now`). Credentials and status list credentials are secured alike. The compact layout
+    /// of a Data Integrity document copies the text of the objects of `fragments` it holds.
     ///
     /// - Throws: ``CredentialError`` `securingNotSupported` for Data Integrity with an RSA key; the signer's
     ///   errors.
     func securedBytes(
         _ unsigned: JSONValue, as securing: CredentialSecuring, now: Date,
-        layout: JSONSerializer.Layout = .pretty
+        layout: JSONSerializer.Layout = .pretty, reusing fragments: JSONFragments = JSONFragments()
     ) throws(CredentialError) -> [UInt8] {
         switch securing {
         case .jwt:
             return Array(try jwtSigner.sign(credential: unsigned, issuedAt: now).compact.utf8)
         case .dataIntegrity:
             let options = ProofOptions(verificationMethod: configuration.verificationMethod, created: now)
-            let signed = try documentSigner().addProof(to: unsigned, options: options, asArray: true)
-            return JSONSerializer.bytes(signed, layout: layout)
+            let signed = try documentSigner().addProof(
+                to: unsigned, options: options, asArray: true, reusing: fragments)
+            return layout == .compact
+                ? JSONSerializer.bytes(signed, reusing: fragments) : JSONSerializer.bytes(signed, layout: layout)
         }
     }
 
@@ -150,11 +153,14 @@ public struct CredentialIssuer: Sendable {
 
     /// Builds the credential for `record` with the ledger's status assignment, signs it (proof as an
     /// array, or as a `vc+jwt` when ``securing`` is `.jwt`) and returns the bytes to record and write.
+    /// `achievement` is the record's ``CMECredentialBuilder/achievement(_:)`` when the caller shares it among
+    /// records, and `fragments` may hold its text.
     ///
     /// - Throws: ``CredentialError`` `recordNotIssuable` when the record cannot become a credential; the
     ///   signer's errors.
     func signedBytes(
-        for record: ActivityRecord, assignment: StatusAssignment, now: Date, achievement: JSONValue? = nil
+        for record: ActivityRecord, assignment: StatusAssignment, now: Date, achievement: JSONValue? = nil,
+        reusing fragments: JSONFragments = JSONFragments()
     ) throws(CredentialError) -> [UInt8] {
         let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
         let unsigned: JSONValue
@@ -167,7 +173,7 @@ public struct CredentialIssuer: Sendable {
         }
         // The ledger keeps the compact form (a quarter smaller than pretty, and the ledger's thread writes every
         // byte of it twice); credential files are laid out pretty from it (``CredentialFile``).
-        return try securedBytes(unsigned, as: securing, now: now, layout: .compact)
+        return try securedBytes(unsigned, as: securing, now: now, layout: .compact, reusing: fragments)
     }
 
     /// What the ledger records for `record`: a fresh `urn:uuid:` id, the learner key, the record hash and

@@ -10,25 +10,37 @@ public enum JSONCanonicalizer {
         return output.finish()
     }
 
+    /// The canonical UTF-8 bytes of `value`, with the stored canonical text of every object of `fragments` it
+    /// holds (the same bytes as ``canonicalize(_:)``, written faster).
+    public static func canonicalize(_ value: JSONValue, reusing fragments: JSONFragments) -> [UInt8] {
+        var output = ByteWriter(capacity: 4096)
+        write(value, into: &output, reusing: fragments)
+        return output.finish()
+    }
+
     /// The canonical form of a JSON text.
     public static func canonicalize(json bytes: some Collection<UInt8>) throws(CredentialError) -> [UInt8] {
         canonicalize(try JSONParser.parse(bytes))
     }
 
-    static func write(_ value: JSONValue, into output: inout ByteWriter) {
+    static func write(_ value: JSONValue, into output: inout ByteWriter, reusing fragments: JSONFragments? = nil) {
         switch value {
         case .object(let object):
+            if let fragment = fragments?.fragment(for: object) {
+                fragment.canonical.withUnsafeBytes { output.append($0) }
+                return
+            }
             output.append(UInt8(ascii: "{"))
             let members = object.members
             forEachInCanonicalOrder(members) { offset, index in
-                writeMember(members[index], first: offset == 0, into: &output)
+                writeMember(members[index], first: offset == 0, into: &output, reusing: fragments)
             }
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
-                write(element, into: &output)
+                write(element, into: &output, reusing: fragments)
             }
             output.append(UInt8(ascii: "]"))
         default:
@@ -62,11 +74,13 @@ public enum JSONCanonicalizer {
     }
 
     /// `"key":value`, after a comma unless `first`.
-    static func writeMember(_ member: JSONObject.Member, first: Bool, into output: inout ByteWriter) {
+    static func writeMember(
+        _ member: JSONObject.Member, first: Bool, into output: inout ByteWriter, reusing fragments: JSONFragments? = nil
+    ) {
         if !first { output.append(UInt8(ascii: ",")) }
         JSONSerializer.writeString(member.key, into: &output)
         output.append(UInt8(ascii: ":"))
-        write(member.value, into: &output)
+        write(member.value, into: &output, reusing: fragments)
     }
 
     /// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3), computed on the UTF-8 bytes

@@ -19,10 +19,12 @@ public struct DataIntegritySigner: Sendable {
 
     /// Returns `document` with a new proof. A document that already has proofs gets a proof set (an array);
     /// `options.previousProof` makes the new proof part of a chain. With `asArray`, a single proof is also
-    /// written as a one-element array.
-    public func addProof(to document: JSONValue, options: ProofOptions, asArray: Bool = false)
-        throws(CredentialError) -> JSONValue
-    {
+    /// written as a one-element array. A JCS suite takes the canonical text of the objects of `fragments`
+    /// that the document holds from there (see ``JSONFragments``); the proof is the same.
+    public func addProof(
+        to document: JSONValue, options: ProofOptions, asArray: Bool = false,
+        reusing fragments: JSONFragments = JSONFragments()
+    ) throws(CredentialError) -> JSONValue {
         guard case .object(let object) = document else {
             throw CredentialError(
                 .unexpectedJSON, "only a JSON object can be signed, found \(document.kindDescription)")
@@ -34,7 +36,7 @@ public struct DataIntegritySigner: Sendable {
                 .previousProofMissing,
                 "previousProof names \(missing.joined(separator: ", ")), which is not a proof of the document")
         }
-        let proof = try createProof(for: unsecured, options: options)
+        let proof = try createProof(for: unsecured, options: options, reusing: fragments)
         var output = object.removing("proof")
         if existing.isEmpty {
             output["proof"] = asArray ? .array([.object(proof)]) : .object(proof)
@@ -44,12 +46,15 @@ public struct DataIntegritySigner: Sendable {
         return .object(output)
     }
 
-    /// Creates the proof object for an unsecured document (Create Proof of the cryptosuite specs).
-    public func createProof(for unsecured: JSONObject, options: ProofOptions) throws(CredentialError) -> JSONObject {
+    /// Creates the proof object for an unsecured document (Create Proof of the cryptosuite specs); `fragments`
+    /// as ``addProof(to:options:asArray:reusing:)`` says.
+    public func createProof(
+        for unsecured: JSONObject, options: ProofOptions, reusing fragments: JSONFragments = JSONFragments()
+    ) throws(CredentialError) -> JSONObject {
         var config = options.configuration(cryptosuite: suite.name)
         if let context = unsecured["@context"] { config["@context"] = context }
         let hashData = try DataIntegrityHashing.hashData(
-            document: unsecured, proofConfiguration: config, suite: suite, keyType: key.type)
+            document: unsecured, proofConfiguration: config, suite: suite, keyType: key.type, reusing: fragments)
         let signature = try key.signature(for: hashData)
         var proof = config
         if !suite.proofIncludesContext { proof["@context"] = nil }
@@ -60,11 +65,15 @@ public struct DataIntegritySigner: Sendable {
 
 /// The hashing step shared by signing and verifying: `H(C(proofConfig)) ‖ H(C(document))`.
 enum DataIntegrityHashing {
-    static func hashData(document: JSONObject, proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType)
-        throws(CredentialError) -> [UInt8]
-    {
+    static func hashData(
+        document: JSONObject, proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType,
+        reusing fragments: JSONFragments = JSONFragments()
+    ) throws(CredentialError) -> [UInt8] {
         let canonicalConfig = try suite.canonicalize(.object(proofConfiguration), keyType: keyType)
-        let canonicalDocument = try suite.canonicalize(.object(document), keyType: keyType)
+        let canonicalDocument =
+            suite.canonicalizesWithJCS && fragments.count > 0
+            ? JSONCanonicalizer.canonicalize(.object(document), reusing: fragments)
+            : try suite.canonicalize(.object(document), keyType: keyType)
         return suite.hash(canonicalConfig, keyType: keyType) + suite.hash(canonicalDocument, keyType: keyType)
     }
 

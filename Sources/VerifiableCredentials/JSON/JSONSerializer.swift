@@ -23,28 +23,40 @@ public enum JSONSerializer {
         return output.finish()
     }
 
+    /// The compact UTF-8 bytes of `value`, with the stored text of every object of `fragments` it holds.
+    public static func bytes(_ value: JSONValue, reusing fragments: JSONFragments) -> [UInt8] {
+        var output = ByteWriter(capacity: 4096)
+        writeCompact(value, into: &output, reusing: fragments)
+        return output.finish()
+    }
+
     /// The text of `value`.
     public static func string(_ value: JSONValue, layout: Layout = .compact) -> String {
         String(decoding: bytes(value, layout: layout), as: UTF8.self)
     }
 
-    static func writeCompact(_ value: JSONValue, into output: inout ByteWriter) {
+    static func writeCompact(_ value: JSONValue, into output: inout ByteWriter, reusing fragments: JSONFragments? = nil)
+    {
         switch value {
         case .object(let object):
+            if let fragment = fragments?.fragment(for: object) {
+                fragment.compact.withUnsafeBytes { output.append($0) }
+                return
+            }
             output.append(UInt8(ascii: "{"))
             let members = object.members
             for index in members.indices {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(members[index].key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                writeCompact(members[index].value, into: &output)
+                writeCompact(members[index].value, into: &output, reusing: fragments)
             }
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for index in elements.indices {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                writeCompact(elements[index], into: &output)
+                writeCompact(elements[index], into: &output, reusing: fragments)
             }
             output.append(UInt8(ascii: "]"))
         default:

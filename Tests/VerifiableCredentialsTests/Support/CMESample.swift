@@ -31,7 +31,11 @@ enum CMESample {
                 ],
                 "activityStartDate": "2026-03-01T13:00:00Z", "activityEndDate": "2026-03-01T16:00:00Z",
                 "result": [
-                    ["type": ["Result"], "resultDescription": .string(credentialID + "#result-ama"), "value": "3"]
+                    [
+                        "type": ["Result"],
+                        "resultDescription": "https://cme.example-hospital.org/activities/2026-017#result-ama",
+                        "value": "3",
+                    ]
                 ],
                 "achievement": [
                     "id": "https://cme.example-hospital.org/activities/2026-017",
@@ -50,7 +54,8 @@ enum CMESample {
                     ],
                     "resultDescription": [
                         [
-                            "id": .string(credentialID + "#result-ama"), "type": ["ResultDescription"],
+                            "id": "https://cme.example-hospital.org/activities/2026-017#result-ama",
+                            "type": ["ResultDescription"],
                             "name": "AMA PRA Category 1 Credit™", "resultType": "ext:CreditAmount", "valueMin": "0",
                             "valueMax": "3", "creditType": "ama-pra-1",
                         ]
