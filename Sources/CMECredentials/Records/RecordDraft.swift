@@ -14,7 +14,7 @@ struct RecordDraft: Sendable {
     var location: RecordLocation
     var format: RecordFormat
     /// Single-value fields, trimmed; absent when empty.
-    var text: [RecordField: String] = [:]
+    var text = RecordTexts()
     var licenses: [String] = []
     var boardIDs: [String] = []
     /// Credit amounts as written, in the order they were found.
