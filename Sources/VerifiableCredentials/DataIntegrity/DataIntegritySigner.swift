@@ -69,12 +69,13 @@ enum DataIntegrityHashing {
         document: JSONObject, proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType,
         reusing fragments: JSONFragments = JSONFragments()
     ) throws(CredentialError) -> [UInt8] {
-        let canonicalConfig = try suite.canonicalize(.object(proofConfiguration), keyType: keyType)
         let canonicalDocument =
             suite.canonicalizesWithJCS && fragments.count > 0
             ? JSONCanonicalizer.canonicalize(.object(document), reusing: fragments)
             : try suite.canonicalize(.object(document), keyType: keyType)
-        return suite.hash(canonicalConfig, keyType: keyType) + suite.hash(canonicalDocument, keyType: keyType)
+        return try hashData(
+            documentHash: suite.hash(canonicalDocument, keyType: keyType), proofConfiguration: proofConfiguration,
+            suite: suite, keyType: keyType)
     }
 
     /// The hash data for a document whose hash (of its canonical form) the caller already has.

@@ -53,7 +53,7 @@ struct JSONFragmentsTests {
         #expect(!JSONSerializer.string(document, layout: .compact).contains("3.25"))
     }
 
-    @Test("the stored text is what the document gets where it holds the object")
+    @Test("the stored texts are the object's compact and canonical text, which differ (so a mix-up would show)")
     func storedTextIsUsed() throws {
         let stored = try #require(Self.shared.objectValue)
         let fragment = try #require(JSONFragments([Self.shared]).fragment(for: stored))

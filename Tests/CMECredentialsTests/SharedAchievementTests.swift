@@ -5,7 +5,7 @@ import VerifiableCredentials
 @testable import CMECredentials
 
 @Suite("Achievement shared by the records of one activity")
-struct AchievementTemplateTests {
+struct SharedAchievementTests {
     typealias F = CredentialFixtures
 
     @Test(
