@@ -11,6 +11,33 @@ struct IndexBitmap: Sendable, Hashable {
         words = [UInt64](repeating: 0, count: (self.size + 63) / 64)
     }
 
+    /// The bitmap stored as ``bytes``; nil when `bytes` is not a bitmap of `size` indexes (the wrong length,
+    /// or bits set past the end).
+    init?(size: Int, bytes: [UInt8]) {
+        self.init(size: size)
+        guard bytes.count == words.count * 8 else { return nil }
+        var count = 0
+        for wordIndex in words.indices {
+            var word: UInt64 = 0
+            for byte in 0..<8 { word |= UInt64(bytes[wordIndex * 8 + byte]) << UInt64(byte * 8) }
+            words[wordIndex] = word
+            count += word.nonzeroBitCount
+        }
+        if let last = words.last, size % 64 != 0, last & ~Self.mask(size % 64) != 0 { return nil }
+        self.count = count
+    }
+
+    /// The bitmap as bytes, 8 per 64 indexes: index `i` is bit `i % 8` of byte `i / 8` (little-endian
+    /// words), so a list of 131,072 entries takes 16 KB.
+    var bytes: [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(words.count * 8)
+        for word in words {
+            for byte in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(byte * 8))) }
+        }
+        return bytes
+    }
+
     /// Whether `index` is taken; indexes outside the list count as taken, so they are never handed out.
     func contains(_ index: Int) -> Bool {
         guard index >= 0, index < size else { return true }

@@ -54,11 +54,9 @@ extension IssuerLedger {
     ) throws(CredentialError) -> [Result<IssueOutcome, CredentialError>] {
         let listSize = self.listSize
         let path = self.path
-        let statusIndexes = self.statusIndexes
         return try writeTransaction(checkingForeignKeys: false) { db in
             var results = [Result<IssueOutcome, CredentialError>?](repeating: nil, count: requests.count)
-            try statusIndexes.synchronize(db)
-            var allocator = StatusIndexAllocator.Session(listSize: listSize, cache: statusIndexes)
+            var allocator = StatusIndexAllocator.Session(listSize: listSize)
             var audit = try AuditLog.Cursor(db)
             let rows = try LedgerRows.Writer(db)
             /// Records the credentials of one built slice (or the failures of their builds).
@@ -84,11 +82,7 @@ extension IssuerLedger {
                                         request, bytes: bytes, allocations: allocations, rows: rows, audit: &audit)))
                         }
                     }
-                    if case .success = result {
-                        allocations.forEach { allocator.commit($0) }
-                    } else {
-                        allocations.forEach { allocator.release($0) }
-                    }
+                    if case .failure = result { allocations.forEach { allocator.release($0) } }
                     if atomically, case .failure(let error) = result { throw error }
                     results[job.request] = result
                 }

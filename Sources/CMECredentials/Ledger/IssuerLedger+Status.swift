@@ -112,17 +112,20 @@ extension IssuerLedger {
                 }
             guard let state else { return (size, [Int]()) }
             let indexes = try Int.fetchAll(
-                db,
-                sql: """
-                    SELECT a.status_index FROM status_allocations a
-                    JOIN credentials c ON c.credential_id = a.credential_id
-                    WHERE a.purpose = ? AND a.list_number = ? AND c.state = ?
-                    """,
-                arguments: [purpose.rawValue, number, state.rawValue])
+                db, sql: Self.setIndexesQuery, arguments: [state.rawValue, purpose.rawValue, number])
             return (size, indexes)
         }
         var list = try BitstringStatusList(entryCount: max(size, BitstringStatusList.minimumEntries))
         for index in setIndexes { try list.set(true, at: index) }
         return list
     }
+
+    /// The indexes of one list (purpose, number: the second and third arguments) held by credentials in a state
+    /// (the first). `state != 'active'` repeats the condition of the partial index of credentials that are not
+    /// active, so that SQLite reads those few through it instead of every credential.
+    static let setIndexesQuery = """
+        SELECT a.status_index FROM credentials c
+        JOIN status_allocations a ON a.credential_id = c.credential_id
+        WHERE c.state != 'active' AND c.state = ? AND a.purpose = ? AND a.list_number = ?
+        """
 }

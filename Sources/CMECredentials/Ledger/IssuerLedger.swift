@@ -27,8 +27,6 @@ public final class IssuerLedger: Sendable {
     /// The size of status lists this ledger opens (existing lists keep the size they were opened with).
     public let listSize: Int
     let database: DatabaseQueue
-    /// The status indexes already taken, read incrementally (see ``StatusIndexCache``).
-    let statusIndexes = StatusIndexCache()
 
     /// Opens (creating if needed) the ledger in `directory`, which must exist.
     ///

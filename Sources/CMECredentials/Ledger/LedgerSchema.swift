@@ -47,7 +47,8 @@ enum LedgerSchema {
                         PRIMARY KEY (purpose, list_number)
                     );
 
-                    -- Rows are never deleted, so an index is never handed out twice.
+                    -- Rows are never deleted, so an index is never handed out twice (since v3 the lists' bitmaps
+                    -- of taken indexes, TakenIndexes, take the place of the UNIQUE constraint).
                     CREATE TABLE status_allocations (
                         purpose TEXT NOT NULL,
                         list_number INTEGER NOT NULL,
@@ -73,6 +74,31 @@ enum LedgerSchema {
             // Lookups by activity always name the learner too and use `credentials_in_force`; this index only
             // cost every issued credential one more B-tree insert.
             try db.execute(sql: "DROP INDEX IF EXISTS credentials_by_activity")
+        }
+        migrator.registerMigration("v3: status lists keep their taken indexes") { db in
+            // The UNIQUE (list_number, purpose, status_index) index goes (``TakenIndexes`` says why): the table is
+            // rebuilt without it, rows and rowids unchanged. Each list's bitmap is filled from its rows the first
+            // time a batch draws from it (`taken` NULL, `taken_through` 0).
+            try db.execute(
+                sql: """
+                    ALTER TABLE status_lists ADD COLUMN taken BLOB;
+                    ALTER TABLE status_lists ADD COLUMN taken_through INTEGER NOT NULL DEFAULT 0;
+                    CREATE TABLE status_allocations_v3 (
+                        purpose TEXT NOT NULL,
+                        list_number INTEGER NOT NULL,
+                        status_index INTEGER NOT NULL CHECK (status_index >= 0),
+                        credential_id TEXT NOT NULL REFERENCES credentials (credential_id),
+                        FOREIGN KEY (purpose, list_number) REFERENCES status_lists (purpose, list_number)
+                    );
+                    INSERT INTO status_allocations_v3 (rowid, purpose, list_number, status_index, credential_id)
+                        SELECT rowid, purpose, list_number, status_index, credential_id FROM status_allocations;
+                    DROP TABLE status_allocations;
+                    ALTER TABLE status_allocations_v3 RENAME TO status_allocations;
+                    CREATE INDEX status_allocations_by_credential ON status_allocations (credential_id);
+                    -- A status list's set bits, for publishing: the few revoked or suspended credentials, and
+                    -- their allocations by credential. Issuing inserts active rows, which this index leaves out.
+                    CREATE INDEX credentials_not_active ON credentials (state) WHERE state != 'active';
+                    """)
         }
         return migrator
     }

@@ -6,12 +6,11 @@ import VerifiableCredentials
 /// handed out, opening the next list when the current one is full.
 ///
 /// A ``Session`` lives for one issuing transaction, which holds the database's write lock, so no other
-/// writer can take the same index in between. It starts from the ``StatusIndexCache``'s picture of each
-/// list's taken indexes (brought up to date when the transaction starts) and marks in its own copy the
-/// indexes it hands out, so two credentials of one batch never share one either. Random probes find a free
-/// index quickly while the list is mostly empty; past that, one of the free indexes is drawn directly, so the
-/// choice stays uniform and the cost bounded. The `UNIQUE` constraint on `status_allocations` remains the
-/// last word: an index taken twice fails the transaction instead of being recorded.
+/// writer can take the same index in between. It loads each list's taken indexes when it first draws from it
+/// (``TakenIndexes``) and marks in its copy the indexes it hands out, so two credentials of one batch never
+/// share one either; ``Session/finish(_:)`` stores the copies. Random probes find a free index quickly while
+/// the list is mostly empty; past that, one of the free indexes is drawn directly, so the choice stays
+/// uniform and the cost bounded.
 enum StatusIndexAllocator {
     static let probeLimit = 24
 
@@ -31,25 +30,21 @@ enum StatusIndexAllocator {
         }
 
         let listSize: Int
-        private let cache: StatusIndexCache
         private var current: [StatusPurpose: CurrentList] = [:]
-        /// Per list: the committed indexes plus those handed out by this session and not released.
+        /// Per list drawn from: the committed indexes plus those handed out by this session and not released.
         private var taken: [ListKey: IndexBitmap] = [:]
-        /// Recorded by this session: the amount to add to each list's `allocated` count at the end.
-        private var recorded: [ListKey: Int] = [:]
         private var generator = BufferedRandomGenerator()
 
-        /// A session drawing from `cache`, which the caller has synchronized with this transaction.
-        init(listSize: Int, cache: StatusIndexCache) {
+        /// A session that opens lists of `listSize` entries when the current one is full.
+        init(listSize: Int) {
             self.listSize = listSize
-            self.cache = cache
         }
 
         /// A free index of the newest list of `purpose` with room left (opening one when there is none).
         mutating func allocate(_ db: Database, purpose: StatusPurpose, at now: Date) throws -> StatusAllocation {
             let list = try currentList(db, purpose: purpose, at: now)
             let key = ListKey(purpose: purpose, number: list.number)
-            if taken[key] == nil { taken[key] = try cache.taken(db, key: key, size: list.size) }
+            if taken[key] == nil { taken[key] = try TakenIndexes.load(db, key, size: list.size) }
             let index: Int
             do {
                 guard let bitmap = taken[key] else {
@@ -63,25 +58,17 @@ enum StatusIndexAllocator {
             return StatusAllocation(purpose: purpose, listNumber: list.number, index: index)
         }
 
-        /// Gives back an index whose credential was not recorded.
+        /// Gives back an index whose credential was not recorded. Every index handed out is either released
+        /// or has its allocation row recorded by the end of the transaction.
         mutating func release(_ allocation: StatusAllocation) {
             let key = ListKey(purpose: allocation.purpose, number: allocation.listNumber)
             guard taken[key]?.contains(allocation.index) == true else { return }
             taken[key]?.remove(allocation.index)
         }
 
-        /// Notes that an index's credential and allocation row were recorded.
-        mutating func commit(_ allocation: StatusAllocation) {
-            recorded[ListKey(purpose: allocation.purpose, number: allocation.listNumber), default: 0] += 1
-        }
-
-        /// Adds the recorded allocations to the lists' counts.
+        /// Stores the taken indexes (and so the `allocated` counts) of the lists drawn from.
         func finish(_ db: Database) throws {
-            let statement = try db.cachedStatement(
-                sql: "UPDATE status_lists SET allocated = allocated + ? WHERE purpose = ? AND list_number = ?")
-            for (key, count) in recorded where count > 0 {
-                try statement.execute(arguments: [count, key.purpose.rawValue, key.number])
-            }
+            for (key, bitmap) in taken { try TakenIndexes.save(db, key, bitmap) }
         }
 
         private static func freeIndex(
@@ -124,7 +111,8 @@ enum StatusIndexAllocator {
             let number = (newest?.number ?? 0) + 1
             try db.execute(
                 sql:
-                    "INSERT INTO status_lists (purpose, list_number, size, allocated, created_at) VALUES (?, ?, ?, 0, ?)",
+                    "INSERT INTO status_lists (purpose, list_number, size, allocated, created_at, taken_through) "
+                    + "VALUES (?, ?, ?, 0, ?, \(TakenIndexes.newListMark))",
                 arguments: [purpose.rawValue, number, listSize, LedgerTime.format(now)])
             return CurrentList(number: number, size: listSize, allocated: 0)
         }

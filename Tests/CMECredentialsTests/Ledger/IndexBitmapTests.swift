@@ -45,3 +45,31 @@ struct IndexBitmapTests {
         #expect(bitmap.freeIndex(rank: 0) == nil)
     }
 }
+
+@Suite("Status list bitmaps as stored in the ledger")
+struct IndexBitmapBytesTests {
+    @Test("the stored bytes read back as the same bitmap, index i as bit i % 8 of byte i / 8")
+    func roundTrip() throws {
+        for size in [1, 63, 64, 65, 200] {
+            var bitmap = IndexBitmap(size: size)
+            for index in stride(from: 0, to: size, by: 3) { bitmap.insert(index) }
+            let bytes = bitmap.bytes
+            #expect(bytes.count == (size + 63) / 64 * 8)
+            #expect(bytes[0] == (size == 1 ? 0b0000_0001 : 0b0100_1001))
+            let read = try #require(IndexBitmap(size: size, bytes: bytes))
+            #expect(read == bitmap)
+            #expect(read.freeCount == bitmap.freeCount)
+        }
+    }
+
+    @Test("bytes of the wrong length, or with bits past the list's end, are not a bitmap")
+    func rejects() {
+        #expect(IndexBitmap(size: 64, bytes: [UInt8](repeating: 0, count: 7)) == nil)
+        #expect(IndexBitmap(size: 64, bytes: [UInt8](repeating: 0, count: 16)) == nil)
+        var pastEnd = [UInt8](repeating: 0, count: 8)
+        pastEnd[1] = 0b0000_0100  // index 10 of a list of 10
+        #expect(IndexBitmap(size: 10, bytes: pastEnd) == nil)
+        pastEnd[1] = 0b0000_0010  // index 9
+        #expect(IndexBitmap(size: 10, bytes: pastEnd)?.contains(9) == true)
+    }
+}

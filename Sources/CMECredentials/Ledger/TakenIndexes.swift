@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import VerifiableCredentials
+
+/// The taken indexes of each status list, kept in the list's row (`status_lists.taken`, an ``IndexBitmap``), so
+/// that drawing a free index costs a bit test and recording one appends a row in the order of issue.
+///
+/// Until ledger migration v3 a `UNIQUE (list_number, purpose, status_index)` index on `status_allocations`
+/// kept them. Status indexes are drawn at random, so every credential put two entries at random places in that
+/// index and each batch transaction rewrote most of its pages, a cost that grew with the ledger: at 100,000
+/// credentials it was about 7 % of issuing (a one-off measurement, 2026-11-25).
+///
+/// The bitmap sums up the list's `status_allocations` rows up to `taken_through`, a rowid (rows are never
+/// deleted, so rowids only grow). ``load(_:_:size:)`` reads it and adds the list's rows past that mark: rows a
+/// cmevc older than migration v3 wrote (it knows nothing of the bitmap), or all of them for a list whose
+/// bitmap was never written or is damaged. ``save(_:_:_:)`` writes it back with the newest row as the mark.
+/// Both happen inside one write transaction, which holds the database's write lock, so nothing is written in
+/// between: the allocator hands out an index only when no committed row and no earlier allocation of the
+/// transaction holds it.
+enum TakenIndexes {
+    /// The taken indexes of a list of `size` entries, as committed.
+    static func load(_ db: Database, _ key: StatusIndexAllocator.ListKey, size: Int) throws -> IndexBitmap {
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT taken, taken_through FROM status_lists WHERE purpose = ? AND list_number = ?"),
+            arguments: [key.purpose.rawValue, key.number])
+        var bitmap = IndexBitmap(size: size)
+        var through = 0
+        if let row, let stored = row["taken"] as Data?, let summary = IndexBitmap(size: size, bytes: Array(stored)) {
+            bitmap = summary
+            through = row["taken_through"] ?? 0
+        }
+        let newer = try RawStatement(
+            db, sql: "SELECT status_index FROM status_allocations WHERE rowid > ? AND purpose = ? AND list_number = ?")
+        newer.bind(1, through)
+        newer.bind(2, key.purpose.rawValue)
+        newer.bind(3, key.number)
+        while try newer.step() { bitmap.insert(newer.int(0)) }
+        return bitmap
+    }
+
+    /// Stores `bitmap` as the list's taken indexes, up to the newest allocation row, and its count as the
+    /// list's `allocated`.
+    static func save(_ db: Database, _ key: StatusIndexAllocator.ListKey, _ bitmap: IndexBitmap) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE status_lists SET taken = ?, allocated = ?,
+                    taken_through = (SELECT COALESCE(MAX(rowid), 0) FROM status_allocations)
+                WHERE purpose = ? AND list_number = ?
+                """
+        ).execute(arguments: [Data(bitmap.bytes), bitmap.count, key.purpose.rawValue, key.number])
+    }
+
+    /// The mark for a list opened now: no allocation row so far is one of its.
+    static let newListMark = "(SELECT COALESCE(MAX(rowid), 0) FROM status_allocations)"
+}
