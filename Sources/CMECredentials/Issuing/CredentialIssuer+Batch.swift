@@ -65,7 +65,9 @@ extension CredentialIssuer {
                     .credentialID
             }
             recordByID[pending.credentialID] = index
-            requests.append(LedgerIssueRequest(pending, replacing: replacing))
+            // The achievement's text is in a Data Integrity credential's JSON (a vc+jwt is base64url).
+            let sharedText = securing == .dataIntegrity ? fragments.compactText(of: achievements[index]) : nil
+            requests.append(LedgerIssueRequest(pending, replacing: replacing, sharedText: sharedText))
         }
         let recordIndexes = recordByID
         return try ledger.issue(requests, beforeCommit: beforeCommit) { [self] assignments in

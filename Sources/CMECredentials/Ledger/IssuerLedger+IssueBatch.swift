@@ -8,10 +8,16 @@ public struct LedgerIssueRequest: Sendable, Hashable {
     public var pending: PendingIssue
     /// A credential in force to revoke and replace (reissue), if any.
     public var replacing: String?
+    /// Text that the built credential is expected to contain and that many credentials share (a batch passes
+    /// the compact text of the activity's achievement, about half of each credential): the ledger keeps it
+    /// once and each credential's copy without it. Only storage changes: the credential reads back byte for
+    /// byte, and bytes that do not contain the text are kept whole.
+    public var sharedText: [UInt8]?
 
-    public init(_ pending: PendingIssue, replacing: String? = nil) {
+    public init(_ pending: PendingIssue, replacing: String? = nil, sharedText: [UInt8]? = nil) {
         self.pending = pending
         self.replacing = replacing
+        self.sharedText = sharedText
     }
 }
 
@@ -179,7 +185,7 @@ extension IssuerLedger {
             recordHash: pending.recordHash, issuedAt: pending.issuedAt, credentialBytes: bytes, state: .active,
             replacedBy: nil, statusAllocations: allocations, learner: pending.learner, activity: pending.activity,
             credits: pending.credits)
-        try rows.insert(credential)
+        try rows.insert(credential, sharedText: request.sharedText)
         var details = JSONObject()
         details["activityID"] = .string(pending.activityID)
         details["learnerKey"] = .string(pending.learnerKey)

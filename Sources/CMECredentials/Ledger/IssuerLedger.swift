@@ -66,8 +66,18 @@ public final class IssuerLedger: Sendable {
         database = try withFileLock(path + ".lock") { () throws(CredentialError) -> DatabaseQueue in
             do {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
-                try LedgerSchema.migrator.migrate(queue)
+                let migrator = LedgerSchema.migrator
+                // A newer cmevc may store things this one would read wrongly (a credential without its shared
+                // text, say): refuse its ledger instead.
+                if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                    throw CredentialError(
+                        .ledger, "the ledger was last changed by a newer cmevc; use that version (or newer)",
+                        location: path)
+                }
+                try migrator.migrate(queue)
                 return queue
+            } catch let error as CredentialError {
+                throw error
             } catch {
                 throw Self.databaseError("cannot open the ledger", error, path)
             }

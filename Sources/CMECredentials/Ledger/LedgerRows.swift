@@ -38,10 +38,14 @@ enum LedgerRows {
                 purpose: StatusPurpose(allocation["purpose"] as String), listNumber: allocation["list_number"],
                 index: allocation["status_index"])
         }
-        let bytes: Data = row["credential_json"]
+        var bytes = Array(row["credential_json"] as Data)
+        if let textID = row["shared_text_id"] as Int? {
+            bytes = try SharedTexts.restore(
+                db, bytes, textID: textID, offset: row["shared_text_offset"] ?? -1, credentialID: id)
+        }
         return LedgerCredential(
             credentialID: id, activityID: row["activity_id"], learnerKey: row["learner_key"],
-            recordHash: row["record_hash"], issuedAt: issuedAt, credentialBytes: Array(bytes), state: state,
+            recordHash: row["record_hash"], issuedAt: issuedAt, credentialBytes: bytes, state: state,
             replacedBy: row["replaced_by"], statusAllocations: allocations,
             learner: LedgerLearner(
                 givenName: row["given_name"], familyName: row["family_name"], npi: row["npi"],
@@ -61,8 +65,11 @@ enum LedgerRows {
         private let allocationInsert: RawStatement
         private let inForce: RawStatement
         private var times = LedgerTime.Formatter()
+        private var sharedTexts = SharedTexts.Cache()
+        private let db: Database
 
         init(_ db: Database) throws(CredentialError) {
+            self.db = db
             inForce = try RawStatement(db, sql: "SELECT credential_id " + LedgerRows.inForceRows)
             credentialInsert = try RawStatement(
                 db,
@@ -71,8 +78,8 @@ enum LedgerRows {
                         credential_id, activity_id, learner_key, record_hash, issued_at, credential_json, state,
                         replaced_by, given_name, family_name, npi, licenses, board_ids, dob, email, did,
                         activity_title, activity_format, completion_date, activity_start, activity_end,
-                        pars_activity_id, joint_provider, credits_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        pars_activity_id, joint_provider, credits_json, shared_text_id, shared_text_offset)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             allocationInsert = try RawStatement(
                 db,
@@ -93,9 +100,10 @@ enum LedgerRows {
             return id
         }
 
-        /// Inserts the credential row and its allocation rows. The lists' `allocated` counts are the
-        /// caller's (``StatusIndexAllocator/Session/finish(_:)``).
-        func insert(_ credential: LedgerCredential) throws(CredentialError) {
+        /// Inserts the credential row and its allocation rows; `sharedText`, when the credential's bytes
+        /// hold it, is stored once (``SharedTexts``). The lists' `allocated` counts are the caller's
+        /// (``StatusIndexAllocator/Session/finish(_:)``).
+        func insert(_ credential: LedgerCredential, sharedText: [UInt8]? = nil) throws {
             let issuedAt = times.format(credential.issuedAt)
             let learner = credential.learner
             let activity = credential.activity
@@ -105,7 +113,15 @@ enum LedgerRows {
             row.bind(3, credential.learnerKey)
             row.bind(4, credential.recordHash)
             row.bind(5, issuedAt)
-            row.bind(6, blob: credential.credentialBytes)
+            if let sharedText, let cut = SharedTexts.cut(sharedText, from: credential.credentialBytes) {
+                row.bind(6, blob: cut.rest)
+                row.bind(25, try sharedTexts.id(of: sharedText, in: db))
+                row.bind(26, cut.offset)
+            } else {
+                row.bind(6, blob: credential.credentialBytes)
+                row.bind(25, nil as Int?)
+                row.bind(26, nil as Int?)
+            }
             row.bind(7, credential.state.rawValue)
             row.bind(8, credential.replacedBy)
             row.bind(9, learner.givenName)

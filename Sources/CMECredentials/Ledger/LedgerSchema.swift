@@ -100,6 +100,20 @@ enum LedgerSchema {
                     CREATE INDEX credentials_not_active ON credentials (state) WHERE state != 'active';
                     """)
         }
+        migrator.registerMigration("v4: credentials share their common text") { db in
+            // ``SharedTexts``: the achievement every credential of an activity holds is stored once.
+            try db.execute(
+                sql: """
+                    CREATE TABLE shared_texts (
+                        text_id INTEGER PRIMARY KEY,
+                        digest TEXT NOT NULL UNIQUE,
+                        text BLOB NOT NULL
+                    );
+                    ALTER TABLE credentials ADD COLUMN shared_text_id INTEGER REFERENCES shared_texts (text_id);
+                    ALTER TABLE credentials ADD COLUMN shared_text_offset INTEGER
+                        CHECK ((shared_text_id IS NULL) = (shared_text_offset IS NULL));
+                    """)
+        }
         return migrator
     }
 }

@@ -52,6 +52,15 @@ final class RawStatement {
 
     func bind(_ position: Int32, _ value: Int) { sqlite3_bind_int64(handle, position, Int64(value)) }
 
+    /// Binds the `position`-th parameter to an integer, or to NULL when `value` is nil.
+    func bind(_ position: Int32, _ value: Int?) {
+        guard let value else {
+            sqlite3_bind_null(handle, position)
+            return
+        }
+        bind(position, value)
+    }
+
     func bind(_ position: Int32, blob: [UInt8]) {
         blob.withUnsafeBytes { bytes in
             _ = sqlite3_bind_blob(handle, position, bytes.baseAddress, Int32(bytes.count), isSQLiteCopy)

@@ -8,7 +8,7 @@ import VerifiableCredentials
 /// Until ledger migration v3 a `UNIQUE (list_number, purpose, status_index)` index on `status_allocations`
 /// kept them. Status indexes are drawn at random, so every credential put two entries at random places in that
 /// index and each batch transaction rewrote most of its pages, a cost that grew with the ledger: at 100,000
-/// credentials it was about 7 % of issuing (a one-off measurement, 2026-11-25).
+/// credentials it was about 7 % of issuing (one-off measurements, 2026-11-24).
 ///
 /// The bitmap sums up the list's `status_allocations` rows up to `taken_through`, a rowid (rows are never
 /// deleted, so rowids only grow). ``load(_:_:size:)`` reads it and adds the list's rows past that mark: rows a

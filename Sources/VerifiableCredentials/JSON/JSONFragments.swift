@@ -40,6 +40,14 @@ public struct JSONFragments: Sendable {
     /// The number of objects stored.
     public var count: Int { byStorage.count }
 
+    /// The compact text of `value` when it is a stored object itself (the same storage), as
+    /// ``JSONSerializer/bytes(_:reusing:)`` writes it; every call returns the same array, so a caller can tell
+    /// by the array's storage too that two documents share the text.
+    public func compactText(of value: JSONValue) -> [UInt8]? {
+        guard case .object(let object) = value else { return nil }
+        return fragment(for: object)?.compact
+    }
+
     /// The stored fragment that is `object` itself (the same storage), if any.
     func fragment(for object: JSONObject) -> Fragment? {
         guard !byStorage.isEmpty, let address = Self.storageAddress(object) else { return nil }
