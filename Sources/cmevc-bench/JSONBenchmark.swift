@@ -8,6 +8,7 @@ import VerifiableCredentials
 func runJSONBenchmark(documents: [JSONValue]) {
     print("JSON, \(documents.count) documents, 1 core, best of 3 passes")
     let texts = documents.map { JSONSerializer.bytes($0, layout: .pretty) }
+    let compactTexts = documents.map { JSONSerializer.bytes($0) }
     func report(_ name: String, _ body: () -> Int) {
         var best = Double.infinity
         var bytes = 0
@@ -25,5 +26,10 @@ func runJSONBenchmark(documents: [JSONValue]) {
     report("JCS") { documents.reduce(0) { $0 + JSONCanonicalizer.canonicalize($1).count } }
     report("compact") { documents.reduce(0) { $0 + JSONSerializer.bytes($1).count } }
     report("pretty") { documents.reduce(0) { $0 + JSONSerializer.bytes($1, layout: .pretty).count } }
+    // What `cmevc issue` does to write a credential file: the ledger's compact text laid out pretty.
+    report("compact text → pretty") { compactTexts.reduce(0) { $0 + (JSONWhitespace.prettified($1)?.count ?? 0) } }
+    report("compact text → compact") {
+        texts.reduce(0) { $0 + (JSONWhitespace.removed(from: $1)?.count ?? 0) }
+    }
     report("parse (pretty text)") { texts.reduce(0) { $0 + ((try? JSONParser.parse($1)) == nil ? 0 : $1.count) } }
 }

@@ -4,21 +4,22 @@ public enum JSONWhitespace {
     /// exactly what it writes compact, without parsing. Strings are copied as they are (a JSON string holds no
     /// raw line break, so the result is one line). Nil when the text ends inside a string.
     public static func removed(from text: [UInt8]) -> [UInt8]? {
-        var output = [UInt8]()
-        output.reserveCapacity(text.count)
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            if byte == UInt8(ascii: "\"") {
-                guard let end = stringEnd(text, from: index) else { return nil }
-                output += text[index..<end]
-                index = end
-                continue
+        text.withUnsafeBufferPointer { text -> [UInt8]? in
+            var output = ByteWriter(capacity: text.count)
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                if byte == UInt8(ascii: "\"") {
+                    guard let end = JSONWordScan.stringEnd(text, openingQuoteAt: index) else { return nil }
+                    output.append(UnsafeBufferPointer(rebasing: text[index..<end]))
+                    index = end
+                    continue
+                }
+                if !isWhitespace(byte) { output.append(byte) }
+                index += 1
             }
-            if !isWhitespace(byte) { output.append(byte) }
-            index += 1
+            return output.finish()
         }
-        return output
     }
 
     /// `text` laid out as ``JSONSerializer`` writes it pretty (two-space indents, `"key": value`, empty
@@ -26,55 +27,47 @@ public enum JSONWhitespace {
     /// tokens: for a text it wrote in any layout, exactly its pretty bytes, without parsing. Strings are copied
     /// as they are. Nil when the text ends inside a string.
     public static func prettified(_ text: [UInt8]) -> [UInt8]? {
-        var output = ByteWriter(capacity: text.count + text.count / 2 + 16)
-        var depth = 0
-        var index = 0
-        /// The next byte at or after `from` that is not whitespace, if any.
-        func nextToken(from start: Int) -> UInt8? {
-            var position = start
-            while position < text.count, isWhitespace(text[position]) { position += 1 }
-            return position < text.count ? text[position] : nil
-        }
-        while index < text.count {
-            let byte = text[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard let end = stringEnd(text, from: index - 1) else { return nil }
-                text.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[(index - 1)..<end])) }
-                index = end
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                output.append(byte)
-                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                if nextToken(from: index) == close {
-                    while text[index] != close { index += 1 }
-                    output.append(close)
-                    index += 1
-                } else {
-                    depth += 1
+        text.withUnsafeBufferPointer { text -> [UInt8]? in
+            var output = ByteWriter(capacity: text.count + text.count / 2 + 16)
+            var depth = 0
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    guard let end = JSONWordScan.stringEnd(text, openingQuoteAt: index - 1) else { return nil }
+                    output.append(UnsafeBufferPointer(rebasing: text[(index - 1)..<end]))
+                    index = end
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    output.append(byte)
+                    let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    var next = index
+                    while next < text.count, isWhitespace(text[next]) { next += 1 }
+                    if next < text.count, text[next] == close {
+                        output.append(close)
+                        index = next + 1
+                    } else {
+                        depth += 1
+                        newline(depth, into: &output)
+                    }
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
                     newline(depth, into: &output)
+                    output.append(byte)
+                case UInt8(ascii: ","):
+                    output.append(byte)
+                    newline(depth, into: &output)
+                case UInt8(ascii: ":"):
+                    output.append(UInt8(ascii: ":"))
+                    output.append(UInt8(ascii: " "))
+                default:
+                    if !isWhitespace(byte) { output.append(byte) }
                 }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                newline(depth, into: &output)
-                output.append(byte)
-            case UInt8(ascii: ","):
-                output.append(byte)
-                newline(depth, into: &output)
-            case UInt8(ascii: ":"):
-                output.append(UInt8(ascii: ":"))
-                output.append(UInt8(ascii: " "))
-            default:
-                if !isWhitespace(byte) { output.append(byte) }
             }
+            output.append(UInt8(ascii: "\n"))
+            return output.finish()
         }
-        output.append(UInt8(ascii: "\n"))
-        return output.finish()
-    }
-
-    /// The index just past the string whose opening quote is at `start`; nil when it never closes.
-    private static func stringEnd(_ text: [UInt8], from start: Int) -> Int? {
-        text.withUnsafeBufferPointer { JSONWordScan.stringEnd($0, openingQuoteAt: start) }
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
