@@ -18,6 +18,8 @@ struct CSVParser: Sendable {
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
+    /// The field count of the last row, to size the next one's list (rows of a file are alike).
+    private var lastFieldCount = 0
 
     /// A parser positioned at the start of `bytes` (after a byte order mark, if any).
     init(_ bytes: [UInt8]) {
@@ -42,6 +44,7 @@ struct CSVParser: Sendable {
 
         while index < bytes.count {
             var row = Row(line: line, fields: [])
+            row.fields.reserveCapacity(lastFieldCount)
             var field: [UInt8] = []
             var quotedRow = false
             rowLoop: while true {
@@ -83,12 +86,14 @@ struct CSVParser: Sendable {
                             (row.fields.count, "a comma or line break after a closing quote", "more text"))
                     }
                 } else {
+                    // An unquoted field is copied once, at its final size.
                     var strayQuote = false
+                    let start = index
                     while index < bytes.count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr {
                         if bytes[index] == quote { strayQuote = true }
-                        field.append(bytes[index])
                         index += 1
                     }
+                    if index > start { field = Array(bytes[start..<index]) }
                     if strayQuote {
                         row.problems.append(
                             (row.fields.count, "a field with quotes to be quoted (\"a \"\"b\"\"\")", "a bare quote"))
@@ -116,7 +121,10 @@ struct CSVParser: Sendable {
                 }
             }
             let blank = row.fields.count == 1 && row.fields[0].isEmpty && !quotedRow && row.problems.isEmpty
-            if !blank { return row }
+            if !blank {
+                lastFieldCount = row.fields.count
+                return row
+            }
         }
         return nil
     }
