@@ -48,10 +48,10 @@ enum SharedTexts {
         }
     }
 
-    /// `bytes` with the first occurrence of `text` cut out, and where it was; nil when `text` is too short
-    /// or not there.
+    /// `bytes` with the first occurrence of `text` cut out, and where it was; nil when `text` is too short,
+    /// not there, or all of `bytes` (a row keeps some bytes of its own).
     static func cut(_ text: [UInt8], from bytes: [UInt8]) -> (rest: [UInt8], offset: Int)? {
-        guard text.count >= minimumLength, text.count <= bytes.count else { return nil }
+        guard text.count >= minimumLength, text.count < bytes.count else { return nil }
         let found = bytes.withUnsafeBytes { haystack in
             text.withUnsafeBytes { needle in firstOffset(of: needle, in: haystack) }
         }

@@ -9,7 +9,7 @@ import VerifiableCredentials
 struct SharedTextsTests {
     static let text = Array(String(repeating: "{\"achievement\":true}", count: 4).utf8)
 
-    @Test("a text is cut out where it first occurs; a short or absent text is not cut")
+    @Test("a text is cut out where it first occurs; a short or absent text, or all of the bytes, is not cut")
     func cut() throws {
         let bytes = Array("{\"a\":".utf8) + Self.text + Array(",\"b\":".utf8) + Self.text + Array("}".utf8)
         let cut = try #require(SharedTexts.cut(Self.text, from: bytes))
@@ -21,7 +21,8 @@ struct SharedTextsTests {
         // A candidate that starts like the text but differs later, before the real occurrence.
         let decoy = Array(Self.text.prefix(30)) + Self.text
         #expect(SharedTexts.cut(Self.text, from: decoy)?.offset == 30)
-        #expect(SharedTexts.cut(Self.text, from: Self.text)?.rest == [])
+        #expect(SharedTexts.cut(Self.text, from: Self.text) == nil)
+        #expect(SharedTexts.cut(Self.text, from: Self.text + [0x20])?.rest == [0x20])
     }
 
     @Test("a batch stores each activity's achievement once; every credential reads back byte for byte")
