@@ -112,7 +112,7 @@ enum StatusIndexAllocator {
             try db.execute(
                 sql:
                     "INSERT INTO status_lists (purpose, list_number, size, allocated, created_at, taken_through) "
-                    + "VALUES (?, ?, ?, 0, ?, \(TakenIndexes.newListMark))",
+                    + "VALUES (?, ?, ?, 0, ?, \(TakenIndexes.newestRow))",
                 arguments: [purpose.rawValue, number, listSize, LedgerTime.format(now)])
             return CurrentList(number: number, size: listSize, allocated: 0)
         }

@@ -44,13 +44,13 @@ enum TakenIndexes {
     static func save(_ db: Database, _ key: StatusIndexAllocator.ListKey, _ bitmap: IndexBitmap) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE status_lists SET taken = ?, allocated = ?,
-                    taken_through = (SELECT COALESCE(MAX(rowid), 0) FROM status_allocations)
+                UPDATE status_lists SET taken = ?, allocated = ?, taken_through = \(newestRow)
                 WHERE purpose = ? AND list_number = ?
                 """
         ).execute(arguments: [Data(bitmap.bytes), bitmap.count, key.purpose.rawValue, key.number])
     }
 
-    /// The mark for a list opened now: no allocation row so far is one of its.
-    static let newListMark = "(SELECT COALESCE(MAX(rowid), 0) FROM status_allocations)"
+    /// The newest allocation row, as SQL: the mark of a bitmap saved now, and of a list opened now (no row
+    /// so far is one of its).
+    static let newestRow = "(SELECT COALESCE(MAX(rowid), 0) FROM status_allocations)"
 }
