@@ -67,9 +67,9 @@ public struct BatchIssuer: Sendable {
                         }
                     }
                     summary.rejected += rejectedLines.count
-                    // While a transaction commits (only the ledger's thread works then), the files of the one
-                    // before are written and the next one's records are prepared (ledger fields, record hashes,
-                    // achievements) in the background.
+                    // While a transaction records its last credentials and commits (only the ledger's thread
+                    // works then), the files of the one before are written and the next one's records are
+                    // prepared (ledger fields, record hashes, achievements) in the background.
                     let issuer = self.issuer
                     let transactions = stride(from: 0, to: chunk.records.count, by: transactionSize).map {
                         Array(chunk.records[$0..<min($0 + transactionSize, chunk.records.count)])

@@ -12,17 +12,20 @@ import VerifiableCredentials
 ///
 /// A directory's files are written in the background, on all cores, while the batch goes on with its next
 /// ledger transaction (the files are pure file-system work). ``write(_:)`` queues a committed transaction's
-/// files, and ``startQueuedFiles()`` starts them: the batch calls it when the next transaction is about to
-/// commit, the stretch in which only the ledger's thread works, so the files use the cores the signing
-/// leaves idle then. One transaction's files are queued and one's in flight at most: each ``write(_:)`` first
-/// starts and waits for the files before and reports their error, and ``finish()`` and ``abandon()`` write
-/// the last ones. Every file is still written only after its transaction has committed.
+/// files, and ``startQueuedFiles()`` starts them: the batch calls it when the next transaction has queued its
+/// last builds, before the stretch in which only the ledger's thread works (recording the last credentials,
+/// committing), so the files use the cores the signing leaves idle then. The batch never waits for them after a commit (that left a core idle while the last
+/// files of a transaction were written): one transaction's files are queued and two transactions' in flight
+/// at most, each ``write(_:)`` reports the error of files already done, and ``finish()`` and ``abandon()``
+/// wait for the last ones. Every file is still written only after its transaction has committed.
 final class CredentialWriter {
     let output: CredentialOutput
     private var lines: FileHandle?
     private var linesTemporary: URL?
     private let background = DispatchQueue(label: "cmevc.credential-files")
     private let inFlight = DispatchGroup()
+    /// Transactions whose files may be in flight at once.
+    private let inFlightSlots = DispatchSemaphore(value: 2)
     private let backgroundOutcome = BackgroundOutcome()
     /// The files of the last committed transaction, not started yet.
     private var queued: [(credential: LedgerCredential, isNew: Bool)] = []
@@ -58,7 +61,8 @@ final class CredentialWriter {
     /// ledger, whose file is written only when missing or different. A directory's files are queued for the
     /// background (see the type's description); JSON Lines in order, at once.
     ///
-    /// - Throws: ``CredentialError`` `io` for this call's JSON Lines, or for the previous calls' files.
+    /// - Throws: ``CredentialError`` `io` for this call's JSON Lines, or for files of earlier calls that are
+    ///   done.
     func write(_ credentials: [(credential: LedgerCredential, isNew: Bool)]) throws(CredentialError) {
         guard case .directory = output else {
             try writeLines(credentials.map(\.credential))
@@ -67,17 +71,21 @@ final class CredentialWriter {
         startQueuedFiles()
         // Queued before the earlier files' error is thrown, so that ``abandon()`` still writes these.
         defer { queued = credentials }
-        try waitForFiles()
+        try takeOutcome()
     }
 
-    /// Starts writing the queued files in the background; returns at once.
+    /// Starts writing the queued files in the background; returns at once unless two transactions' files are
+    /// still in flight.
     func startQueuedFiles() {
         guard case .directory(let url) = output, !queued.isEmpty else { return }
         let credentials = queued
         queued = []
         let directory = url.path
         let outcome = backgroundOutcome
+        let slots = inFlightSlots
+        slots.wait()
         background.async(group: inFlight) {
+            defer { slots.signal() }
             let results = ConcurrentMap.map(credentials, slices: ConcurrentMap.cores * 4) {
                 item -> Result<Bool, CredentialError> in
                 Result { () throws(CredentialError) -> Bool in
@@ -88,9 +96,14 @@ final class CredentialWriter {
         }
     }
 
-    /// Waits for the files in flight; throws the first error among them.
+    /// Waits for the files in flight; throws the first error of the files done.
     private func waitForFiles() throws(CredentialError) {
         inFlight.wait()
+        try takeOutcome()
+    }
+
+    /// Counts the rewritten files of the transactions done so far; throws the first error among them.
+    private func takeOutcome() throws(CredentialError) {
         let (count, failure) = backgroundOutcome.take()
         rewritten += count
         if let failure { throw failure }

@@ -44,7 +44,7 @@ struct IssuerLedgerBatchTests {
         #expect(report.eventCount == 20)
     }
 
-    @Test("beforeCommit runs once, after every credential is recorded and before any is committed")
+    @Test("beforeCommit runs once, before any credential is committed")
     func beforeCommit() throws {
         let fixture = try LedgerFixture()
         let ledger = try fixture.ledger(listSize: 8)
