@@ -42,8 +42,9 @@ struct IssueCrashTests {
             """
             print(db.execute('SELECT COUNT(*) FROM credentials').fetchone()[0])
             print(db.execute('SELECT COUNT(DISTINCT activity_id || learner_key) FROM credentials').fetchone()[0])
-            print(db.execute('SELECT COUNT(*) FROM status_allocations').fetchone()[0])
-            print(db.execute('SELECT COUNT(DISTINCT purpose || list_number || \\'/\\' || status_index) FROM status_allocations').fetchone()[0])
+            positions = 'FROM credentials c, json_each(c.status_positions) p'
+            print(db.execute('SELECT COUNT(*) ' + positions).fetchone()[0])
+            print(db.execute('SELECT COUNT(DISTINCT p.value ->> \\'purpose\\' || (p.value ->> \\'list\\') || \\'/\\' || (p.value ->> \\'index\\')) ' + positions).fetchone()[0])
             print(db.execute("SELECT COUNT(*) FROM audit_events WHERE kind = 'issue'").fetchone()[0])
             """)
         #expect(

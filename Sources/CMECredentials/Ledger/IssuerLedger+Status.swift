@@ -111,8 +111,15 @@ extension IssuerLedger {
                 default: nil
                 }
             guard let state else { return (size, [Int]()) }
-            let indexes = try Int.fetchAll(
-                db, sql: Self.setIndexesQuery, arguments: [state.rawValue, purpose.rawValue, number])
+            var indexes: [Int] = []
+            let rows = try Row.fetchCursor(db, sql: Self.setIndexesQuery, arguments: [state.rawValue])
+            while let row = try rows.next() {
+                let id = (row["credential_id"] as String?) ?? "?"
+                let positions = try StatusPositions.parse((row["status_positions"] as String?) ?? "", credentialID: id)
+                for position in positions where position.purpose == purpose && position.listNumber == number {
+                    indexes.append(position.index)
+                }
+            }
             return (size, indexes)
         }
         var list = try BitstringStatusList(entryCount: max(size, BitstringStatusList.minimumEntries))
@@ -120,12 +127,10 @@ extension IssuerLedger {
         return list
     }
 
-    /// The indexes of one list (purpose, number: the second and third arguments) held by credentials in a state
-    /// (the first). `state != 'active'` repeats the condition of the partial index of credentials that are not
-    /// active, so that SQLite reads those few through it instead of every credential.
+    /// The status positions of the credentials in a state (the argument). `state != 'active'` repeats the
+    /// condition of the partial index of credentials that are not active, so that SQLite reads those few
+    /// through it instead of every credential.
     static let setIndexesQuery = """
-        SELECT a.status_index FROM credentials c
-        JOIN status_allocations a ON a.credential_id = c.credential_id
-        WHERE c.state != 'active' AND c.state = ? AND a.purpose = ? AND a.list_number = ?
+        SELECT credential_id, status_positions FROM credentials WHERE state != 'active' AND state = ?
         """
 }

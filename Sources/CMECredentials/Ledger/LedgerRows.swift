@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import VerifiableCredentials
 
-/// Reading and writing the `credentials` and `status_allocations` rows.
+/// Reading and writing the `credentials` rows.
 enum LedgerRows {
     /// The rows of the credential in force (not revoked) for an activity (first argument) and a learner key
     /// (second): at most one, by the `credentials_in_force` index.
@@ -27,17 +27,10 @@ enum LedgerRows {
         guard let state = CredentialState(rawValue: stateText), let issuedAt = LedgerTime.parse(issuedText) else {
             throw CredentialError(.ledger, "credential \(id) has an unreadable state or issue time")
         }
-        let allocations = try Row.fetchAll(
-            db.cachedStatement(
-                sql:
-                    "SELECT purpose, list_number, status_index FROM status_allocations WHERE credential_id = ? ORDER BY rowid"
-            ),
-            arguments: [id]
-        ).map { allocation in
-            StatusAllocation(
-                purpose: StatusPurpose(allocation["purpose"] as String), listNumber: allocation["list_number"],
-                index: allocation["status_index"])
+        guard let positions = row["status_positions"] as String? else {
+            throw CredentialError(.ledger, "credential \(id) has no status positions")
         }
+        let allocations = try StatusPositions.parse(positions, credentialID: id)
         var bytes = Array(row["credential_json"] as Data)
         if let textID = row["shared_text_id"] as Int? {
             bytes = try SharedTexts.restore(
@@ -62,7 +55,6 @@ enum LedgerRows {
     /// SQLite's C API (``RawStatement``).
     final class Writer {
         private let credentialInsert: RawStatement
-        private let allocationInsert: RawStatement
         private let inForce: RawStatement
         private var times = LedgerTime.Formatter()
         private var sharedTexts = SharedTexts.Cache()
@@ -78,14 +70,9 @@ enum LedgerRows {
                         credential_id, activity_id, learner_key, record_hash, issued_at, credential_json, state,
                         replaced_by, given_name, family_name, npi, licenses, board_ids, dob, email, did,
                         activity_title, activity_format, completion_date, activity_start, activity_end,
-                        pars_activity_id, joint_provider, credits_json, shared_text_id, shared_text_offset)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            allocationInsert = try RawStatement(
-                db,
-                sql: """
-                    INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
-                    VALUES (?, ?, ?, ?)
+                        pars_activity_id, joint_provider, credits_json, shared_text_id, shared_text_offset,
+                        status_positions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
         }
 
@@ -100,7 +87,7 @@ enum LedgerRows {
             return id
         }
 
-        /// Inserts the credential row and its allocation rows; `sharedText`, when the credential's bytes
+        /// Inserts the credential row, its status positions included; `sharedText`, when the credential's bytes
         /// hold it, is stored once (``SharedTexts``). The lists' `allocated` counts are the caller's
         /// (``StatusIndexAllocator/Session/finish(_:)``).
         func insert(_ credential: LedgerCredential, sharedText: [UInt8]? = nil) throws {
@@ -140,14 +127,8 @@ enum LedgerRows {
             row.bind(22, activity.parsActivityID)
             row.bind(23, activity.jointProvider)
             row.bind(24, JSONSerializer.string(credential.credits))
+            row.bind(27, StatusPositions.text(credential.statusAllocations))
             try row.execute()
-            for allocation in credential.statusAllocations {
-                allocationInsert.bind(1, allocation.purpose.rawValue)
-                allocationInsert.bind(2, allocation.listNumber)
-                allocationInsert.bind(3, allocation.index)
-                allocationInsert.bind(4, credential.credentialID)
-                try allocationInsert.execute()
-            }
         }
     }
 

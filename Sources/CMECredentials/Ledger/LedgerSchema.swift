@@ -1,4 +1,5 @@
 import GRDB
+import VerifiableCredentials
 
 /// The ledger's tables, created and upgraded by a `DatabaseMigrator`.
 enum LedgerSchema {
@@ -112,6 +113,45 @@ enum LedgerSchema {
                     ALTER TABLE credentials ADD COLUMN shared_text_id INTEGER REFERENCES shared_texts (text_id);
                     ALTER TABLE credentials ADD COLUMN shared_text_offset INTEGER
                         CHECK ((shared_text_id IS NULL) = (shared_text_offset IS NULL));
+                    """)
+        }
+        migrator.registerMigration("v5: status positions in the credential's row") { db in
+            // ``StatusPositions``: each credential's allocation rows become a column of its row, in rowid order.
+            // The table goes, so a cmevc from before v4 (which does not refuse a newer ledger) fails on this
+            // ledger instead of drawing indexes without seeing them. Every list's mark goes back to the first
+            // credential: the first batch after this adds every credential's positions to the list's bitmap.
+            try db.execute(sql: "ALTER TABLE credentials ADD COLUMN status_positions TEXT NOT NULL DEFAULT '[]'")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT credential_id, purpose, list_number, status_index FROM status_allocations
+                    ORDER BY credential_id, rowid
+                    """)
+            let update = try db.makeStatement(
+                sql: "UPDATE credentials SET status_positions = ? WHERE credential_id = ?")
+            var credentialID: String?
+            var positions: [StatusAllocation] = []
+            func store() throws {
+                guard let credentialID else { return }
+                try update.execute(arguments: [StatusPositions.text(positions), credentialID])
+            }
+            while let row = try rows.next() {
+                let id: String = row["credential_id"]
+                if id != credentialID {
+                    try store()
+                    credentialID = id
+                    positions = []
+                }
+                positions.append(
+                    StatusAllocation(
+                        purpose: StatusPurpose(row["purpose"] as String), listNumber: row["list_number"],
+                        index: row["status_index"]))
+            }
+            try store()
+            try db.execute(
+                sql: """
+                    DROP TABLE status_allocations;
+                    UPDATE status_lists SET taken_through = 0;
                     """)
         }
         return migrator

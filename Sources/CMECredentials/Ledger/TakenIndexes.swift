@@ -10,10 +10,12 @@ import VerifiableCredentials
 /// index and each batch transaction rewrote most of its pages, a cost that grew with the ledger: at 100,000
 /// credentials it was about 7 % of issuing (one-off measurements, 2026-11-24).
 ///
-/// The bitmap sums up the list's `status_allocations` rows up to `taken_through`, a rowid (rows are never
-/// deleted, so rowids only grow). ``load(_:_:size:)`` reads it and adds the list's rows past that mark: rows a
-/// cmevc older than migration v3 wrote (it knows nothing of the bitmap), or all of them for a list whose
-/// bitmap was never written or is damaged. ``save(_:_:_:)`` writes it back with the newest row as the mark.
+/// The bitmap sums up the list's positions held by credentials up to `taken_through`, a rowid of `credentials`
+/// (since migration v5, which keeps each credential's positions in its row, ``StatusPositions``; rows are never
+/// deleted, so rowids only grow). ``load(_:_:size:)`` reads it and adds the list's positions held by
+/// credentials past that mark: all of them for a list whose bitmap was never written or is damaged, and once
+/// after migration v5 (which sets every mark back to 0). ``save(_:_:_:)`` writes it back with the newest
+/// credential as the mark.
 /// Both happen inside one write transaction, which holds the database's write lock, so nothing is written in
 /// between: the allocator hands out an index only when no committed row and no earlier allocation of the
 /// transaction holds it.
@@ -30,17 +32,19 @@ enum TakenIndexes {
             bitmap = summary
             through = row["taken_through"] ?? 0
         }
-        let newer = try RawStatement(
-            db, sql: "SELECT status_index FROM status_allocations WHERE rowid > ? AND purpose = ? AND list_number = ?")
+        let newer = try RawStatement(db, sql: "SELECT credential_id, status_positions FROM credentials WHERE rowid > ?")
         newer.bind(1, through)
-        newer.bind(2, key.purpose.rawValue)
-        newer.bind(3, key.number)
-        while try newer.step() { bitmap.insert(newer.int(0)) }
+        while try newer.step() {
+            for position in try StatusPositions.parse(newer.text(1), credentialID: newer.text(0))
+            where position.purpose == key.purpose && position.listNumber == key.number {
+                bitmap.insert(position.index)
+            }
+        }
         return bitmap
     }
 
-    /// Stores `bitmap` as the list's taken indexes, up to the newest allocation row, and its count as the
-    /// list's `allocated`.
+    /// Stores `bitmap` as the list's taken indexes, up to the newest credential, and its count as the list's
+    /// `allocated`.
     static func save(_ db: Database, _ key: StatusIndexAllocator.ListKey, _ bitmap: IndexBitmap) throws {
         try db.cachedStatement(
             sql: """
@@ -50,7 +54,7 @@ enum TakenIndexes {
         ).execute(arguments: [Data(bitmap.bytes), bitmap.count, key.purpose.rawValue, key.number])
     }
 
-    /// The newest allocation row, as SQL: the mark of a bitmap saved now, and of a list opened now (no row
-    /// so far is one of its).
-    static let newestRow = "(SELECT COALESCE(MAX(rowid), 0) FROM status_allocations)"
+    /// The newest credential's row, as SQL: the mark of a bitmap saved now, and of a list opened now (no
+    /// credential so far holds one of its indexes).
+    static let newestRow = "(SELECT COALESCE(MAX(rowid), 0) FROM credentials)"
 }

@@ -22,7 +22,8 @@ extension IssuerLedger {
                     SELECT credential_id, activity_id, learner_key, record_hash, issued_at,
                         CAST('' AS BLOB) AS credential_json, state, replaced_by, given_name, family_name, npi,
                         licenses, board_ids, dob, email, did, activity_title, activity_format, completion_date,
-                        activity_start, activity_end, pars_activity_id, joint_provider, credits_json
+                        activity_start, activity_end, pars_activity_id, joint_provider, credits_json,
+                        status_positions
                     FROM credentials ORDER BY completion_date, activity_id, rowid
                     """
             ).map { row in try LedgerRows.credential(db, from: row) }

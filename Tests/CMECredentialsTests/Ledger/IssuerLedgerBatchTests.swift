@@ -95,7 +95,7 @@ struct IssuerLedgerBatchTests {
         #expect(try ledger.credentialCount() == 2)
         #expect(try ledger.allLists().map(\.allocated) == [2, 2])
         let allocations = try fixture.rawDatabase().read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM status_allocations")
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credentials c, json_each(c.status_positions)")
         }
         #expect(allocations == 4)
         #expect(try ledger.verifyAuditChain().eventCount == 2)

@@ -89,7 +89,7 @@ struct IssuerLedgerIssueTests {
         #expect(try ledger.allLists().isEmpty)
         #expect(try ledger.exportAudit().isEmpty)
         let allocations = try fixture.rawDatabase().read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM status_allocations")
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credentials c, json_each(c.status_positions)")
         }
         #expect(allocations == 0)
         #expect(try ledger.issueFake(pending).credential.state == .active)
@@ -189,8 +189,8 @@ struct IssuerLedgerIssueTests {
             try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*) FROM (SELECT 1 FROM status_allocations
-                    GROUP BY purpose, list_number, status_index HAVING COUNT(*) > 1)
+                    SELECT COUNT(*) FROM (SELECT 1 FROM credentials c, json_each(c.status_positions) p
+                    GROUP BY p.value ->> 'purpose', p.value ->> 'list', p.value ->> 'index' HAVING COUNT(*) > 1)
                     """)
         }
         #expect(duplicates == 0)

@@ -12,14 +12,10 @@ struct LedgerForeignKeyTests {
         let ledger = try fixture.ledger(listSize: 16)
         try ledger.issueFake(LedgerFixture.pending(learner: 1))
         #expect(try ledger.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
-        // A row naming no credential is refused again.
+        // A credential naming a shared text that does not exist is refused again.
         let refused = #expect(throws: CredentialError.self) {
             try ledger.writeTransaction { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
-                        VALUES ('revocation', 1, 15, 'urn:uuid:nobody')
-                        """)
+                try db.execute(sql: "UPDATE credentials SET shared_text_id = 999, shared_text_offset = 0")
             }
         }
         #expect(refused?.code == .ledger)

@@ -5,20 +5,34 @@ import VerifiableCredentials
 
 @testable import CMECredentials
 
-@Suite("Status lists keep their taken indexes (ledger migration v3)")
+@Suite("Status lists keep their taken indexes (ledger migrations v3 and v5)")
 struct TakenIndexesTests {
-    /// The (purpose, list, index) of every allocation row, in rowid order.
+    /// The (purpose, list, index) of every status position, in the order of the credentials' rows.
     static func allocations(_ fixture: LedgerFixture) throws -> [String] {
         try fixture.rawDatabase().read { db in
             try String.fetchAll(
                 db,
-                sql:
-                    "SELECT purpose || '/' || list_number || '#' || status_index FROM status_allocations ORDER BY rowid"
-            )
+                sql: """
+                    SELECT (p.value ->> 'purpose') || '/' || (p.value ->> 'list') || '#' || (p.value ->> 'index')
+                    FROM credentials c, json_each(c.status_positions) p ORDER BY c.rowid, p.key
+                    """)
         }
     }
 
-    @Test("a batch stores each list's bitmap, its count and the newest row; the unique index is gone")
+    /// Inserts a credential row the way a writer that knows nothing of the bitmaps would.
+    static func insertCredential(_ db: Database, id: String, positions: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO credentials (credential_id, activity_id, learner_key, record_hash, issued_at,
+                    credential_json, state, given_name, family_name, licenses, board_ids, activity_title,
+                    activity_format, completion_date, credits_json, status_positions)
+                VALUES (?, 'ACT-OTHER', ?, 'h', '2026-01-01T00:00:00Z', x'7b7d', 'active', 'Other', 'Learner', '[]',
+                    '[]', 'Other activity', 'course', '2026-01-01', '{}', ?)
+                """,
+            arguments: [id, "npi:" + id, positions])
+    }
+
+    @Test("a batch stores each list's bitmap, its count and the newest credential; no allocation table is left")
     func stored() throws {
         let fixture = try LedgerFixture()
         let ledger = try fixture.ledger(listSize: 64)
@@ -35,27 +49,23 @@ struct TakenIndexesTests {
             let bitmap = try #require(IndexBitmap(size: 64, bytes: Array(row["taken"] as Data)))
             #expect((0..<64).filter(bitmap.contains) == taken.sorted())
             #expect(row["allocated"] == 10)
-            #expect(row["taken_through"] == (try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM status_allocations")))
-            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
-            #expect(!indexes.contains { $0.hasPrefix("sqlite_autoindex_status_allocations") })
+            #expect(row["taken_through"] == (try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM credentials")))
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")
+            #expect(!names.contains { $0.contains("status_allocations") })
         }
     }
 
-    @Test("allocation rows past a list's mark (a cmevc older than v3 writing the same ledger) are never reused")
+    @Test("positions of credentials past a list's mark (written without the bitmap) are never reused")
     func rowsPastTheMark() throws {
         let fixture = try LedgerFixture()
         let ledger = try fixture.ledger(listSize: 3)
         let first = try ledger.issueFake(LedgerFixture.pending(learner: 1)).credential
         let held = try #require(first.statusAllocations.first { $0.purpose == .revocation }).index
-        // A second revocation index of list 1, taken the way an older cmevc took it: a row, no bitmap.
+        // A second revocation index of list 1, held by a credential whose writer left the bitmap alone.
         let other = (held + 1) % 3
         try fixture.rawDatabase().write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
-                    VALUES ('revocation', 1, ?, ?)
-                    """,
-                arguments: [other, first.credentialID])
+            try Self.insertCredential(
+                db, id: "urn:uuid:other", positions: #"[{"purpose":"revocation","list":1,"index":\#(other)}]"#)
             try db.execute(sql: "UPDATE status_lists SET allocated = 2 WHERE purpose = 'revocation'")
         }
         let key = StatusIndexAllocator.ListKey(purpose: .revocation, number: 1)
@@ -71,7 +81,7 @@ struct TakenIndexesTests {
         #expect(Set(rows).count == rows.count)
     }
 
-    @Test("a bitmap that is damaged is rebuilt from the list's rows")
+    @Test("a bitmap that is damaged is rebuilt from the credentials' positions")
     func damagedBitmap() throws {
         let fixture = try LedgerFixture()
         let ledger = try fixture.ledger(listSize: 2)
@@ -87,7 +97,7 @@ struct TakenIndexesTests {
         }
     }
 
-    @Test("a ledger made before v3 migrates: its allocations kept, the next batch avoids their indexes")
+    @Test("a ledger made before v3 migrates: its allocations kept in the credential's row, the next batch avoids them")
     func migratesFromV2() throws {
         let fixture = try LedgerFixture()
         let path = fixture.directory.appendingPathComponent(IssuerLedger.fileName).path
@@ -120,6 +130,60 @@ struct TakenIndexesTests {
         #expect(rows.prefix(4) == ["revocation/1#0", "revocation/1#2", "suspension/1#1", "suspension/1#2"])
         #expect(Set(rows).count == rows.count && rows.count == 8)
         #expect(try ledger.allLists().allSatisfy { $0.number != 1 || $0.isFull })
+        let migrated = try #require(try ledger.credential(id: "urn:uuid:old"))
+        #expect(
+            migrated.statusAllocations == [
+                StatusAllocation(purpose: .revocation, listNumber: 1, index: 0),
+                StatusAllocation(purpose: .revocation, listNumber: 1, index: 2),
+                StatusAllocation(purpose: .suspension, listNumber: 1, index: 1),
+                StatusAllocation(purpose: .suspension, listNumber: 1, index: 2),
+            ])
+    }
+
+    @Test("a v4 ledger migrates to v5: a position its bitmap missed is still never reused, the table is gone")
+    func migratesFromV4() throws {
+        let fixture = try LedgerFixture()
+        let path = fixture.directory.appendingPathComponent(IssuerLedger.fileName).path
+        let old = try DatabaseQueue(path: path)
+        try LedgerSchema.migrator.migrate(old, upTo: "v4: credentials share their common text")
+        try old.write { db in
+            // Index 0 is in the bitmap (marked through the allocation rows so far); index 1 was taken by a row
+            // past the mark, as a cmevc from before v3 would have written it.
+            var bitmap = IndexBitmap(size: 3)
+            bitmap.insert(0)
+            try db.execute(
+                sql: """
+                    INSERT INTO credentials (credential_id, activity_id, learner_key, record_hash, issued_at,
+                        credential_json, state, given_name, family_name, licenses, board_ids, activity_title,
+                        activity_format, completion_date, credits_json)
+                    VALUES ('urn:uuid:old', 'ACT-OLD', 'npi:1234567893', 'h', '2026-01-01T00:00:00Z', x'7b7d',
+                        'active', 'Old', 'Learner', '[]', '[]', 'Old activity', 'course', '2026-01-01', '{}');
+                    INSERT INTO status_lists (purpose, list_number, size, allocated, created_at, taken_through)
+                        VALUES ('revocation', 1, 3, 1, '2026-01-01T00:00:00Z', 1);
+                    INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
+                        VALUES ('revocation', 1, 0, 'urn:uuid:old'), ('revocation', 1, 1, 'urn:uuid:old');
+                    """)
+            try db.execute(sql: "UPDATE status_lists SET taken = ?", arguments: [Data(bitmap.bytes)])
+        }
+        try old.close()
+        let ledger = try fixture.ledger(listSize: 3)
+        let request = LedgerIssueRequest(
+            { () -> PendingIssue in
+                var pending = LedgerFixture.pending(learner: 1)
+                pending.statusPurposes = [.revocation]
+                return pending
+            }())
+        let issued = try ledger.issue([request]) { $0.map { .success(LedgerFixture.fakeCredential($0)) } }
+        let credential = try #require(try issued.first?.get().credential)
+        #expect(credential.statusAllocations == [StatusAllocation(purpose: .revocation, listNumber: 1, index: 2)])
+        #expect(
+            try ledger.credential(id: "urn:uuid:old")?.statusAllocations == [
+                StatusAllocation(purpose: .revocation, listNumber: 1, index: 0),
+                StatusAllocation(purpose: .revocation, listNumber: 1, index: 1),
+            ])
+        let tableLeft = try fixture.rawDatabase().read { db in try db.tableExists("status_allocations") }
+        #expect(!tableLeft)
+        #expect(try ledger.allLists().first?.isFull == true)
     }
 
     @Test("publishing reads a list's set bits through the few credentials that are not active")
@@ -129,8 +193,7 @@ struct TakenIndexesTests {
         try ledger.issueFake(LedgerFixture.pending(learner: 1))
         let plan = try ledger.read { db in
             try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN " + IssuerLedger.setIndexesQuery,
-                arguments: ["revoked", "revocation", 1]
+                db, sql: "EXPLAIN QUERY PLAN " + IssuerLedger.setIndexesQuery, arguments: ["revoked"]
             ).map { $0["detail"] as String }.joined(separator: " ")
         }
         #expect(plan.contains("credentials_not_active"))
