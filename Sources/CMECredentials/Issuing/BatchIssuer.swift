@@ -67,9 +67,10 @@ public struct BatchIssuer: Sendable {
                         }
                     }
                     summary.rejected += rejectedLines.count
-                    // While a transaction records its last credentials and commits (only the ledger's thread
-                    // works then), the files of the one before are written and the next one's records are
-                    // prepared (ledger fields, record hashes, achievements) in the background.
+                    // The next transaction's records are prepared (ledger fields, record hashes, achievements) in
+                    // the background while this one signs (prepared during the commit, they were often not ready
+                    // when it ended), and while a transaction records its last credentials and commits (only the
+                    // ledger's thread works then) the files of the one before are written.
                     let issuer = self.issuer
                     let transactions = stride(from: 0, to: chunk.records.count, by: transactionSize).map {
                         Array(chunk.records[$0..<min($0 + transactionSize, chunk.records.count)])
@@ -79,17 +80,13 @@ public struct BatchIssuer: Sendable {
                     }
                     for index in transactions.indices {
                         guard let prepared = preparing?.value() else { break }
-                        let following = index + 1 < transactions.count ? transactions[index + 1] : nil
-                        preparing = nil
+                        preparing =
+                            index + 1 < transactions.count
+                            ? BackgroundTask { [next = transactions[index + 1]] in issuer.prepare(next, now: now) }
+                            : nil
                         let before = summary.processed
                         try issue(prepared, writer: writer, summary: &summary, diagnostic: diagnostic) {
                             writer.startQueuedFiles()
-                            preparing = following.map { records in
-                                BackgroundTask { issuer.prepare(records, now: now) }
-                            }
-                        }
-                        if preparing == nil, let following {
-                            preparing = BackgroundTask { issuer.prepare(following, now: now) }
                         }
                         if summary.processed / progressInterval != before / progressInterval { progress(summary) }
                     }
