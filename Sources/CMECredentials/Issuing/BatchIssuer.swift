@@ -51,46 +51,55 @@ public struct BatchIssuer: Sendable {
         try issuer.checkSecuring(issuer.securing)
         let writer = try CredentialWriter(output: output)
         var summary = BatchSummary()
-        do {
+        do throws(CredentialError) {
             for file in files {
                 // The next chunk is read and validated in the background while this one is issued.
                 let reader = try RecordChunkPrefetcher(url: file, fileName: file.relativePath)
                 defer { reader.close() }
-                while let chunk = try reader.next() {
-                    var rejectedLines = Set<Int>()
-                    for problem in chunk.diagnostics {
-                        diagnostic(problem)
-                        if problem.field == "file" {
-                            summary.fileProblems += 1
-                        } else if problem.field != "header" {
-                            rejectedLines.insert(problem.line)
+                // The next transaction's records are prepared (ledger fields, record hashes, achievements) in the
+                // background while this one signs, also across chunks (prepared only during the commit, or
+                // only once their chunk came up, they were often not ready when the transaction before ended),
+                // and while a transaction records its last credentials and commits (only the ledger's thread
+                // works then) the files of the one before are written.
+                let issuer = self.issuer
+                var upcoming: [[ActivityRecord]] = []
+                var readFailure: CredentialError?
+                var readAll = false
+                /// Reads chunks until one has records to issue (reporting every chunk's problems), the file
+                /// ends or a read fails; a failure is thrown once the transactions read before it are issued.
+                func readAhead() {
+                    while upcoming.isEmpty, !readAll, readFailure == nil {
+                        do throws(CredentialError) {
+                            guard let chunk = try reader.next() else {
+                                readAll = true
+                                return
+                            }
+                            report(chunk.diagnostics, into: &summary, diagnostic: diagnostic)
+                            upcoming = stride(from: 0, to: chunk.records.count, by: transactionSize).map {
+                                Array(chunk.records[$0..<min($0 + transactionSize, chunk.records.count)])
+                            }
+                        } catch {
+                            readFailure = error
                         }
-                    }
-                    summary.rejected += rejectedLines.count
-                    // The next transaction's records are prepared (ledger fields, record hashes, achievements) in
-                    // the background while this one signs (prepared during the commit, they were often not ready
-                    // when it ended), and while a transaction records its last credentials and commits (only the
-                    // ledger's thread works then) the files of the one before are written.
-                    let issuer = self.issuer
-                    let transactions = stride(from: 0, to: chunk.records.count, by: transactionSize).map {
-                        Array(chunk.records[$0..<min($0 + transactionSize, chunk.records.count)])
-                    }
-                    var preparing = transactions.first.map { records in
-                        BackgroundTask { issuer.prepare(records, now: now) }
-                    }
-                    for index in transactions.indices {
-                        guard let prepared = preparing?.value() else { break }
-                        preparing =
-                            index + 1 < transactions.count
-                            ? BackgroundTask { [next = transactions[index + 1]] in issuer.prepare(next, now: now) }
-                            : nil
-                        let before = summary.processed
-                        try issue(prepared, writer: writer, summary: &summary, diagnostic: diagnostic) {
-                            writer.startQueuedFiles()
-                        }
-                        if summary.processed / progressInterval != before / progressInterval { progress(summary) }
                     }
                 }
+                func prepareNext() -> BackgroundTask<PreparedRecords>? {
+                    readAhead()
+                    guard !upcoming.isEmpty else { return nil }
+                    let records = upcoming.removeFirst()
+                    return BackgroundTask { issuer.prepare(records, now: now) }
+                }
+                var preparing = prepareNext()
+                while let task = preparing {
+                    let prepared = task.value()
+                    preparing = prepareNext()
+                    let before = summary.processed
+                    try issue(prepared, writer: writer, summary: &summary, diagnostic: diagnostic) {
+                        writer.startQueuedFiles()
+                    }
+                    if summary.processed / progressInterval != before / progressInterval { progress(summary) }
+                }
+                if let readFailure { throw readFailure }
             }
             try writer.finish()
         } catch {
@@ -99,6 +108,22 @@ public struct BatchIssuer: Sendable {
         }
         summary.rewritten = writer.rewritten
         return summary
+    }
+
+    /// Reports a chunk's problems and counts its rejected records (once per line) and whole-file problems.
+    private func report(
+        _ diagnostics: [RecordDiagnostic], into summary: inout BatchSummary, diagnostic: (RecordDiagnostic) -> Void
+    ) {
+        var rejectedLines = Set<Int>()
+        for problem in diagnostics {
+            diagnostic(problem)
+            if problem.field == "file" {
+                summary.fileProblems += 1
+            } else if problem.field != "header" {
+                rejectedLines.insert(problem.line)
+            }
+        }
+        summary.rejected += rejectedLines.count
     }
 
     /// Issues one transaction's records, then writes their credentials (in parallel

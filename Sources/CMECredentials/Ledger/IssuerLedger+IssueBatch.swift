@@ -100,11 +100,10 @@ extension IssuerLedger {
             var start = 0
             while start < requests.count {
                 // A run of requests with distinct (activity, learner) pairs: none can see another's credential.
-                var keys = Set<[String]>()
+                var keys = Set<IdempotencyKey>()
+                keys.reserveCapacity(requests.count - start)
                 var end = start
-                while end < requests.count,
-                    keys.insert([requests[end].pending.activityID, requests[end].pending.learnerKey]).inserted
-                {
+                while end < requests.count, keys.insert(IdempotencyKey(requests[end].pending)).inserted {
                     end += 1
                 }
                 // Allocating the next slice's indexes and recording the previous slice (this thread) overlap
@@ -172,6 +171,18 @@ extension IssuerLedger {
             try allocator.finish(db)
             if !finishing { beforeCommit() }
             return results.map { $0 ?? .failure(CredentialError(.ledger, "a request of the batch was not handled")) }
+        }
+    }
+
+    /// The (activity, learner) pair a credential in force is unique for (a struct: a `[String]` key cost an
+    /// array per request on the ledger's thread).
+    private struct IdempotencyKey: Hashable {
+        let activityID: String
+        let learnerKey: String
+
+        init(_ pending: PendingIssue) {
+            activityID = pending.activityID
+            learnerKey = pending.learnerKey
         }
     }
 

@@ -189,4 +189,32 @@ struct BatchIssuerTests {
             .split(separator: "\n")
         #expect(lines.count == 1)
     }
+
+    @Test("a file of several chunks: every valid record issued once, in order, bad rows of any chunk reported")
+    func severalChunks() throws {
+        let fixture = try IssuingFixture()
+        let csv = fixture.root.appendingPathComponent("large.csv")
+        // About 230 KB: chunks of 64 KB, then 128 KB, then the rest (``RecordChunkReader``).
+        let count = 2_400
+        let bad: Set<Int> = [7, 1_500, 2_390]
+        var text = "learner_given_name,learner_family_name,learner_email,activity_id,activity_title,activity_format,"
+        text += "completion_date,credits_AMA_PRA_CAT1,topics\n"
+        for number in 0..<count {
+            let credits = bad.contains(number) ? "0.3" : "2"
+            text += "Learner\(number),Chunked,learner\(number)@example.org,A-9,A long activity title to fill the "
+            text += "chunks,course,2026-03-01,\(credits),opioid-prescribing=1\n"
+        }
+        try Data(text.utf8).write(to: csv)
+        var diagnostics: [RecordDiagnostic] = []
+        let output = fixture.root.appendingPathComponent("out.jsonl")
+        let summary = try BatchIssuer(issuer: try fixture.issuer(), output: .jsonLines(output), transactionSize: 300)
+            .run(files: [csv], now: IssuingFixture.now, diagnostic: { diagnostics.append($0) })
+        #expect(summary.issued == count - bad.count && summary.rejected == bad.count)
+        #expect(diagnostics.map(\.line) == bad.sorted().map { $0 + 2 })
+        let names = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map { line in
+            try JSONParser.parse(String(line))["credentialSubject"]?["name"]?.stringValue ?? ""
+        }
+        let expected = (0..<count).filter { !bad.contains($0) }.map { "Learner\($0) Chunked" }
+        #expect(names == expected)
+    }
 }
