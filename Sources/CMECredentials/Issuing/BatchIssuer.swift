@@ -17,13 +17,15 @@ public struct BatchIssuer: Sendable {
     /// How many records go by between two progress reports.
     public var progressInterval: Int
     /// How many records one ledger transaction records at most (their credentials are signed in parallel
-    /// and their files written after the commit).
+    /// and their files written after the commit). 2,000 by default: each transaction ends in a stretch where
+    /// mostly the ledger's thread works (recording its last credentials, committing), and 100,000-record runs
+    /// were about 2–3 % faster than with 1,000 (interleaved one-off runs, 2026-11-24).
     public var transactionSize: Int
 
     /// Creates a batch issuer.
     public init(
         issuer: CredentialIssuer, output: CredentialOutput, reissue: Bool = false, progressInterval: Int = 500,
-        transactionSize: Int = 1_000
+        transactionSize: Int = 2_000
     ) {
         self.issuer = issuer
         self.output = output

@@ -52,7 +52,7 @@ public final class IssuerLedger: Sendable {
             // kill -9 of the process; credential files are written only after that. Only a power cut can lose
             // the last commits, and then the files written after them may name credentials the ledger lacks.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A batch transaction (1,000 credentials of about 4 KB, their rows in several indexes) dirties more
+            // A batch transaction (2,000 credentials of about 3 KB, their rows in several indexes) dirties more
             // pages than SQLite's default 2 MB cache holds; spilling them mid-transaction writes and rereads
             // pages. 16 MB is a ceiling, not an allocation: the cache grows only as pages are used (a 64 MB
             // cache measured no faster and held 60 MB more).
