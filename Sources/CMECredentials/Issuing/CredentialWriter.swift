@@ -14,10 +14,11 @@ import VerifiableCredentials
 /// ledger transaction (the files are pure file-system work). ``write(_:)`` queues a committed transaction's
 /// files, and ``startQueuedFiles()`` starts them: the batch calls it when the next transaction has queued its
 /// last builds, before the stretch in which only the ledger's thread works (recording the last credentials,
-/// committing), so the files use the cores the signing leaves idle then. The batch never waits for them after a commit (that left a core idle while the last
-/// files of a transaction were written): one transaction's files are queued and two transactions' in flight
-/// at most, each ``write(_:)`` reports the error of files already done, and ``finish()`` and ``abandon()``
-/// wait for the last ones. Every file is still written only after its transaction has committed.
+/// committing), so the files use the cores the signing leaves idle then. The batch never waits for them
+/// after a commit (that left a core idle while the last files of a transaction were written): one
+/// transaction's files are queued and two transactions' in flight at most, each ``write(_:)`` reports the
+/// error of files already done, and ``finish()`` and ``abandon()`` wait for the last ones. Every file is
+/// still written only after its transaction has committed.
 final class CredentialWriter {
     let output: CredentialOutput
     private var lines: FileHandle?

@@ -37,8 +37,8 @@ extension IssuerLedger {
     /// runs on this thread once, as soon as the last build is queued: from then on the building threads run out
     /// of work while this thread records the last credentials and commits, which keeps only it busy. It may
     /// start other work that needs no ledger, such as writing the files of a transaction committed before or
-    /// preparing the next one (starting it only after the last credential was recorded left a core idle for
-    /// about a tenth of every transaction).
+    /// preparing the next one (started only after the last credential was recorded, that work came too late
+    /// to use the core the signing threads leave idle while the slices still in flight are recorded).
     ///
     /// - Returns: one result per request: ``IssueOutcome``, or the error of that request alone (its
     ///   build's error; `unknownCredential` or `invalidStatusChange` for a bad `replacing`).
