@@ -9,14 +9,14 @@ struct SharedAchievementTests {
     typealias F = CredentialFixtures
 
     @Test(
-        "a credential built from the activity's shared achievement equals one built on its own, for every example record"
+        "a credential built from the activity's shared parts equals one built on its own, for every example record"
     )
     func templateGivesTheSameCredential() throws {
         let builder = CMECredentialBuilder(issuer: F.issuer)
         let records = try F.exampleRecords()
-        var templates: [AchievementKey: JSONValue] = [:]
+        var templates: [AchievementKey: CMECredentialBuilder.ActivityParts] = [:]
         for record in records where templates[AchievementKey(record)] == nil {
-            templates[AchievementKey(record)] = builder.achievement(record)
+            templates[AchievementKey(record)] = builder.activityParts(record)
         }
         // The examples hold several learners per activity, so templates are shared.
         #expect(templates.count < records.count)
@@ -26,7 +26,7 @@ struct SharedAchievementTests {
                 for: record, id: id, issuedAt: F.issuedAt, statuses: F.statuses, salt: F.salt)
             let shared = try builder.credential(
                 for: record, id: id, issuedAt: F.issuedAt, statuses: F.statuses, salt: F.salt,
-                achievement: templates[AchievementKey(record)])
+                shared: templates[AchievementKey(record)])
             #expect(JSONSerializer.bytes(shared) == JSONSerializer.bytes(alone), "\(record.location)")
         }
     }

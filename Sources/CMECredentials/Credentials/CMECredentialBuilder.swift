@@ -34,14 +34,55 @@ public struct CMECredentialBuilder: Sendable {
     public func credential(
         for record: ActivityRecord, id: String, issuedAt: Date, statuses: [JSONValue], salt: [UInt8]? = nil
     ) throws(CMEError) -> JSONValue {
-        try credential(for: record, id: id, issuedAt: issuedAt, statuses: statuses, salt: salt, achievement: nil)
+        try credential(for: record, id: id, issuedAt: issuedAt, statuses: statuses, salt: salt, shared: nil)
     }
 
-    /// ``credential(for:id:issuedAt:statuses:salt:)`` with the record's ``achievement(_:)``, when the caller
-    /// built it once for many records of the same activity (the credential then holds that very value).
+    /// What every credential of one activity holds alike (one ``AchievementKey``: the achievement and what
+    /// follows from the activity's title and credits), built once for all its records of a batch.
+    struct ActivityParts: Sendable {
+        /// The achievement (``achievement(_:)``).
+        let achievement: JSONValue
+        /// The credential's `name`.
+        let name: JSONValue
+        /// The end of the credential's `description`: ` and was awarded …`.
+        let award: String
+        /// The subject's `creditsEarned` (AMA PRA Category 1), if any.
+        let creditsEarned: JSONValue?
+        /// The subject's `result`.
+        let results: JSONValue
+    }
+
+    /// The parts of `record`'s credential that depend only on its ``AchievementKey``.
+    func activityParts(_ record: ActivityRecord) -> ActivityParts {
+        let achievement = achievement(record)
+        let achievementID = achievement.objectValue?["id"]?.stringValue ?? achievementID(record.activity.id)
+        let credits = record.credits.map { credit in
+            "\(CMEAmount.text(credit.amount)) \(catalog.creditType(credit.code)?.name ?? credit.code)"
+        }
+        var results: [JSONValue] = record.credits.map { credit in
+            [
+                "type": ["Result"],
+                "resultDescription": .string(Self.resultDescriptionID(achievementID: achievementID, credit.code)),
+                "value": .string(DecimalText.string(credit.amount)),
+            ]
+        }
+        results.append([
+            "type": ["Result"],
+            "resultDescription": .string(Self.resultDescriptionID(achievementID: achievementID, "completion")),
+            "status": "Completed",
+        ])
+        return ActivityParts(
+            achievement: achievement, name: .string("CME certificate: \(record.activity.title)"),
+            award: " and was awarded " + credits.joined(separator: ", ") + ".",
+            creditsEarned: record.credits(of: CreditType.amaCategory1).map { .number(DecimalText.double($0)) },
+            results: .array(results))
+    }
+
+    /// ``credential(for:id:issuedAt:statuses:salt:)`` with the record's ``activityParts(_:)``, when the caller
+    /// built them once for many records of the same activity (the credential then holds those very values).
     func credential(
         for record: ActivityRecord, id: String, issuedAt: Date, statuses: [JSONValue], salt: [UInt8]? = nil,
-        achievement shared: JSONValue?
+        shared: ActivityParts?
     ) throws(CMEError) -> JSONValue {
         let location = record.location.description
         guard let completion = DateText.instant(record.activity.completionDate), completion <= issuedAt else {
@@ -61,12 +102,9 @@ public struct CMECredentialBuilder: Sendable {
             }
         }
         let saltText = IdentityHash.hex(salt ?? Self.randomSalt())
-        let achievement = shared ?? achievement(record)
-        let achievementID = achievement.objectValue?["id"]?.stringValue ?? achievementID(record.activity.id)
-        let subject = try credentialSubject(
-            record, achievement: achievement, achievementID: achievementID, salt: saltText)
+        let parts = shared ?? activityParts(record)
+        let subject = try credentialSubject(record, parts: parts, salt: saltText)
         let validFrom = record.activity.completionDate + "T00:00:00Z"
-        let amaCredits = record.credits(of: CreditType.amaCategory1)
 
         var credential = JSONObject()
         credential["@context"] = [
@@ -75,8 +113,10 @@ public struct CMECredentialBuilder: Sendable {
         ]
         credential["id"] = .string(id)
         credential["type"] = ["VerifiableCredential", "OpenBadgeCredential"]
-        credential["name"] = .string("CME certificate: \(record.activity.title)")
-        credential["description"] = .string(summary(record, amaCredits: amaCredits))
+        credential["name"] = parts.name
+        credential["description"] = .string(
+            record.learner.displayName + " completed " + record.activity.title + " on "
+                + record.activity.completionDate + parts.award)
         credential["issuer"] = issuerJSON
         credential["validFrom"] = .string(validFrom)
         credential["awardedDate"] = .string(validFrom)
@@ -106,18 +146,10 @@ public struct CMECredentialBuilder: Sendable {
         return bytes
     }
 
-    /// One sentence for wallets: who completed what, when, for how much credit.
-    private func summary(_ record: ActivityRecord, amaCredits: Decimal?) -> String {
-        let credits = record.credits.map { credit in
-            "\(CMEAmount.text(credit.amount)) \(catalog.creditType(credit.code)?.name ?? credit.code)"
-        }
-        return "\(record.learner.displayName) completed \(record.activity.title) on \(record.activity.completionDate)"
-            + " and was awarded " + credits.joined(separator: ", ") + "."
-    }
-
-    private func credentialSubject(
-        _ record: ActivityRecord, achievement: JSONValue, achievementID: String, salt: String
-    ) throws(CMEError) -> JSONValue {
+    /// The subject: the learner's hashed identifiers and name, the activity's parts, the learner's dates.
+    private func credentialSubject(_ record: ActivityRecord, parts: ActivityParts, salt: String) throws(CMEError)
+        -> JSONValue
+    {
         let learner = record.learner
         var identifiers: [JSONValue] = []
         func hashed(_ type: String, _ value: String) {
@@ -142,25 +174,11 @@ public struct CMECredentialBuilder: Sendable {
         subject["type"] = ["AchievementSubject"]
         subject["name"] = .string(learner.displayName)
         if !identifiers.isEmpty { subject["identifier"] = .array(identifiers) }
-        subject["achievement"] = achievement
-        if let ama = record.credits(of: CreditType.amaCategory1) {
-            subject["creditsEarned"] = .number(DecimalText.double(ama))
-        }
+        subject["achievement"] = parts.achievement
+        subject["creditsEarned"] = parts.creditsEarned
         subject["activityStartDate"] = record.activity.startDate.map { .string(DateText.dateTime($0)) }
         subject["activityEndDate"] = record.activity.endDate.map { .string(DateText.dateTime($0)) }
-        var results: [JSONValue] = record.credits.map { credit in
-            [
-                "type": ["Result"],
-                "resultDescription": .string(Self.resultDescriptionID(achievementID: achievementID, credit.code)),
-                "value": .string(DecimalText.string(credit.amount)),
-            ]
-        }
-        results.append([
-            "type": ["Result"],
-            "resultDescription": .string(Self.resultDescriptionID(achievementID: achievementID, "completion")),
-            "status": "Completed",
-        ])
-        subject["result"] = .array(results)
+        subject["result"] = parts.results
         return .object(subject)
     }
 

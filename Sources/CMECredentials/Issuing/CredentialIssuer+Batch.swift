@@ -28,17 +28,18 @@ extension CredentialIssuer {
         let pendings = ConcurrentMap.map(records, slices: ConcurrentMap.cores * 4) { record in
             pendingIssue(for: record, now: now)
         }
-        // The records of one activity share their achievement: build it once per activity, not per credential,
-        // and write its text once for all their credentials (``JSONFragments``).
-        var shared: [AchievementKey: JSONValue] = [:]
-        let achievements = records.map { record in
+        // The records of one activity share their achievement (and the name, award sentence and results that
+        // follow from it): build them once per activity, not per credential, and write the achievement's text
+        // once for all their credentials (``JSONFragments``).
+        var shared: [AchievementKey: CMECredentialBuilder.ActivityParts] = [:]
+        let parts = records.map { record in
             let key = AchievementKey(record)
-            if let achievement = shared[key] { return achievement }
-            let achievement = builder.achievement(record)
-            shared[key] = achievement
-            return achievement
+            if let parts = shared[key] { return parts }
+            let parts = builder.activityParts(record)
+            shared[key] = parts
+            return parts
         }
-        let fragments = JSONFragments(Array(shared.values))
+        let fragments = JSONFragments(shared.values.map(\.achievement))
         // The ledger's requests too: building them on the ledger's thread cost about 1.5 µs per credential.
         var requests: [LedgerIssueRequest] = []
         requests.reserveCapacity(records.count)
@@ -47,11 +48,11 @@ extension CredentialIssuer {
         for (index, pending) in pendings.enumerated() {
             recordByID[pending.credentialID] = index
             // The achievement's text is in a Data Integrity credential's JSON (a vc+jwt is base64url).
-            let sharedText = securing == .dataIntegrity ? fragments.compactText(of: achievements[index]) : nil
+            let sharedText = securing == .dataIntegrity ? fragments.compactText(of: parts[index].achievement) : nil
             requests.append(LedgerIssueRequest(pending, sharedText: sharedText))
         }
         return PreparedRecords(
-            records: records, requests: requests, recordIndexes: recordByID, achievements: achievements,
+            records: records, requests: requests, recordIndexes: recordByID, parts: parts,
             fragments: fragments, now: now)
     }
 
@@ -64,7 +65,7 @@ extension CredentialIssuer {
     {
         try checkSecuring(securing)
         let records = prepared.records
-        let achievements = prepared.achievements
+        let parts = prepared.parts
         let fragments = prepared.fragments
         let now = prepared.now
         var requests = prepared.requests
@@ -83,7 +84,7 @@ extension CredentialIssuer {
                 }
                 return Result { () throws(CredentialError) -> [UInt8] in
                     try signedBytes(
-                        for: records[index], assignment: assignment, now: now, achievement: achievements[index],
+                        for: records[index], assignment: assignment, now: now, shared: parts[index],
                         reusing: fragments)
                 }
             }
@@ -99,8 +100,8 @@ public struct PreparedRecords: Sendable {
     let requests: [LedgerIssueRequest]
     /// Each record's position, by the id of its new credential.
     let recordIndexes: [String: Int]
-    /// Each record's achievement, shared by the records of one activity.
-    let achievements: [JSONValue]
+    /// Each record's activity parts (its achievement first), shared by the records of one activity.
+    let parts: [CMECredentialBuilder.ActivityParts]
     /// The text of the shared achievements, written once.
     let fragments: JSONFragments
     /// The issue time.

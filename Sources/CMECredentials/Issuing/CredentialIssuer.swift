@@ -159,14 +159,14 @@ public struct CredentialIssuer: Sendable {
     /// - Throws: ``CredentialError`` `recordNotIssuable` when the record cannot become a credential; the
     ///   signer's errors.
     func signedBytes(
-        for record: ActivityRecord, assignment: StatusAssignment, now: Date, achievement: JSONValue? = nil,
-        reusing fragments: JSONFragments = JSONFragments()
+        for record: ActivityRecord, assignment: StatusAssignment, now: Date,
+        shared: CMECredentialBuilder.ActivityParts? = nil, reusing fragments: JSONFragments = JSONFragments()
     ) throws(CredentialError) -> [UInt8] {
         let statuses = assignment.allocations.map { configuration.statusEntry($0).json }
         let unsigned: JSONValue
         do throws(CMEError) {
             unsigned = try builder.credential(
-                for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses, achievement: achievement)
+                for: record, id: assignment.credentialID, issuedAt: now, statuses: statuses, shared: shared)
         } catch {
             throw CredentialError(
                 .recordNotIssuable, error.message, location: error.location ?? record.location.description)
