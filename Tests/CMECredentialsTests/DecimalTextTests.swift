@@ -78,6 +78,27 @@ struct DecimalTextFormattingTests {
         #expect(DecimalText.plainString(Decimal(sign: .plus, exponent: 3, significand: 12)) == "12000")
     }
 
+    @Test("an amount as a JSON number is the double its text parses to, on and off the fast path")
+    func doublesAgreeWithParsing() throws {
+        var texts =
+            DecimalTextTests.plain + [
+                "0.1", "0.2", "0.3", "2.675", "1.005", "123456789.123456789", "999999999.999999999", "0.000000001",
+                "9007199254740993", "12345678901234567890123", "0.0000000000000000000001",
+            ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let digits = String(UInt64.random(in: 0...999_999_999_999_999_999, using: &generator))
+            let point = Int.random(in: 0...digits.count, using: &generator)
+            texts.append(String(digits.prefix(point)) + "." + String(digits.dropFirst(point)) + "0")
+        }
+        for text in texts {
+            let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), "\(text)")
+            let expected = try #require(Double(Self.foundationText(value)), "\(text)")
+            #expect(DecimalText.double(value) == expected, "\(text)")
+        }
+        #expect(DecimalText.double(Decimal(sign: .plus, exponent: 3, significand: 12)) == 12_000)
+    }
+
     @Test("values outside the fast path still format through Foundation")
     func fallsBack() {
         let large = Decimal(string: "12345678901234567890123")!
