@@ -170,6 +170,7 @@ struct ActivityRecordCSV: Sendable {
 
     /// The trimmed text of a cell, `nil` when empty; invalid UTF-8 is reported and decoded lossily.
     private func decode(_ bytes: [UInt8], column: Int, header: CSVParser.Row, draft: inout RecordDraft) -> String? {
+        if let text = Self.asciiTrimmed(bytes) { return text.isEmpty ? nil : text }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             draft.report(columnName(column, header: header), expected: "UTF-8 text", found: "invalid bytes")
             let lossy = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
@@ -177,6 +178,27 @@ struct ActivityRecordCSV: Sendable {
         }
         let trimmed = text.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// An ASCII field (nearly every one) without its leading and trailing spaces, tabs and line breaks, as
+    /// ``Swift/String/trimmingSpaces()`` trims it; `nil` when a byte is not ASCII. ASCII needs no UTF-8
+    /// validation, whose generic entry point cost about 0.7 µs per record.
+    static func asciiTrimmed(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer -> String? in
+            var first = -1
+            var last = -1
+            for (index, byte) in buffer.enumerated() {
+                guard byte < 0x80 else { return nil }
+                if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n"),
+                    byte != UInt8(ascii: "\r")
+                {
+                    if first < 0 { first = index }
+                    last = index
+                }
+            }
+            guard first >= 0 else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[first...last]), as: UTF8.self)
+        }
     }
 
     private func columnName(_ index: Int, header: CSVParser.Row) -> String {
