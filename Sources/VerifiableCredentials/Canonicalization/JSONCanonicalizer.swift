@@ -13,7 +13,8 @@ public enum JSONCanonicalizer {
     /// The canonical UTF-8 bytes of `value`, with the stored canonical text of every object of `fragments` it
     /// holds (the same bytes as ``canonicalize(_:)``, written faster).
     public static func canonicalize(_ value: JSONValue, reusing fragments: JSONFragments) -> [UInt8] {
-        var output = ByteWriter(capacity: 4096)
+        // A document that holds fragments is a whole credential: room for one without growing.
+        var output = ByteWriter(capacity: 8192)
         write(value, into: &output, reusing: fragments)
         return output.finish()
     }

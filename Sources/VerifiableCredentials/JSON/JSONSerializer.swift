@@ -25,7 +25,8 @@ public enum JSONSerializer {
 
     /// The compact UTF-8 bytes of `value`, with the stored text of every object of `fragments` it holds.
     public static func bytes(_ value: JSONValue, reusing fragments: JSONFragments) -> [UInt8] {
-        var output = ByteWriter(capacity: 4096)
+        // A document that holds fragments is a whole credential: room for one without growing.
+        var output = ByteWriter(capacity: 8192)
         writeCompact(value, into: &output, reusing: fragments)
         return output.finish()
     }

@@ -53,6 +53,7 @@ struct IssueCommand: ParsableCommand {
                 .jsonLines(URL(fileURLWithPath: jsonl))
             } else { .none }
         let batch = BatchIssuer(issuer: issuer, output: output, reissue: reissue, progressInterval: 250)
+        BatchMemory.keepFreedMemory()
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let summary: BatchSummary
         do {
