@@ -16,10 +16,12 @@ struct CLI {
         return products.deletingLastPathComponent().appendingPathComponent("cmevc")
     }
 
-    /// A fresh temporary folder for one test.
+    /// A fresh temporary folder for one test, removed when the test process exits (the issuing tests alone
+    /// leave hundreds of megabytes per run).
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryFolders.shared.add(url)
         return url
     }
 
@@ -61,5 +63,33 @@ struct CLI {
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// The temporary folders of this test process, removed at its exit.
+///
+/// `@unchecked Sendable` is safe: `folders` is read and written only under `lock`.
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared: TemporaryFolders = {
+        let folders = TemporaryFolders()
+        atexit { TemporaryFolders.shared.removeAll() }
+        return folders
+    }()
+
+    private let lock = NSLock()
+    private var folders: [URL] = []
+
+    func add(_ url: URL) {
+        lock.lock()
+        folders.append(url)
+        lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock()
+        let all = folders
+        folders = []
+        lock.unlock()
+        for url in all { try? FileManager.default.removeItem(at: url) }
     }
 }
