@@ -64,8 +64,8 @@ enum DecimalText {
     /// anything larger, negative or not a number.
     static func parts(_ value: Decimal) -> (significand: UInt64, exponent: Int)? {
         guard value.isFinite, value.sign == .plus else { return nil }
-        // Bounded through a Double (a Decimal comparison cost five times the conversion): anything near 10^18
-        // or above is refused, so the conversion below is exact.
+        // Bounded through a Double (a Decimal comparison cost about four times the conversion in a one-off
+        // micro-benchmark): anything near 10^18 or above is refused, so the conversion below is exact.
         let significand = NSDecimalNumber(decimal: value.significand)
         guard significand.doubleValue < 9e17 else { return nil }
         return (UInt64(truncating: significand), value.exponent)
@@ -120,7 +120,8 @@ enum DecimalText {
     static func double(_ value: Decimal) -> Double {
         // A significand below 2^53 and a power of ten up to 10^22 are both exact doubles, and one IEEE division
         // or multiplication of exact operands rounds correctly: the same double as parsing the text, without
-        // writing it (about 0.4 µs a call, several per credential).
+        // writing it (with the bound above, time under Decimal code in a perf profile of issuing went from 2.8 to
+        // 1.2 µs per credential).
         if let (significand, exponent) = parts(value), significand < 1 << 53, (-22...22).contains(exponent) {
             let power = powersOfTen[abs(exponent)]
             return exponent < 0 ? Double(significand) / power : Double(significand) * power

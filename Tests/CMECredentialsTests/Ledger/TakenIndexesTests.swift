@@ -19,17 +19,33 @@ struct TakenIndexesTests {
         }
     }
 
-    /// Inserts a credential row the way a writer that knows nothing of the bitmaps would.
-    static func insertCredential(_ db: Database, id: String, positions: String) throws {
+    /// Inserts a credential row the way a writer that knows nothing of the bitmaps would; without `positions`,
+    /// only the columns every ledger version has (a ledger from before v5).
+    static func insertCredential(_ db: Database, id: String, positions: String? = nil) throws {
         try db.execute(
             sql: """
                 INSERT INTO credentials (credential_id, activity_id, learner_key, record_hash, issued_at,
                     credential_json, state, given_name, family_name, licenses, board_ids, activity_title,
-                    activity_format, completion_date, credits_json, status_positions)
+                    activity_format, completion_date, credits_json\(positions == nil ? "" : ", status_positions"))
                 VALUES (?, 'ACT-OTHER', ?, 'h', '2026-01-01T00:00:00Z', x'7b7d', 'active', 'Other', 'Learner', '[]',
-                    '[]', 'Other activity', 'course', '2026-01-01', '{}', ?)
+                    '[]', 'Other activity', 'course', '2026-01-01', '{}'\(positions == nil ? "" : ", ?"))
                 """,
-            arguments: [id, "npi:" + id, positions])
+            arguments: StatementArguments([id, "npi:" + id] + (positions.map { [$0] } ?? [])))
+    }
+
+    /// The fixture's ledger file as a cmevc that knew the migrations up to `migration` left it, with one
+    /// credential, `urn:uuid:old`, and what `setUp` writes.
+    static func oldLedger(
+        _ fixture: LedgerFixture, upTo migration: String, _ setUp: (Database) throws -> Void
+    ) throws {
+        let path = fixture.directory.appendingPathComponent(IssuerLedger.fileName).path
+        let old = try DatabaseQueue(path: path)
+        try LedgerSchema.migrator.migrate(old, upTo: migration)
+        try old.write { db in
+            try insertCredential(db, id: "urn:uuid:old")
+            try setUp(db)
+        }
+        try old.close()
     }
 
     @Test("a batch stores each list's bitmap, its count and the newest credential; no allocation table is left")
@@ -100,17 +116,9 @@ struct TakenIndexesTests {
     @Test("a ledger made before v3 migrates: its allocations kept in the credential's row, the next batch avoids them")
     func migratesFromV2() throws {
         let fixture = try LedgerFixture()
-        let path = fixture.directory.appendingPathComponent(IssuerLedger.fileName).path
-        let old = try DatabaseQueue(path: path)
-        try LedgerSchema.migrator.migrate(old, upTo: "v2: drop the unused index by activity")
-        try old.write { db in
+        try Self.oldLedger(fixture, upTo: "v2: drop the unused index by activity") { db in
             try db.execute(
                 sql: """
-                    INSERT INTO credentials (credential_id, activity_id, learner_key, record_hash, issued_at,
-                        credential_json, state, given_name, family_name, licenses, board_ids, activity_title,
-                        activity_format, completion_date, credits_json)
-                    VALUES ('urn:uuid:old', 'ACT-OLD', 'npi:1234567893', 'h', '2026-01-01T00:00:00Z', x'7b7d',
-                        'active', 'Old', 'Learner', '[]', '[]', 'Old activity', 'course', '2026-01-01', '{}');
                     INSERT INTO status_lists (purpose, list_number, size, allocated, created_at)
                         VALUES ('revocation', 1, 3, 2, '2026-01-01T00:00:00Z'),
                                ('suspension', 1, 3, 2, '2026-01-01T00:00:00Z');
@@ -119,7 +127,6 @@ struct TakenIndexesTests {
                                ('suspension', 1, 1, 'urn:uuid:old'), ('suspension', 1, 2, 'urn:uuid:old');
                     """)
         }
-        try old.close()
         let ledger = try fixture.ledger(listSize: 3)
         let issued = try ledger.issueFake(LedgerFixture.pending(learner: 1)).credential
         #expect(issued.statusAllocations.contains(StatusAllocation(purpose: .revocation, listNumber: 1, index: 1)))
@@ -143,21 +150,13 @@ struct TakenIndexesTests {
     @Test("a v4 ledger migrates to v5: a position its bitmap missed is still never reused, the table is gone")
     func migratesFromV4() throws {
         let fixture = try LedgerFixture()
-        let path = fixture.directory.appendingPathComponent(IssuerLedger.fileName).path
-        let old = try DatabaseQueue(path: path)
-        try LedgerSchema.migrator.migrate(old, upTo: "v4: credentials share their common text")
-        try old.write { db in
+        try Self.oldLedger(fixture, upTo: "v4: credentials share their common text") { db in
             // Index 0 is in the bitmap (marked through the allocation rows so far); index 1 was taken by a row
             // past the mark, as a cmevc from before v3 would have written it.
             var bitmap = IndexBitmap(size: 3)
             bitmap.insert(0)
             try db.execute(
                 sql: """
-                    INSERT INTO credentials (credential_id, activity_id, learner_key, record_hash, issued_at,
-                        credential_json, state, given_name, family_name, licenses, board_ids, activity_title,
-                        activity_format, completion_date, credits_json)
-                    VALUES ('urn:uuid:old', 'ACT-OLD', 'npi:1234567893', 'h', '2026-01-01T00:00:00Z', x'7b7d',
-                        'active', 'Old', 'Learner', '[]', '[]', 'Old activity', 'course', '2026-01-01', '{}');
                     INSERT INTO status_lists (purpose, list_number, size, allocated, created_at, taken_through)
                         VALUES ('revocation', 1, 3, 1, '2026-01-01T00:00:00Z', 1);
                     INSERT INTO status_allocations (purpose, list_number, status_index, credential_id)
@@ -165,7 +164,6 @@ struct TakenIndexesTests {
                     """)
             try db.execute(sql: "UPDATE status_lists SET taken = ?", arguments: [Data(bitmap.bytes)])
         }
-        try old.close()
         let ledger = try fixture.ledger(listSize: 3)
         let request = LedgerIssueRequest(
             { () -> PendingIssue in
