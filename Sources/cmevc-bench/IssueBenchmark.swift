@@ -7,8 +7,10 @@ import VerifiableCredentials
 
 /// Issues 10,000 and then 100,000 records (override with CMEVC_BENCH_ISSUE="10000,100000") with
 /// eddsa-jcs-2022 and prints credentials/s (in total and per core), peak RSS and the ratio to the raw
-/// Ed25519 sign rate (one core); then the largest batch again into one JSON Lines file. CMEVC_BENCH_ISSUE_RDFC=N also issues N records with eddsa-rdfc-2022,
-/// `cmevc issue`'s default suite.
+/// Ed25519 sign rate (one core); then the largest batch again into one JSON Lines file, and once more with its
+/// folders on the temporary directory's disk when the main figures used a memory file system (see
+/// ``BenchFolders``). CMEVC_BENCH_ISSUE_RDFC=N also issues N records with eddsa-rdfc-2022, `cmevc issue`'s
+/// default suite.
 func runIssueBenchmark() {
     let environment = ProcessInfo.processInfo.environment
     let sizes = (environment["CMEVC_BENCH_ISSUE"] ?? "10000,100000").split(separator: ",").compactMap { Int($0) }
@@ -16,6 +18,8 @@ func runIssueBenchmark() {
     print("")
     print("Issuing (parse, validate, ledger, sign eddsa-jcs-2022, write one file per credential)")
     print("  signing runs on all \(cores) cores; per core = total / \(cores); raw sign is one core")
+    let place = BenchFolders.main
+    print("  issuer directories and credential files on \(place.description)")
     // The allocator settings `cmevc issue` runs its batches with (process-wide: the sections after this one too).
     let tuned = BatchMemory.keepFreedMemory()
     print("  allocator: freed memory kept for reuse as `cmevc issue` keeps it (BatchMemory): \(tuned ? "yes" : "no")")
@@ -32,7 +36,7 @@ func runIssueBenchmark() {
     defer { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
     for size in sizes {
         do {
-            let result = try issueBatch(size, suite: "eddsa-jcs-2022", folders: &folders)
+            let result = try issueBatch(size, suite: "eddsa-jcs-2022", on: place, folders: &folders)
             let credentialRate = rate(result.issued, result.seconds)
             let line = String(
                 format:
@@ -46,9 +50,11 @@ func runIssueBenchmark() {
         }
     }
     /// One more batch, printed with the rate only.
-    func extraBatch(_ size: Int, label: String, suite: String, jsonLines: Bool = false) {
+    func extraBatch(
+        _ size: Int, label: String, suite: String, jsonLines: Bool = false, on folder: BenchFolders = place
+    ) {
         do {
-            let result = try issueBatch(size, suite: suite, jsonLines: jsonLines, folders: &folders)
+            let result = try issueBatch(size, suite: suite, jsonLines: jsonLines, on: folder, folders: &folders)
             let credentialRate = rate(result.issued, result.seconds)
             print(
                 String(
@@ -64,6 +70,11 @@ func runIssueBenchmark() {
     if let rdfcSize = environment["CMEVC_BENCH_ISSUE_RDFC"].flatMap({ Int($0) }), rdfcSize > 0 {
         extraBatch(rdfcSize, label: "eddsa-rdfc-2022", suite: "eddsa-rdfc-2022")
     }
+    // The largest batch with its files on the disk: the same work plus the disk's file system.
+    if let largest = sizes.max(), let disk = BenchFolders.disk, disk.path != place.path {
+        extraBatch(largest, label: "on \(disk.fileSystem)", suite: "eddsa-jcs-2022", on: disk)
+        print("    (\(disk.description); see the README on file creation after deletions)")
+    }
     print("target: end to end ≥ 0.3 × raw Ed25519 sign; peak RSS about the same for both batch sizes")
 }
 
@@ -77,10 +88,10 @@ private struct IssueBenchResult {
 
 /// Issues `size` records into a new folder (one file per credential, or one JSON Lines file), which is added
 /// to `folders` for the caller to remove.
-private func issueBatch(_ size: Int, suite: String, jsonLines: Bool = false, folders: inout [URL]) throws
-    -> IssueBenchResult
-{
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("cmevc-issue-bench-\(UUID().uuidString)")
+private func issueBatch(
+    _ size: Int, suite: String, jsonLines: Bool = false, on place: BenchFolders, folders: inout [URL]
+) throws -> IssueBenchResult {
+    let root = URL(fileURLWithPath: place.path).appendingPathComponent("cmevc-issue-bench-\(UUID().uuidString)")
     folders.append(root)
     let outURL = root.appendingPathComponent("out")
     let (directory, key) = try makeBenchIssuer(in: root, suite: suite)
