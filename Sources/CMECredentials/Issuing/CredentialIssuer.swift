@@ -200,7 +200,7 @@ public struct CredentialIssuer: Sendable {
     /// The lowercase hex SHA-256 of the record's canonical JSON (its location left out), so the same record
     /// read from CSV or JSON Lines hashes the same.
     public static func recordHash(_ record: ActivityRecord) -> String {
-        let digest = SHA256.hash(data: JSONCanonicalizer.canonicalize(record.json))
+        let digest = SHA256.hash(data: record.canonicalJSON)
         return IdentityHash.hex(Array(digest))
     }
 }
