@@ -5,8 +5,12 @@ import Foundation
 public enum IdentityHash {
     /// `sha256$<hex>` of `identifier + salt`.
     public static func sha256(_ identifier: String, salt: String) -> String {
-        let digest = SHA256.hash(data: Array((identifier + salt).utf8))
-        return "sha256$" + hex(Array(digest))
+        var hasher = SHA256()
+        var identifier = identifier
+        var salt = salt
+        identifier.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        salt.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize().withUnsafeBytes { hex($0, prefix: "sha256$") }
     }
 
     /// Whether `hash` (`sha256$<hex>`) is the hash of `identifier` with `salt`. Hex digits compare
@@ -18,13 +22,20 @@ public enum IdentityHash {
 
     /// Lower-case hex.
     static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        bytes.withUnsafeBytes { hex($0) }
+    }
+
+    /// Lower-case hex of `bytes`, after `prefix`, written straight into the string's storage.
+    static func hex(_ bytes: UnsafeRawBufferPointer, prefix: StaticString = "") -> String {
+        let digits: StaticString = "0123456789abcdef"
+        let prefixCount = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: prefixCount + bytes.count * 2) { text in
+            for index in 0..<prefixCount { text[index] = prefix.utf8Start[index] }
+            for (offset, byte) in bytes.enumerated() {
+                text[prefixCount + 2 * offset] = digits.utf8Start[Int(byte >> 4)]
+                text[prefixCount + 2 * offset + 1] = digits.utf8Start[Int(byte & 0x0F)]
+            }
+            return prefixCount + bytes.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -69,25 +69,27 @@ extension IssuerLedger {
             let rows = try LedgerRows.Writer(db)
             /// Records the credentials of one built slice (or the failures of their builds).
             func recordSlice(_ slice: [Job], _ built: [Result<[UInt8], CredentialError>]) throws {
+                // The requests are read in place (`requests[job.request]` each time): a copy of one retained its
+                // every field, on this thread.
                 for (job, bytes) in zip(slice, built) {
-                    let request = requests[job.request]
                     let allocations = job.assignment.allocations
                     let result: Result<IssueOutcome, CredentialError>
                     switch bytes {
                     case .failure(let error):
                         result = .failure(error)
                     case .success(let bytes):
-                        if let replacedID = request.replacing,
+                        if let replacedID = requests[job.request].replacing,
                             let failure = try Self.retire(
-                                db, replacedID, replacement: request.pending.credentialID,
-                                at: request.pending.issuedAt, audit: &audit, path: path)
+                                db, replacedID, replacement: requests[job.request].pending.credentialID,
+                                at: requests[job.request].pending.issuedAt, audit: &audit, path: path)
                         {
                             result = .failure(failure)
                         } else {
                             result = .success(
                                 .issued(
                                     try Self.record(
-                                        request, bytes: bytes, allocations: allocations, rows: rows, audit: &audit)))
+                                        requests[job.request], bytes: bytes, allocations: allocations, rows: rows,
+                                        audit: &audit)))
                         }
                     }
                     if case .failure = result { allocations.forEach { allocator.release($0) } }
@@ -114,11 +116,10 @@ extension IssuerLedger {
                     while next < end, jobs.count < Self.buildSliceSize {
                         let index = next
                         next += 1
-                        let request = requests[index]
-                        let pending = request.pending
                         if let existingID = try rows.credentialIDInForce(
-                            activityID: pending.activityID, learnerKey: pending.learnerKey),
-                            existingID != request.replacing
+                            activityID: requests[index].pending.activityID,
+                            learnerKey: requests[index].pending.learnerKey),
+                            existingID != requests[index].replacing
                         {
                             guard let existing = try LedgerRows.credential(db, id: existingID) else {
                                 throw CredentialError(.ledger, "credential \(existingID) vanished during the batch")
@@ -127,14 +128,19 @@ extension IssuerLedger {
                             continue
                         }
                         var purposes: [StatusPurpose] = []
-                        for purpose in pending.statusPurposes where !purposes.contains(purpose) {
+                        for purpose in requests[index].pending.statusPurposes where !purposes.contains(purpose) {
                             purposes.append(purpose)
                         }
+                        let issuedAt = requests[index].pending.issuedAt
                         let allocations = try purposes.map { purpose in
-                            try allocator.allocate(db, purpose: purpose, at: pending.issuedAt)
+                            try allocator.allocate(db, purpose: purpose, at: issuedAt)
                         }
                         jobs.append(
-                            (index, StatusAssignment(credentialID: pending.credentialID, allocations: allocations)))
+                            (
+                                index,
+                                StatusAssignment(
+                                    credentialID: requests[index].pending.credentialID, allocations: allocations)
+                            ))
                     }
                     return jobs
                 }
@@ -199,21 +205,21 @@ extension IssuerLedger {
         _ request: LedgerIssueRequest, bytes: [UInt8], allocations: [StatusAllocation], rows: LedgerRows.Writer,
         audit: inout AuditLog.Cursor
     ) throws -> LedgerCredential {
-        let pending = request.pending
         let credential = LedgerCredential(
-            credentialID: pending.credentialID, activityID: pending.activityID, learnerKey: pending.learnerKey,
-            recordHash: pending.recordHash, issuedAt: pending.issuedAt, credentialBytes: bytes, state: .active,
-            replacedBy: nil, statusAllocations: allocations, learner: pending.learner, activity: pending.activity,
-            credits: pending.credits)
+            credentialID: request.pending.credentialID, activityID: request.pending.activityID,
+            learnerKey: request.pending.learnerKey, recordHash: request.pending.recordHash,
+            issuedAt: request.pending.issuedAt, credentialBytes: bytes, state: .active, replacedBy: nil,
+            statusAllocations: allocations, learner: request.pending.learner, activity: request.pending.activity,
+            credits: request.pending.credits)
         try rows.insert(credential, sharedText: request.sharedText)
         var details = JSONObject()
-        details["activityID"] = .string(pending.activityID)
-        details["learnerKey"] = .string(pending.learnerKey)
-        details["recordHash"] = .string(pending.recordHash)
+        details["activityID"] = .string(credential.activityID)
+        details["learnerKey"] = .string(credential.learnerKey)
+        details["recordHash"] = .string(credential.recordHash)
         details["status"] = .array(allocations.map(\.json))
         if let replacedID = request.replacing { details["replaces"] = .string(replacedID) }
         try audit.append(
-            kind: .issue, credentialID: pending.credentialID, details: .object(details), at: pending.issuedAt)
+            kind: .issue, credentialID: credential.credentialID, details: .object(details), at: credential.issuedAt)
         return credential
     }
 

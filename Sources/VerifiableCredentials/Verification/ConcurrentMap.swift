@@ -19,17 +19,27 @@ public enum ConcurrentMap {
         guard inputs.count > 1, runs > 1 else { return inputs.map(transform) }
         let slots = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
         slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
         nonisolated(unsafe) let shared = slots
-        // Each run writes only its own slots, so the writes never overlap.
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
-            for index in (inputs.count * run / runs)..<(inputs.count * (run + 1) / runs) {
-                shared[index] = transform(inputs[index])
+        // The inputs are read in place and the outputs moved out of their slots (an array's element read is a
+        // copy, which for a struct of strings retains each one, and releases it after).
+        inputs.withUnsafeBufferPointer { inputs in
+            nonisolated(unsafe) let inputs = inputs
+            // Each run writes only its own slots, so the writes never overlap.
+            DispatchQueue.concurrentPerform(iterations: runs) { run in
+                for index in (inputs.count * run / runs)..<(inputs.count * (run + 1) / runs) {
+                    shared[index] = transform(inputs[index])
+                }
             }
         }
-        return slots.compactMap { $0 }
+        let outputs = [Output](unsafeUninitializedCapacity: slots.count) { outputs, count in
+            for index in slots.indices {
+                if let output = slots.moveElement(from: index) {
+                    outputs.initializeElement(at: count, to: output)
+                    count += 1
+                }
+            }
+        }
+        slots.deallocate()
+        return outputs
     }
 }
