@@ -1,17 +1,36 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The growable output buffer of the JSON serializer and canonicalizer: an append is a capacity check and a
 /// copy, where appending to an `Array` also checks that the buffer is uniquely referenced each time (about
 /// a third of serializing a credential went to `Array.append` bookkeeping).
+///
+/// The buffer comes from `malloc` and grows with `realloc` (which often extends it in place): Swift's
+/// `allocate(capacity:)` goes through `posix_memalign` on Linux, a slower path of the allocator, and growing
+/// it meant a new buffer and a copy. Should `malloc` fail, the buffer comes from Swift's allocator instead,
+/// which reports the failure as it always does.
 struct ByteWriter: ~Copyable {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// Whether `storage` came from `malloc` (freed with `free`), not from Swift's allocator.
+    private var fromMalloc: Bool
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
-        storage = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+        if let raw = malloc(self.capacity) {
+            storage = raw.bindMemory(to: UInt8.self, capacity: self.capacity)
+            fromMalloc = true
+        } else {
+            storage = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+            fromMalloc = false
+        }
     }
 
-    deinit { storage.deallocate() }
+    deinit { Self.release(storage, fromMalloc: fromMalloc) }
 
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
@@ -48,7 +67,7 @@ struct ByteWriter: ~Copyable {
     /// The bytes written, as an array.
     consuming func finish() -> [UInt8] {
         let result = [UInt8](UnsafeBufferPointer(start: storage, count: count))
-        storage.deallocate()
+        Self.release(storage, fromMalloc: fromMalloc)
         discard self
         return result
     }
@@ -56,10 +75,20 @@ struct ByteWriter: ~Copyable {
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newStorage.update(from: storage, count: count)
-        storage.deallocate()
-        storage = newStorage
+        if fromMalloc, let raw = realloc(storage, newCapacity) {
+            storage = raw.bindMemory(to: UInt8.self, capacity: newCapacity)
+        } else {
+            // Swift's allocator (also when `realloc` failed: the old buffer is still valid then).
+            let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            newStorage.update(from: storage, count: count)
+            Self.release(storage, fromMalloc: fromMalloc)
+            storage = newStorage
+            fromMalloc = false
+        }
         capacity = newCapacity
+    }
+
+    private static func release(_ storage: UnsafeMutablePointer<UInt8>, fromMalloc: Bool) {
+        if fromMalloc { free(storage) } else { storage.deallocate() }
     }
 }
