@@ -21,22 +21,23 @@ enum CredentialFile {
     ///
     /// - Returns: whether the file of an already issued credential was rewritten.
     /// - Throws: ``CredentialError`` `io` when the file cannot be written.
-    static func write(_ credential: LedgerCredential, isNew: Bool, in directory: String) throws(CredentialError)
-        -> Bool
+    static func write(_ credential: LedgerCredential, isNew: Bool, in directory: OutputDirectory)
+        throws(CredentialError) -> Bool
     {
-        let path = directory + "/" + CredentialOutput.fileName(for: credential)
+        let name = CredentialOutput.fileName(for: credential)
         let bytes = try fileBytes(credential)
         if isNew {
             do throws(CredentialError) {
-                try create(bytes, atPath: path)
+                try create(bytes, named: name, in: directory)
                 return false
             } catch {
                 guard error.code == .fileExists else { throw error }
                 // Another issuer on this directory rewrote it from the ledger first: replace it whole.
-                try AtomicFile.write(bytes, toPath: path)
+                try AtomicFile.write(bytes, toPath: directory.path(of: name))
                 return false
             }
         }
+        let path = directory.path(of: name)
         if holds(bytes, atPath: path) { return false }
         try AtomicFile.write(bytes, toPath: path)
         return true
@@ -54,17 +55,19 @@ enum CredentialFile {
         return pretty
     }
 
-    /// Creates the file at `path` with `bytes`, failing with `fileExists` when it exists; a file that cannot
-    /// be written whole is removed.
-    static func create(_ bytes: [UInt8], atPath path: String) throws(CredentialError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    /// Creates the file `name` in `directory` with `bytes`, failing with `fileExists` when it exists; a file
+    /// that cannot be written whole is removed.
+    static func create(_ bytes: [UInt8], named name: String, in directory: OutputDirectory) throws(CredentialError) {
+        let descriptor = directory.open(name, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o644)
         guard descriptor >= 0 else {
+            let path = directory.path(of: name)
             if errno == EEXIST { throw CredentialError(.fileExists, "the file already exists", location: path) }
             throw CredentialError(.io, "cannot create the file (\(String(cString: strerror(errno))))", location: path)
         }
         let complete = AtomicFile.writeAll(bytes, to: descriptor)
         close(descriptor)
         guard complete else {
+            let path = directory.path(of: name)
             unlink(path)
             throw CredentialError(.io, "cannot write the file", location: path)
         }

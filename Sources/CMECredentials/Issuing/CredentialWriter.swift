@@ -28,6 +28,8 @@ final class CredentialWriter {
     /// Transactions whose files may be in flight at once.
     private let inFlightSlots = DispatchSemaphore(value: 2)
     private let backgroundOutcome = BackgroundOutcome()
+    /// A directory output's directory, opened once.
+    private var outputDirectory: OutputDirectory?
     /// The files of the last committed transaction, not started yet.
     private var queued: [(credential: LedgerCredential, isNew: Bool)] = []
     /// How many missing or short credential files were rewritten from the ledger (of the transactions whose
@@ -44,6 +46,7 @@ final class CredentialWriter {
                 throw CredentialError(.io, "cannot create the output directory", location: url.path)
             }
             Self.removeAbandonedTemporaryFiles(in: url)
+            outputDirectory = OutputDirectory(path: url.path)
         case .jsonLines(let url):
             let temporary = URL(fileURLWithPath: "\(url.path).\(getpid()).tmp")
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
@@ -81,7 +84,7 @@ final class CredentialWriter {
         guard case .directory(let url) = output, !queued.isEmpty else { return }
         let credentials = queued
         queued = []
-        let directory = url.path
+        let directory = outputDirectory ?? OutputDirectory(path: url.path)
         let outcome = backgroundOutcome
         let slots = inFlightSlots
         slots.wait()
