@@ -66,23 +66,23 @@ public struct AuditEvent: Sendable, Hashable {
         prevHash: String, seq: Int64, at: String, kind: AuditEventKind, credentialID: String?,
         canonicalDetails: [UInt8]
     ) -> String {
-        var fields: [UInt8] = []
-        fields.reserveCapacity(canonicalDetails.count + 160)
-        fields += Array(#"{"at":"#.utf8)
-        fields += JSONCanonicalizer.canonicalize(.string(at))
-        fields += Array(#","credentialID":"#.utf8)
-        fields += JSONCanonicalizer.canonicalize(credentialID.map(JSONValue.string) ?? .null)
-        fields += Array(#","details":"#.utf8)
-        fields += canonicalDetails
-        fields += Array(#","kind":"#.utf8)
-        fields += JSONCanonicalizer.canonicalize(.string(kind.rawValue))
-        fields += Array(#","seq":"#.utf8)
-        fields += JSONCanonicalizer.canonicalize(.number(Double(seq)))
-        fields.append(UInt8(ascii: "}"))
+        var fields = CanonicalJSONText(capacity: canonicalDetails.count + 192)
+        fields.append("{\"at\":")
+        fields.append(string: at)
+        fields.append(",\"credentialID\":")
+        if let credentialID { fields.append(string: credentialID) } else { fields.append("null") }
+        fields.append(",\"details\":")
+        fields.append(canonical: canonicalDetails)
+        fields.append(",\"kind\":")
+        fields.append(string: kind.rawValue)
+        fields.append(",\"seq\":")
+        fields.append(number: Double(seq))
+        fields.append("}")
         var hasher = SHA256()
-        hasher.update(data: Array(prevHash.utf8))
-        hasher.update(data: fields)
-        return IdentityHash.hex(Array(hasher.finalize()))
+        var prevHash = prevHash
+        prevHash.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        fields.finish().withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes { IdentityHash.hex($0) }
     }
 
     /// The hash this event's fields call for (compare with ``hash``).

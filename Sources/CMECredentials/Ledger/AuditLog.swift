@@ -38,10 +38,23 @@ enum AuditLog {
         mutating func append(
             kind: AuditEventKind, credentialID: String?, details: JSONValue, at now: Date
         ) throws -> AuditEvent {
+            let (at, prevHash) = try append(
+                kind: kind, credentialID: credentialID, canonicalDetails: JSONCanonicalizer.canonicalize(details),
+                at: now)
+            return AuditEvent(
+                seq: seq, at: at, kind: kind, credentialID: credentialID, details: details, prevHash: prevHash,
+                hash: hash)
+        }
+
+        /// Appends an event whose details are given as their canonical JSON (RFC 8785) bytes; returns the
+        /// event's time text and the previous event's hash.
+        @discardableResult
+        mutating func append(
+            kind: AuditEventKind, credentialID: String?, canonicalDetails: [UInt8], at now: Date
+        ) throws -> (at: String, prevHash: String) {
             let seq = self.seq + 1
             let prevHash = hash
             let at = times.format(now)
-            let canonicalDetails = JSONCanonicalizer.canonicalize(details)
             let hash = AuditEvent.computeHash(
                 prevHash: prevHash, seq: seq, at: at, kind: kind, credentialID: credentialID,
                 canonicalDetails: canonicalDetails)
@@ -55,9 +68,7 @@ enum AuditLog {
             try insert.execute()
             self.seq = seq
             self.hash = hash
-            return AuditEvent(
-                seq: seq, at: at, kind: kind, credentialID: credentialID, details: details, prevHash: prevHash,
-                hash: hash)
+            return (at, prevHash)
         }
     }
 

@@ -212,14 +212,11 @@ extension IssuerLedger {
             statusAllocations: allocations, learner: request.pending.learner, activity: request.pending.activity,
             credits: request.pending.credits)
         try rows.insert(credential, sharedText: request.sharedText)
-        var details = JSONObject()
-        details["activityID"] = .string(credential.activityID)
-        details["learnerKey"] = .string(credential.learnerKey)
-        details["recordHash"] = .string(credential.recordHash)
-        details["status"] = .array(allocations.map(\.json))
-        if let replacedID = request.replacing { details["replaces"] = .string(replacedID) }
+        let details = IssueEventDetails.canonical(
+            activityID: credential.activityID, learnerKey: credential.learnerKey, recordHash: credential.recordHash,
+            replacing: request.replacing, allocations: allocations)
         try audit.append(
-            kind: .issue, credentialID: credential.credentialID, details: .object(details), at: credential.issuedAt)
+            kind: .issue, credentialID: credential.credentialID, canonicalDetails: details, at: credential.issuedAt)
         return credential
     }
 

@@ -25,6 +25,11 @@ public struct CanonicalJSONText: ~Copyable {
         output.append(number.ecmaScriptString)
     }
 
+    /// Appends `bytes`, which must be canonical JSON already (a value canonicalized before).
+    public mutating func append(canonical bytes: [UInt8]) {
+        bytes.withUnsafeBytes { output.append($0) }
+    }
+
     /// The bytes written.
     public consuming func finish() -> [UInt8] {
         output.finish()

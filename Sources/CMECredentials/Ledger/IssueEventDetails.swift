@@ -1,0 +1,53 @@
+import VerifiableCredentials
+
+/// The details of an `issue` audit event: the activity, the learner key, the record hash, the credential it
+/// replaces (for a reissue) and the status positions.
+enum IssueEventDetails {
+    /// The details as a JSON value (what ``canonical(activityID:learnerKey:recordHash:replacing:allocations:)``
+    /// writes, canonicalized).
+    static func json(
+        activityID: String, learnerKey: String, recordHash: String, replacing: String?,
+        allocations: [StatusAllocation]
+    ) -> JSONValue {
+        var details = JSONObject()
+        details["activityID"] = .string(activityID)
+        details["learnerKey"] = .string(learnerKey)
+        details["recordHash"] = .string(recordHash)
+        details["status"] = .array(allocations.map(\.json))
+        if let replacing { details["replaces"] = .string(replacing) }
+        return .object(details)
+    }
+
+    /// The canonical JSON (RFC 8785) of the details, written directly: this runs on the ledger's thread once
+    /// per issued credential, where building the value and canonicalizing it took about 1 µs. Members in
+    /// canonical order: `activityID`, `learnerKey`, `recordHash`, `replaces`, `status`; each position's
+    /// `index`, `list`, `purpose`.
+    static func canonical(
+        activityID: String, learnerKey: String, recordHash: String, replacing: String?,
+        allocations: [StatusAllocation]
+    ) -> [UInt8] {
+        var text = CanonicalJSONText(capacity: 256 + 64 * allocations.count)
+        text.append("{\"activityID\":")
+        text.append(string: activityID)
+        text.append(",\"learnerKey\":")
+        text.append(string: learnerKey)
+        text.append(",\"recordHash\":")
+        text.append(string: recordHash)
+        if let replacing {
+            text.append(",\"replaces\":")
+            text.append(string: replacing)
+        }
+        text.append(",\"status\":[")
+        for (offset, allocation) in allocations.enumerated() {
+            text.append(offset == 0 ? "{\"index\":" : ",{\"index\":")
+            text.append(number: Double(allocation.index))
+            text.append(",\"list\":")
+            text.append(number: Double(allocation.listNumber))
+            text.append(",\"purpose\":")
+            text.append(string: allocation.purpose.rawValue)
+            text.append("}")
+        }
+        text.append("]}")
+        return text.finish()
+    }
+}
