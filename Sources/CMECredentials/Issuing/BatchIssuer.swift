@@ -134,13 +134,13 @@ public struct BatchIssuer: Sendable {
         _ prepared: PreparedRecords, writer: CredentialWriter, summary: inout BatchSummary,
         diagnostic: (RecordDiagnostic) -> Void, beforeCommit: () -> Void
     ) throws(CredentialError) {
-        let records = prepared.records
         let outcomes = try issuer.issue(prepared, reissue: reissue, beforeCommit: beforeCommit)
-        // Every committed credential is written before an error of another record ends the batch.
+        // Every committed credential is written before an error of another record ends the batch. The records
+        // are read in place, only for a rejected one's location (a copy of each retained its every string).
         var failure: CredentialError?
         var written: [(credential: LedgerCredential, isNew: Bool)] = []
-        written.reserveCapacity(records.count)
-        for (record, outcome) in zip(records, outcomes) {
+        written.reserveCapacity(outcomes.count)
+        for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .success(.issued(let credential)):
                 summary.issued += 1
@@ -151,7 +151,7 @@ public struct BatchIssuer: Sendable {
             case .failure(let error) where error.code == .recordNotIssuable || error.code == .invalidStatusChange:
                 diagnostic(
                     RecordDiagnostic(
-                        at: record.location, field: "record", expected: "a record that can be issued",
+                        at: prepared.records[index].location, field: "record", expected: "a record that can be issued",
                         found: error.message))
                 summary.rejected += 1
             case .failure(let error):
