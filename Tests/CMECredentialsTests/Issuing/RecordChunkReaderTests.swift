@@ -41,10 +41,12 @@ struct RecordChunkReaderTests {
         "any block size gives the same records, lines and diagnostics as reading the whole file",
         arguments: [1, 7, 64, 300, 1 << 20])
     func sameAsWholeFile(_ blockSize: Int) throws {
+        let awkward = try Self.awkwardCSV()
+        defer { try? FileManager.default.removeItem(at: awkward) }
         for url in [
             SharedFiles.example("provider-batch/attendance.csv"),
             SharedFiles.example("provider-batch/attendance.jsonl"),
-            try Self.awkwardCSV(),
+            awkward,
         ] {
             let whole = try ActivityRecordReader.read(contentsOf: url)
             let chunked = try Self.readAll(url, blockSize: blockSize)
@@ -87,6 +89,7 @@ struct RecordChunkReaderTests {
         ] {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
             try Data(text.utf8).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
             let whole = try ActivityRecordReader.read(contentsOf: url)
             let chunked = try Self.readAll(url, blockSize: 4)
             #expect(chunked.records.isEmpty)
@@ -99,7 +102,9 @@ struct RecordChunkReaderTests {
         "reading a chunk ahead in the background gives the same chunks, in the same order",
         arguments: [7, 300, 1 << 20])
     func prefetcherMatchesReader(_ blockSize: Int) throws {
-        for url in [SharedFiles.example("provider-batch/attendance.jsonl"), try Self.awkwardCSV()] {
+        let awkward = try Self.awkwardCSV()
+        defer { try? FileManager.default.removeItem(at: awkward) }
+        for url in [SharedFiles.example("provider-batch/attendance.jsonl"), awkward] {
             let direct = try Self.readAll(url, blockSize: blockSize)
             let prefetcher = try RecordChunkPrefetcher(url: url, fileName: url.lastPathComponent, blockSize: blockSize)
             defer { prefetcher.close() }
@@ -120,7 +125,9 @@ struct RecordChunkReaderTests {
 
     @Test("closing a prefetcher before the end waits for the read in flight")
     func prefetcherClosesEarly() throws {
-        let prefetcher = try RecordChunkPrefetcher(url: try Self.awkwardCSV(), blockSize: 7)
+        let awkward = try Self.awkwardCSV()
+        defer { try? FileManager.default.removeItem(at: awkward) }
+        let prefetcher = try RecordChunkPrefetcher(url: awkward, blockSize: 7)
         #expect(try prefetcher.next() != nil)
         prefetcher.close()
         #expect(try prefetcher.next() == nil)
