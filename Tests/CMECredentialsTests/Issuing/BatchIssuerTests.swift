@@ -11,8 +11,7 @@ struct IssuingFixture {
     let directory: IssuerDirectory
 
     init(listSize: Int? = nil) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("issuing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try FixtureFolders.make("issuing")
         try KeyFile.write(key, to: root.appendingPathComponent("issuer.pem"), passphrase: nil, force: false)
         let configuration = IssuerConfiguration(
             profile: IssuerProfile(

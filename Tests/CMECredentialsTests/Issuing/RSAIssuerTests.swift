@@ -15,8 +15,7 @@ struct RSAIssuingFixture {
     let directory: IssuerDirectory
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("rsa-issuing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try FixtureFolders.make("rsa-issuing")
         key = try RSASigningKey(generatingBits: 2048)
         let keyURL = root.appendingPathComponent("issuer.pem")
         try KeyFile.write(JWSSigningKey.rsa(key), to: keyURL, passphrase: nil, force: false)

@@ -8,9 +8,7 @@ struct LedgerFixture {
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ledger-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try FixtureFolders.make("ledger-tests")
     }
 
     func ledger(listSize: Int = IssuerLedger.defaultListSize) throws -> IssuerLedger {
