@@ -78,14 +78,16 @@ public struct IssuerConfiguration: Sendable, Hashable {
 
     /// The URL of the status list credential for list `number` of `purpose`.
     public func statusListURL(purpose: StatusPurpose, number: Int) -> String {
-        "\(statusBaseURL)/\(purpose.rawValue)/\(number)"
+        // Concatenation, not interpolation: this runs twice per issued credential.
+        statusBaseURL + "/" + purpose.rawValue + "/" + String(number)
     }
 
     /// The status entry for one allocation: `id` is `<statusListCredential>#<index>`.
     public func statusEntry(_ allocation: StatusAllocation) -> BitstringStatusListEntry {
         let list = statusListURL(purpose: allocation.purpose, number: allocation.listNumber)
         return BitstringStatusListEntry(
-            id: "\(list)#\(allocation.index)", statusPurpose: allocation.purpose, statusListIndex: allocation.index,
+            id: list + "#" + String(allocation.index), statusPurpose: allocation.purpose,
+            statusListIndex: allocation.index,
             statusListCredential: list)
     }
 
