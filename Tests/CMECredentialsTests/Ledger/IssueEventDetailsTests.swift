@@ -28,7 +28,7 @@ struct IssueEventDetailsTests {
                         activityID: arguments.activityID, learnerKey: arguments.learnerKey,
                         recordHash: arguments.recordHash, replacing: arguments.replacing,
                         allocations: arguments.allocations)
-                    let built = IssueEventDetails.json(
+                    let built = Self.json(
                         activityID: arguments.activityID, learnerKey: arguments.learnerKey,
                         recordHash: arguments.recordHash, replacing: arguments.replacing,
                         allocations: arguments.allocations)
@@ -38,5 +38,19 @@ struct IssueEventDetailsTests {
             }
         }
         #expect(cases == texts.count * 4 * 3)
+    }
+
+    /// The details built as a JSON value, as the ledger built them before they were written directly.
+    static func json(
+        activityID: String, learnerKey: String, recordHash: String, replacing: String?,
+        allocations: [StatusAllocation]
+    ) -> JSONValue {
+        var details = JSONObject()
+        details["activityID"] = .string(activityID)
+        details["learnerKey"] = .string(learnerKey)
+        details["recordHash"] = .string(recordHash)
+        details["status"] = .array(allocations.map(\.json))
+        if let replacing { details["replaces"] = .string(replacing) }
+        return .object(details)
     }
 }
