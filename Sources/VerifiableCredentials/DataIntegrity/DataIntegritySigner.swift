@@ -6,6 +6,8 @@ public struct DataIntegritySigner: Sendable {
     public let key: SigningKey
     /// The cryptosuite that turns the document into signed bytes.
     public let suite: any Cryptosuite
+    /// The last proof configuration and its hash, shared by the copies of this signer.
+    private let configurations = ProofConfigurationMemo()
 
     /// A signer; throws `keyTypeMismatch` when the suite cannot use the key's type.
     public init(key: SigningKey, suite: any Cryptosuite) throws(CredentialError) {
@@ -51,11 +53,16 @@ public struct DataIntegritySigner: Sendable {
     public func createProof(
         for unsecured: JSONObject, options: ProofOptions, reusing fragments: JSONFragments = JSONFragments()
     ) throws(CredentialError) -> JSONObject {
-        var config = options.configuration(cryptosuite: suite.name)
-        if let context = unsecured["@context"] { config["@context"] = context }
-        let hashData = try DataIntegrityHashing.hashData(
-            document: unsecured, proofConfiguration: config, suite: suite, keyType: key.type, reusing: fragments)
-        let signature = try key.signature(for: hashData)
+        let context = unsecured["@context"]
+        let (config, configHash) = try configurations.configuration(options: options, context: context) {
+            () throws(CredentialError) in
+            var config = options.configuration(cryptosuite: suite.name)
+            if let context { config["@context"] = context }
+            return (config, suite.hash(try suite.canonicalize(.object(config), keyType: key.type), keyType: key.type))
+        }
+        let documentHash = try DataIntegrityHashing.documentHash(
+            unsecured, suite: suite, keyType: key.type, reusing: fragments)
+        let signature = try key.signature(for: configHash + documentHash)
         var proof = config
         if !suite.proofIncludesContext { proof["@context"] = nil }
         proof["proofValue"] = .string(Multibase.encode(signature, as: .base58btc))
@@ -69,13 +76,21 @@ enum DataIntegrityHashing {
         document: JSONObject, proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType,
         reusing fragments: JSONFragments = JSONFragments()
     ) throws(CredentialError) -> [UInt8] {
+        try hashData(
+            documentHash: documentHash(document, suite: suite, keyType: keyType, reusing: fragments),
+            proofConfiguration: proofConfiguration, suite: suite, keyType: keyType)
+    }
+
+    /// The hash of the document's canonical form (the second half of the hash data).
+    static func documentHash(
+        _ document: JSONObject, suite: any Cryptosuite, keyType: KeyType,
+        reusing fragments: JSONFragments = JSONFragments()
+    ) throws(CredentialError) -> [UInt8] {
         let canonicalDocument =
             suite.canonicalizesWithJCS && fragments.count > 0
             ? JSONCanonicalizer.canonicalize(.object(document), reusing: fragments)
             : try suite.canonicalize(.object(document), keyType: keyType)
-        return try hashData(
-            documentHash: suite.hash(canonicalDocument, keyType: keyType), proofConfiguration: proofConfiguration,
-            suite: suite, keyType: keyType)
+        return suite.hash(canonicalDocument, keyType: keyType)
     }
 
     /// The hash data for a document whose hash (of its canonical form) the caller already has.

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// What a new Data Integrity proof says besides its signature (Data Integrity §2.1).
-public struct ProofOptions: Sendable {
+public struct ProofOptions: Sendable, Hashable {
     /// The verification method that will verify the proof (for did:key, `did:key:<mb>#<mb>`).
     public var verificationMethod: String
     /// Why the proof was made: `assertionMethod` for credentials, `authentication` for presentations.

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import VerifiableCredentials
+
+/// A signer remembers its last proof configuration's hash: a proof made after another is exactly the proof a
+/// fresh signer makes, whether the options and `@context` repeat or change.
+@Suite("Proof configuration memo")
+struct ProofConfigurationMemoTests {
+    static func document(_ number: Int, context: [JSONValue]) -> JSONValue {
+        [
+            "@context": .array(context),
+            "id": .string("urn:uuid:3f0b6c8e-1d2a-4c4e-9f55-\(String(format: "%012d", number))"),
+            "type": ["VerifiableCredential"],
+            "issuer": "did:example:issuer",
+            "validFrom": "2026-03-02T00:00:00Z",
+            "credentialSubject": ["id": "did:example:subject", "name": .string("Learner \(number)")],
+        ]
+    }
+
+    @Test("JCS and RDFC: each proof equals a fresh signer's, across repeated and changed options and contexts")
+    func sameAsFreshSigner() throws {
+        let loader = try #require(SharedContexts.loader)
+        let suites: [any Cryptosuite] = [EdDSAJCS2022(), EdDSARDFC2022(documentLoader: loader)]
+        let key = SigningKey(generating: .ed25519)
+        let method = DIDKey.verificationMethodID(for: key.publicKey)
+        let first = ProofOptions(verificationMethod: method, created: Date(timeIntervalSince1970: 1_772_409_600))
+        var later = first
+        later.created = Date(timeIntervalSince1970: 1_772_409_601)
+        var otherPurpose = first
+        otherPurpose.proofPurpose = "authentication"
+        let v2: [JSONValue] = ["https://www.w3.org/ns/credentials/v2"]
+        let v2Examples: [JSONValue] = [
+            "https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2",
+        ]
+        // Options and contexts in an order that repeats some and changes others.
+        let steps: [(ProofOptions, [JSONValue])] = [
+            (first, v2), (first, v2), (later, v2), (later, v2), (first, v2), (first, v2Examples), (otherPurpose, v2),
+            (otherPurpose, v2Examples),
+        ]
+        for suite in suites {
+            let signer = try DataIntegritySigner(key: key, suite: suite)
+            var proofValues = Set<String>()
+            for (number, (options, context)) in steps.enumerated() {
+                let document = Self.document(number % 3, context: context)
+                let remembered = try signer.addProof(to: document, options: options)
+                let fresh = try DataIntegritySigner(key: key, suite: suite).addProof(to: document, options: options)
+                #expect(remembered == fresh, "\(suite.name) step \(number)")
+                if let value = remembered["proof"]?["proofValue"]?.stringValue { proofValues.insert(value) }
+            }
+            // Documents, options or contexts differ between most steps, so their signatures do too.
+            #expect(proofValues.count >= 6, "\(suite.name)")
+        }
+    }
+}
