@@ -5,8 +5,9 @@ import Foundation
 /// A batch signs every document with the same options and `@context` (one key, one `created` time), so the
 /// configuration is built, canonicalized and hashed once instead of once per document (about 1.5 µs per
 /// credential with JCS; for RDFC a JSON-LD expansion and an RDFC-1.0 run). The entry is reused only for options
-/// and a `@context` equal to the ones it was made for; the suite (with its document loader) and the key type
-/// are the signer's own, so nothing else goes into the hash.
+/// and a `@context` equal to the ones it was made for, strings compared byte for byte (`String`'s `==` takes
+/// canonically equivalent Unicode as equal, which would put the other text into the proof); the suite (with its
+/// document loader) and the key type are the signer's own, so nothing else goes into the hash.
 ///
 /// `@unchecked Sendable` is safe: `last` is read and written only under `lock`.
 final class ProofConfigurationMemo: @unchecked Sendable {
@@ -24,7 +25,7 @@ final class ProofConfigurationMemo: @unchecked Sendable {
         lock.lock()
         let remembered = last
         lock.unlock()
-        if let remembered, remembered.options == options, remembered.context == context {
+        if let remembered, remembered.options.hasSameFields(as: options), remembered.context == context {
             return (remembered.configuration, remembered.hash)
         }
         let made = try make()
@@ -32,5 +33,25 @@ final class ProofConfigurationMemo: @unchecked Sendable {
         last = (options, context, made.configuration, made.hash)
         lock.unlock()
         return made
+    }
+}
+
+extension ProofOptions {
+    /// Whether every field is the same, strings compared byte for byte.
+    fileprivate func hasSameFields(as other: ProofOptions) -> Bool {
+        func same(_ a: String?, _ b: String?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): true
+            case (let a?, let b?): JSONObject.sameKey(a, b)
+            default: false
+            }
+        }
+        func same(_ a: [String], _ b: [String]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { JSONObject.sameKey($0, $1) }
+        }
+        return same(verificationMethod, other.verificationMethod) && same(proofPurpose, other.proofPurpose)
+            && created == other.created && expires == other.expires && same(challenge, other.challenge)
+            && same(domain, other.domain) && same(id, other.id) && same(previousProof, other.previousProof)
+            && same(nonce, other.nonce)
     }
 }

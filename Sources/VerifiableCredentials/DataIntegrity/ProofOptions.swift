@@ -1,7 +1,9 @@
 public import Foundation
 
-/// What a new Data Integrity proof says besides its signature (Data Integrity §2.1).
-public struct ProofOptions: Sendable, Hashable {
+/// What a new Data Integrity proof says besides its signature (Data Integrity §2.1). A field added here must
+/// also be compared where a signer decides whether it may reuse its last proof configuration
+/// (``ProofConfigurationMemo``).
+public struct ProofOptions: Sendable {
     /// The verification method that will verify the proof (for did:key, `did:key:<mb>#<mb>`).
     public var verificationMethod: String
     /// Why the proof was made: `assertionMethod` for credentials, `authentication` for presentations.

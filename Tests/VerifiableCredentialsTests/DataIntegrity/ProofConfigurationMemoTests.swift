@@ -51,4 +51,22 @@ struct ProofConfigurationMemoTests {
             #expect(proofValues.count >= 6, "\(suite.name)")
         }
     }
+
+    @Test("Options that differ only in Unicode normalization are not taken for the same")
+    func unicodeNormalization() throws {
+        let key = SigningKey(generating: .ed25519)
+        let signer = try DataIntegritySigner(key: key, suite: EdDSAJCS2022())
+        let composed = ProofOptions(verificationMethod: "did:example:caf\u{E9}#key-1", created: nil)
+        let decomposed = ProofOptions(verificationMethod: "did:example:cafe\u{301}#key-1", created: nil)
+        #expect(composed.verificationMethod == decomposed.verificationMethod)  // equal to Swift's ==
+        let document = Self.document(1, context: ["https://www.w3.org/ns/credentials/v2"])
+        _ = try signer.addProof(to: document, options: composed)
+        let second = try signer.addProof(to: document, options: decomposed)
+        let written = try #require(second["proof"]?["verificationMethod"]?.stringValue)
+        #expect(Array(written.utf8) == Array("did:example:cafe\u{301}#key-1".utf8))
+        #expect(
+            second
+                == (try DataIntegritySigner(key: key, suite: EdDSAJCS2022()).addProof(to: document, options: decomposed))
+        )
+    }
 }
