@@ -41,6 +41,8 @@ public struct CryptosuiteSet: Sendable {
     private var suites: [String: any Cryptosuite]
     /// Verify-only VC 1.1 proof suites, by proof `type` (see ``LegacyProofSuite``).
     var legacyByType: [String: any LegacyProofSuite] = [:]
+    /// The RDFC suites' recent proof configuration hashes, for verifying (shared by copies of this set).
+    private(set) var proofConfigurationHashes = ProofConfigurationHashes()
 
     /// A set of the given suites.
     public init(_ suites: [any Cryptosuite]) {
@@ -53,8 +55,11 @@ public struct CryptosuiteSet: Sendable {
     /// The names of the known suites, sorted.
     public var names: [String] { suites.keys.sorted() }
 
-    /// Adds or replaces a suite.
-    public mutating func insert(_ suite: any Cryptosuite) { suites[suite.name] = suite }
+    /// Adds or replaces a suite (and forgets the configuration hashes the suites before computed).
+    public mutating func insert(_ suite: any Cryptosuite) {
+        suites[suite.name] = suite
+        proofConfigurationHashes = ProofConfigurationHashes()
+    }
 
     /// The JSON Canonicalization Scheme suites.
     public static let jcs = CryptosuiteSet([EdDSAJCS2022(), ECDSAJCS2019()])

@@ -70,17 +70,10 @@ public struct DataIntegritySigner: Sendable {
     }
 }
 
-/// The hashing step shared by signing and verifying: `H(C(proofConfig)) ‖ H(C(document))`.
+/// The hashing step shared by signing and verifying: the hash data is `H(C(proofConfig)) ‖ H(C(document))`.
+/// The configuration's half comes from the signer's last one (``ProofConfigurationMemo``) or, for an RDFC proof
+/// being verified, from the suite set's recent ones (``ProofConfigurationHashes``).
 enum DataIntegrityHashing {
-    static func hashData(
-        document: JSONObject, proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType,
-        reusing fragments: JSONFragments = JSONFragments()
-    ) throws(CredentialError) -> [UInt8] {
-        try hashData(
-            documentHash: documentHash(document, suite: suite, keyType: keyType, reusing: fragments),
-            proofConfiguration: proofConfiguration, suite: suite, keyType: keyType)
-    }
-
     /// The hash of the document's canonical form (the second half of the hash data).
     static func documentHash(
         _ document: JSONObject, suite: any Cryptosuite, keyType: KeyType,
@@ -91,13 +84,5 @@ enum DataIntegrityHashing {
             ? JSONCanonicalizer.canonicalize(.object(document), reusing: fragments)
             : try suite.canonicalize(.object(document), keyType: keyType)
         return suite.hash(canonicalDocument, keyType: keyType)
-    }
-
-    /// The hash data for a document whose hash (of its canonical form) the caller already has.
-    static func hashData(
-        documentHash: [UInt8], proofConfiguration: JSONObject, suite: any Cryptosuite, keyType: KeyType
-    ) throws(CredentialError) -> [UInt8] {
-        let canonicalConfig = try suite.canonicalize(.object(proofConfiguration), keyType: keyType)
-        return suite.hash(canonicalConfig, keyType: keyType) + documentHash
     }
 }

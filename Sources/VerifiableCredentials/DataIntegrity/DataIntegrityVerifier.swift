@@ -249,16 +249,20 @@ public struct DataIntegrityVerifier: Sendable {
             config["@context"] = document["@context"]
         }
         do {
-            let hashData: [UInt8]
+            // An RDFC configuration's hash may come from the suite set's recent ones (a batch shares it).
+            let configurationHash =
+                suite.canonicalizesWithJCS
+                ? suite.hash(try suite.canonicalize(.object(config), keyType: keyType), keyType: keyType)
+                : try suites.proofConfigurationHashes.hash(of: config, suite: suite, keyType: keyType)
+            let documentHash: [UInt8]
             if signedIsUnsecured, suite.canonicalizesWithJCS,
-                let documentHash = canonical?.hashWithoutProof(suite: suite, keyType: keyType)
+                let known = canonical?.hashWithoutProof(suite: suite, keyType: keyType)
             {
-                hashData = try DataIntegrityHashing.hashData(
-                    documentHash: documentHash, proofConfiguration: config, suite: suite, keyType: keyType)
+                documentHash = known
             } else {
-                hashData = try DataIntegrityHashing.hashData(
-                    document: signedDocument, proofConfiguration: config, suite: suite, keyType: keyType)
+                documentHash = try DataIntegrityHashing.documentHash(signedDocument, suite: suite, keyType: keyType)
             }
+            let hashData = configurationHash + documentHash
             guard verificationMethod.publicKey.isValidSignature(signature, for: hashData) else {
                 return finish(
                     .fail(
