@@ -22,14 +22,27 @@ struct BenchFolders {
 
     var description: String { "\(path) (\(fileSystem))" }
 
-    /// The main figures' place: CMEVC_BENCH_ISSUE_DIR, else `/dev/shm` when writable, else the temporary
-    /// directory.
+    /// The main figures' place: CMEVC_BENCH_ISSUE_DIR, else `/dev/shm` when writable with room for the
+    /// batches (``memoryRoomNeeded``; containers often mount a small one), else the temporary directory.
     static var main: BenchFolders {
         if let chosen = ProcessInfo.processInfo.environment["CMEVC_BENCH_ISSUE_DIR"], !chosen.isEmpty {
             return BenchFolders(path: chosen)
         }
-        if access("/dev/shm", W_OK) == 0 { return BenchFolders(path: "/dev/shm") }
+        if access("/dev/shm", W_OK) == 0, availableBytes(at: "/dev/shm") >= memoryRoomNeeded {
+            return BenchFolders(path: "/dev/shm")
+        }
         return BenchFolders(path: temporaryPath)
+    }
+
+    /// What the default batches hold on `/dev/shm` until the section ends: 10,000 and 100,000 files of about
+    /// 6 KB, their ledgers and a 100,000-line JSON Lines file with its ledger (about 1.8 GB), with a margin.
+    static let memoryRoomNeeded = 3 << 30
+
+    /// The bytes available to this user in the file system at `path` (0 when unknown).
+    private static func availableBytes(at path: String) -> Int {
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { return 0 }
+        return Int(status.f_bavail) * Int(status.f_frsize)
     }
 
     /// The temporary directory, when it is not on a memory file system.
