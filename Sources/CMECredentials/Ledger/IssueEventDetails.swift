@@ -18,10 +18,7 @@ enum IssueEventDetails {
         text.append(string: learnerKey)
         text.append(",\"recordHash\":")
         text.append(string: recordHash)
-        if let replacing {
-            text.append(",\"replaces\":")
-            text.append(string: replacing)
-        }
+        text.append(",\"replaces\":", ifPresent: replacing)
         text.append(",\"status\":[")
         for (offset, allocation) in allocations.enumerated() {
             text.append(offset == 0 ? "{\"index\":" : ",{\"index\":")

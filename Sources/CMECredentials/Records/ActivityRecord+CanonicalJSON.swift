@@ -41,30 +41,15 @@ extension ActivityRecord {
     private func writeActivity(into text: inout CanonicalJSONText) {
         text.append("{\"activity\":{\"completionDate\":")
         text.append(string: activity.completionDate)
-        if let description = activity.description {
-            text.append(",\"description\":")
-            text.append(string: description)
-        }
-        if let endDate = activity.endDate {
-            text.append(",\"endDate\":")
-            text.append(string: endDate)
-        }
+        text.append(",\"description\":", ifPresent: activity.description)
+        text.append(",\"endDate\":", ifPresent: activity.endDate)
         text.append(",\"format\":")
         text.append(string: activity.format.rawValue)
         text.append(",\"id\":")
         text.append(string: activity.id)
-        if let jointProvider = activity.jointProvider {
-            text.append(",\"jointProvider\":")
-            text.append(string: jointProvider)
-        }
-        if let parsActivityID = activity.parsActivityID {
-            text.append(",\"parsActivityId\":")
-            text.append(string: parsActivityID)
-        }
-        if let startDate = activity.startDate {
-            text.append(",\"startDate\":")
-            text.append(string: startDate)
-        }
+        text.append(",\"jointProvider\":", ifPresent: activity.jointProvider)
+        text.append(",\"parsActivityId\":", ifPresent: activity.parsActivityID)
+        text.append(",\"startDate\":", ifPresent: activity.startDate)
         text.append(",\"title\":")
         text.append(string: activity.title)
         text.append("}")
@@ -79,21 +64,9 @@ extension ActivityRecord {
             Self.writeStrings(learner.boardIDs.map(\.description), into: &text)
             text.append(",")
         }
-        if let dateOfBirth = learner.dateOfBirth {
-            text.append("\"dateOfBirth\":")
-            text.append(string: dateOfBirth.description)
-            text.append(",")
-        }
-        if let did = learner.did {
-            text.append("\"did\":")
-            text.append(string: did)
-            text.append(",")
-        }
-        if let email = learner.email {
-            text.append("\"email\":")
-            text.append(string: email)
-            text.append(",")
-        }
+        text.append("\"dateOfBirth\":", ifPresent: learner.dateOfBirth?.description, then: ",")
+        text.append("\"did\":", ifPresent: learner.did, then: ",")
+        text.append("\"email\":", ifPresent: learner.email, then: ",")
         text.append("\"familyName\":")
         text.append(string: learner.familyName)
         text.append(",\"givenName\":")
@@ -102,10 +75,7 @@ extension ActivityRecord {
             text.append(",\"licenses\":")
             Self.writeStrings(learner.licenses.map(\.description), into: &text)
         }
-        if let npi = learner.npi {
-            text.append(",\"npi\":")
-            text.append(string: npi.digits)
-        }
+        text.append(",\"npi\":", ifPresent: learner.npi?.digits)
         text.append("}")
     }
 

@@ -20,6 +20,15 @@ public struct CanonicalJSONText: ~Copyable {
         JSONSerializer.writeString(text, into: &output)
     }
 
+    /// Appends `key` (syntax, such as `,"endDate":`), `value` as a JSON string, then `suffix`, when `value` is
+    /// present; nothing when it is nil.
+    public mutating func append(_ key: StaticString, ifPresent value: String?, then suffix: StaticString = "") {
+        guard let value else { return }
+        output.append(key)
+        JSONSerializer.writeString(value, into: &output)
+        output.append(suffix)
+    }
+
     /// Appends `number` in the ECMAScript form RFC 8785 gives numbers.
     public mutating func append(number: Double) {
         output.append(number.ecmaScriptString)

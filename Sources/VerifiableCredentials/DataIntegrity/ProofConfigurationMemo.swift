@@ -3,8 +3,9 @@ import Foundation
 /// The proof configuration a signer made last, with the hash of its canonical form.
 ///
 /// A batch signs every document with the same options and `@context` (one key, one `created` time), so the
-/// configuration is built, canonicalized and hashed once instead of once per document (about 1.5 µs per
-/// credential with JCS; for RDFC a JSON-LD expansion and an RDFC-1.0 run). The entry is reused only for options
+/// configuration is built, canonicalized and hashed once instead of once per document (for RDFC a JSON-LD
+/// expansion and an RDFC-1.0 run: issuing with `eddsa-rdfc-2022` went from 372–390 to 348–358 µs of CPU per
+/// credential; with JCS 77 → 76 µs, interleaved one-off runs). The entry is reused only for options
 /// and a `@context` equal to the ones it was made for, strings compared byte for byte (`String`'s `==` takes
 /// canonically equivalent Unicode as equal, which would put the other text into the proof); the suite (with its
 /// document loader) and the key type are the signer's own, so nothing else goes into the hash.
