@@ -103,6 +103,11 @@ public struct BatchIssuer: Sendable {
                 }
                 if let readFailure { throw readFailure }
             }
+            // The ledger's log is copied into its database file while the last transaction's files are written:
+            // closing the ledger would otherwise do it alone, after them. Only speed depends on it, so a failure
+            // is left to the ledger's next checkpoint.
+            writer.startQueuedFiles()
+            try? issuer.ledger.checkpoint()
             try writer.finish()
         } catch {
             writer.abandon()

@@ -116,6 +116,20 @@ public final class IssuerLedger: Sendable {
         }
     }
 
+    /// Copies the pages committed to the write-ahead log into the database file, as closing the ledger
+    /// would; a passive checkpoint, which never waits for another process's transaction (pages it cannot
+    /// copy yet stay in the log for a later checkpoint). A batch calls it while its last files are written,
+    /// so that closing the ledger afterwards has nothing left to copy.
+    ///
+    /// - Throws: ``CredentialError`` `ledger` when the database cannot be written.
+    public func checkpoint() throws(CredentialError) {
+        do {
+            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        } catch {
+            throw Self.databaseError("cannot checkpoint the ledger", error, path)
+        }
+    }
+
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(CredentialError) -> T {
         do {
