@@ -3,11 +3,16 @@ import Testing
 import VerifiableCredentials
 
 @Suite("Credential wallet")
-struct CredentialWalletTests {
+final class CredentialWalletTests {
     let world = VerificationFixture()
+    /// The wallets this test made, removed when it ends (a new instance runs each test).
+    private var folders: [URL] = []
+
+    deinit { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
 
     func temporaryWallet() throws -> CredentialWallet {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("wallet-\(UUID().uuidString)")
+        folders.append(url)
         let wallet = CredentialWallet(directory: url)
         try wallet.create()
         return wallet
