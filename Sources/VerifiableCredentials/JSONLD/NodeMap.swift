@@ -154,6 +154,11 @@ struct NodeMap {
         default: id = issuer.issue()
         }
         let node = graphs[graph].node(id)
+        // Room for every member at once: grown one property at a time, the dictionary was resized (and rehashed)
+        // several times per node.
+        if graphs[graph].nodes[node].properties.isEmpty {
+            graphs[graph].nodes[node].properties.reserveCapacity(object.count)
+        }
         if case .reverse(let reference) = subject, let property {
             graphs[graph].nodes[node].addUnique(reference, to: property)
         } else if property != nil {

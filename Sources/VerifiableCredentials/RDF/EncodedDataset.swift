@@ -48,7 +48,8 @@ struct EncodedDataset {
         quads.reserveCapacity(dataset.count)
         for quad in dataset {
             var encoded = EncodedQuad(template: [], gaps: [], predicate: 0..<0)
-            encoded.template.reserveCapacity(160)
+            // Two IRIs and a typed literal are often over 160 bytes; growing the template copied it.
+            encoded.template.reserveCapacity(320)
             append(quad.subject, position: "s", to: &encoded, numbers: &numbers)
             encoded.template.append(UInt8(ascii: " "))
             let predicateStart = encoded.template.count
