@@ -15,8 +15,20 @@ extension IssuerLedger {
     /// the plaintext fields only, and a large ledger's credentials would not fit in memory at once.
     /// - Throws: ``CredentialError`` `ledger` when the ledger cannot be read.
     public func credentialsForReporting() throws(CredentialError) -> [LedgerCredential] {
+        try credentialsForReporting(completedFrom: nil, through: nil).credentials
+    }
+
+    /// The credentials completed from `since` through `until` (`YYYY-MM-DD`, both inclusive, `nil` for no
+    /// bound), in the order of ``credentialsForReporting()``, and how many others the ledger holds, read from
+    /// one snapshot. Only the window's rows are read into memory: a quarter's export of a ledger that holds
+    /// years of credentials reads that quarter.
+    /// - Throws: ``CredentialError`` `ledger` when the ledger cannot be read.
+    public func credentialsForReporting(completedFrom since: String?, through until: String?) throws(CredentialError)
+        -> (credentials: [LedgerCredential], outsideWindow: Int)
+    {
         try read { db in
-            try Row.fetchAll(
+            // Completion dates are stored as YYYY-MM-DD, so text order (SQLite's binary collation) is date order.
+            let credentials = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT credential_id, activity_id, learner_key, record_hash, issued_at,
@@ -24,9 +36,13 @@ extension IssuerLedger {
                         licenses, board_ids, dob, email, did, activity_title, activity_format, completion_date,
                         activity_start, activity_end, pars_activity_id, joint_provider, credits_json,
                         status_positions
-                    FROM credentials ORDER BY completion_date, activity_id, rowid
-                    """
+                    FROM credentials
+                    WHERE (?1 IS NULL OR completion_date >= ?1) AND (?2 IS NULL OR completion_date <= ?2)
+                    ORDER BY completion_date, activity_id, rowid
+                    """, arguments: [since, until]
             ).map { row in try LedgerRows.credential(db, from: row) }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credentials") ?? credentials.count
+            return (credentials, total - credentials.count)
         }
     }
 

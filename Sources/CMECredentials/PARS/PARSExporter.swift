@@ -76,10 +76,14 @@ public struct PARSExporter: Sendable {
         return PARSExport(rows: rows, rejected: rejected, leftOut: leftOut, credentialCount: reported)
     }
 
-    /// Exports every credential of `ledger`.
+    /// Exports the credentials of `ledger`: only those completed inside the window are read from it; the
+    /// others are counted as ``PARSExport/LeftOut/outsideWindow``.
     ///
     /// - Throws: ``CredentialError`` `ledger` when the ledger cannot be read.
     public func export(from ledger: IssuerLedger) throws(CredentialError) -> PARSExport {
-        export(try ledger.credentialsForReporting())
+        let window = try ledger.credentialsForReporting(completedFrom: since, through: until)
+        var export = export(window.credentials)
+        export.leftOut.outsideWindow += window.outsideWindow
+        return export
     }
 }
