@@ -48,7 +48,8 @@ let package = Package(
             name: "cmevc-bench",
             dependencies: [
                 "VerifiableCredentials", "CMECredentials", .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["HISTORY.md"]
         ),
         .testTarget(
             name: "VerifiableCredentialsTests",
