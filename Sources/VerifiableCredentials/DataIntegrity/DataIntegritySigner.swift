@@ -58,7 +58,7 @@ public struct DataIntegritySigner: Sendable {
             () throws(CredentialError) in
             var config = options.configuration(cryptosuite: suite.name)
             if let context { config["@context"] = context }
-            return (config, suite.hash(try suite.canonicalize(.object(config), keyType: key.type), keyType: key.type))
+            return (config, try DataIntegrityHashing.configurationHash(config, suite: suite, keyType: key.type))
         }
         let documentHash = try DataIntegrityHashing.documentHash(
             unsecured, suite: suite, keyType: key.type, reusing: fragments)
@@ -74,6 +74,13 @@ public struct DataIntegritySigner: Sendable {
 /// The configuration's half comes from the signer's last one (``ProofConfigurationMemo``) or, for an RDFC proof
 /// being verified, from the suite set's recent ones (``ProofConfigurationHashes``).
 enum DataIntegrityHashing {
+    /// The hash of the proof configuration's canonical form (the first half of the hash data).
+    static func configurationHash(_ configuration: JSONObject, suite: any Cryptosuite, keyType: KeyType)
+        throws(CredentialError) -> [UInt8]
+    {
+        suite.hash(try suite.canonicalize(.object(configuration), keyType: keyType), keyType: keyType)
+    }
+
     /// The hash of the document's canonical form (the second half of the hash data).
     static func documentHash(
         _ document: JSONObject, suite: any Cryptosuite, keyType: KeyType,

@@ -252,7 +252,7 @@ public struct DataIntegrityVerifier: Sendable {
             // An RDFC configuration's hash may come from the suite set's recent ones (a batch shares it).
             let configurationHash =
                 suite.canonicalizesWithJCS
-                ? suite.hash(try suite.canonicalize(.object(config), keyType: keyType), keyType: keyType)
+                ? try DataIntegrityHashing.configurationHash(config, suite: suite, keyType: keyType)
                 : try suites.proofConfigurationHashes.hash(of: config, suite: suite, keyType: keyType)
             let documentHash: [UInt8]
             if signedIsUnsecured, suite.canonicalizesWithJCS,

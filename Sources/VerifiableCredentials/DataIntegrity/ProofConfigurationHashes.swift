@@ -30,7 +30,7 @@ final class ProofConfigurationHashes: @unchecked Sendable {
         }
         lock.unlock()
         if let known { return known.hash }
-        let hash = suite.hash(try suite.canonicalize(.object(configuration), keyType: keyType), keyType: keyType)
+        let hash = try DataIntegrityHashing.configurationHash(configuration, suite: suite, keyType: keyType)
         lock.lock()
         entries.insert((suite.name, keyType, canonicalJSON, hash), at: 0)
         if entries.count > Self.capacity { entries.removeLast() }

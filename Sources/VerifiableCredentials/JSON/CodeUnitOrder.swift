@@ -12,14 +12,17 @@
 enum CodeUnitOrder {
     /// Whether `a` sorts before `b` by UTF-8 bytes, which is Unicode code point order.
     static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        withBytes(a, b) { left, right in
-            let shared = min(left.count, right.count)
-            if shared > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
-                let order = memcmp(leftBase, rightBase, shared)
-                if order != 0 { return order < 0 }
-            }
-            return left.count < right.count
+        withBytes(a, b, bytesPrecede)
+    }
+
+    /// Whether `left` sorts before `right` in byte order (`memcmp`'s, then the shorter first).
+    static func bytesPrecede(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shared = min(left.count, right.count)
+        if shared > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
+            let order = memcmp(leftBase, rightBase, shared)
+            if order != 0 { return order < 0 }
         }
+        return left.count < right.count
     }
 
     /// Whether `a` and `b` have the same UTF-8 bytes (no Unicode normalization, unlike `==`).

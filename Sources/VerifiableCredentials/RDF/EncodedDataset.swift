@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A dataset prepared for RDFC-1.0: blank nodes numbered in order of first mention, each quad serialized
 /// once in canonical N-Quads form with gaps where its blank node labels go, duplicates removed, and the
 /// blank node to quads map (§4.4.3 step 2) built.
@@ -131,15 +123,6 @@ extension EncodedDataset {
     /// Whether `lhs` sorts before `rhs` in code point order, which for UTF-8 is byte order (`memcmp`'s: the
     /// lines of a subject share its IRI and often the predicate's, which a byte-at-a-time loop walked through).
     static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        lhs.withUnsafeBufferPointer { left in
-            rhs.withUnsafeBufferPointer { right in
-                let count = min(left.count, right.count)
-                if count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
-                    let order = memcmp(leftBase, rightBase, count)
-                    if order != 0 { return order < 0 }
-                }
-                return left.count < right.count
-            }
-        }
+        lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { CodeUnitOrder.bytesPrecede(left, $0) } }
     }
 }
