@@ -5,11 +5,9 @@ struct RDFCanonicalForm: Sendable {
 
     func bytes(_ value: JSONValue, keyType: KeyType) throws(CredentialError) -> [UInt8] {
         // Safe mode: a term the contexts do not define fails instead of being silently left out of what is signed.
-        // RDFC-1.0 sorts the lines itself, so the quads come unsorted.
-        let options = JSONLDOptions(documentLoader: documentLoader, safeMode: true, ordered: false)
-        let dataset = try JSONLD.toRDF(value, options: options)
+        let options = JSONLDOptions(documentLoader: documentLoader, safeMode: true)
         let canonicalizer = RDFCanonicalizer(hashAlgorithm: keyType == .p384 ? .sha384 : .sha256)
-        return try canonicalizer.canonicalNQuadsBytes(dataset)
+        return try canonicalizer.canonicalNQuadsBytes(jsonLD: value, options: options)
     }
 }
 

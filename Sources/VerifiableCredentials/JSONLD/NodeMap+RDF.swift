@@ -75,6 +75,33 @@ extension NodeMap {
         guard let value = item["@value"] else {
             return item["@id"]?.stringValue.flatMap(Self.resource)
         }
+        switch Self.valueTerm(item, value: value, rdfDirection: rdfDirection) {
+        case nil:
+            return nil
+        case .literal(let literal):
+            return .literal(literal)
+        case .compound(let lexical, let language, let direction):
+            let node = RDFTerm.blankNode(String(issuer.issue().dropFirst(2)))
+            listTriples.append((node, .iri(String.rdfNS + "value"), .literal(RDFLiteral(lexical))))
+            if let language {
+                listTriples.append((node, .iri(String.rdfNS + "language"), .literal(RDFLiteral(language))))
+            }
+            listTriples.append((node, .iri(String.rdfNS + "direction"), .literal(RDFLiteral(direction))))
+            return node
+        }
+    }
+
+    /// What a value object becomes in RDF (§8.2 steps 4 to 15).
+    enum ValueTerm {
+        /// A literal.
+        case literal(RDFLiteral)
+        /// A new blank node with `rdf:value`, `rdf:language` (when there is one, lowercased) and `rdf:direction`
+        /// (`rdfDirection` `compound-literal`).
+        case compound(lexical: String, language: String?, direction: String)
+    }
+
+    /// The RDF of the value object `item` whose `@value` is `value`, or `nil` when it is not well-formed.
+    static func valueTerm(_ item: JSONValue, value: JSONValue, rdfDirection: RDFDirection?) -> ValueTerm? {
         var datatype = item["@type"]?.stringValue
         if let type = datatype, type != "@json", !IRIReference.isWellFormedIRI(type) { return nil }
         let language = item["@language"]?.stringValue
@@ -105,18 +132,13 @@ extension NodeMap {
             }
         }
         if let direction = item["@direction"]?.stringValue, let rdfDirection {
-            let lowered = language?.lowercased() ?? ""
+            let lowered = language?.lowercased()
             switch rdfDirection {
             case .i18nDatatype:
-                return .literal(RDFLiteral(lexical, datatype: "https://www.w3.org/ns/i18n#\(lowered)_\(direction)"))
+                let datatype = "https://www.w3.org/ns/i18n#\(lowered ?? "")_\(direction)"
+                return .literal(RDFLiteral(lexical, datatype: datatype))
             case .compoundLiteral:
-                let node = RDFTerm.blankNode(String(issuer.issue().dropFirst(2)))
-                listTriples.append((node, .iri(String.rdfNS + "value"), .literal(RDFLiteral(lexical))))
-                if language != nil {
-                    listTriples.append((node, .iri(String.rdfNS + "language"), .literal(RDFLiteral(lowered))))
-                }
-                listTriples.append((node, .iri(String.rdfNS + "direction"), .literal(RDFLiteral(direction))))
-                return node
+                return .compound(lexical: lexical, language: lowered, direction: direction)
             }
         }
         // Language tags are case-insensitive (BCP 47); jsonld.js and pyld sign them lowercased, so we do too.

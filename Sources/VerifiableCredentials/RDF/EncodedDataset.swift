@@ -39,59 +39,85 @@ struct EncodedDataset {
     private(set) var labels: [String] = []
     /// The blank node to quads map: for each blank node, the indexes of the quads that mention it.
     private(set) var quadsMentioning: [[Int]] = []
+    /// The quads added so far, to leave out a quad added twice: the dataset is a set.
+    private var seen: Set<QuadKey> = []
+
+    /// An empty dataset that quads are added to with ``add(subject:predicate:object:graph:)``, with room for
+    /// about `capacity` quads.
+    init(capacity: Int = 0) {
+        seen.reserveCapacity(capacity)
+        quads.reserveCapacity(capacity)
+    }
 
     /// Encodes `dataset`; `keepingOriginals` keeps its quads in ``originals`` (only relabelling needs them).
     init(_ dataset: RDFDataset, keepingOriginals: Bool = false) {
+        self.init(capacity: dataset.count)
         var numbers: [LabelKey: Int] = [:]
-        var seen: Set<QuadKey> = []
-        seen.reserveCapacity(dataset.count)
-        quads.reserveCapacity(dataset.count)
+        func term(_ term: RDFTerm) -> Term {
+            guard case .blankNode(let label) = term else { return .term(term) }
+            if let existing = numbers[LabelKey(label: label)] { return .blankNode(existing) }
+            let node = addBlankNode(label: label)
+            numbers[LabelKey(label: label)] = node
+            return .blankNode(node)
+        }
         for quad in dataset {
-            var encoded = EncodedQuad(template: [], gaps: [], predicate: 0..<0)
-            // Two IRIs and a typed literal are often over 160 bytes; growing the template copied it.
-            encoded.template.reserveCapacity(320)
-            append(quad.subject, position: "s", to: &encoded, numbers: &numbers)
-            encoded.template.append(UInt8(ascii: " "))
-            let predicateStart = encoded.template.count
-            append(quad.predicate, position: "p", to: &encoded, numbers: &numbers)
-            encoded.predicate = predicateStart..<encoded.template.count
-            encoded.template.append(UInt8(ascii: " "))
-            append(quad.object, position: "o", to: &encoded, numbers: &numbers)
-            if let graph = quad.graph {
-                encoded.template.append(UInt8(ascii: " "))
-                append(graph, position: "g", to: &encoded, numbers: &numbers)
-            }
-            encoded.template.append(contentsOf: NQuads.lineEnd)
-            // The template and the blank nodes in its gaps identify the quad: the dataset is a set.
-            guard seen.insert(QuadKey(template: encoded.template, gaps: encoded.gaps)).inserted else { continue }
-            let index = quads.count
-            for gap in encoded.gaps {
-                // Step 2.1: a quad is listed once per blank node, however often the node occurs in it.
-                if quadsMentioning[gap.node].last != index { quadsMentioning[gap.node].append(index) }
-            }
-            quads.append(encoded)
-            if keepingOriginals { originals.append(quad) }
+            let added = add(
+                subject: term(quad.subject), predicate: term(quad.predicate), object: term(quad.object),
+                graph: quad.graph.map(term))
+            if added && keepingOriginals { originals.append(quad) }
         }
     }
 
-    private mutating func append(
-        _ term: RDFTerm, position: Character, to encoded: inout EncodedQuad, numbers: inout [LabelKey: Int]
-    ) {
-        guard case .blankNode(let label) = term else {
+    /// A term of a quad being added: a blank node goes by its number (``addBlankNode(label:)``).
+    enum Term {
+        case term(RDFTerm)
+        case blankNode(Int)
+    }
+
+    /// Numbers a new blank node; `label` is its label in the input (without `_:`).
+    mutating func addBlankNode(label: String) -> Int {
+        labels.append(label)
+        quadsMentioning.append([])
+        return labels.count - 1
+    }
+
+    /// Adds the quad unless it is in the dataset already; returns whether it was added.
+    @discardableResult
+    mutating func add(subject: Term, predicate: Term, object: Term, graph: Term?) -> Bool {
+        var encoded = EncodedQuad(template: [], gaps: [], predicate: 0..<0)
+        // Two IRIs and a typed literal are often over 160 bytes; growing the template copied it.
+        encoded.template.reserveCapacity(320)
+        Self.append(subject, position: "s", to: &encoded)
+        encoded.template.append(UInt8(ascii: " "))
+        let predicateStart = encoded.template.count
+        Self.append(predicate, position: "p", to: &encoded)
+        encoded.predicate = predicateStart..<encoded.template.count
+        encoded.template.append(UInt8(ascii: " "))
+        Self.append(object, position: "o", to: &encoded)
+        if let graph {
+            encoded.template.append(UInt8(ascii: " "))
+            Self.append(graph, position: "g", to: &encoded)
+        }
+        encoded.template.append(contentsOf: NQuads.lineEnd)
+        // The template and the blank nodes in its gaps identify the quad.
+        guard seen.insert(QuadKey(template: encoded.template, gaps: encoded.gaps)).inserted else { return false }
+        let index = quads.count
+        for gap in encoded.gaps {
+            // Step 2.1: a quad is listed once per blank node, however often the node occurs in it.
+            if quadsMentioning[gap.node].last != index { quadsMentioning[gap.node].append(index) }
+        }
+        quads.append(encoded)
+        return true
+    }
+
+    private static func append(_ term: Term, position: Character, to encoded: inout EncodedQuad) {
+        switch term {
+        case .term(let term):
             NQuads.appendTerm(term, to: &encoded.template)
-            return
+        case .blankNode(let node):
+            let positionByte = position.asciiValue ?? 0
+            encoded.gaps.append(Gap(offset: encoded.template.count, node: node, position: positionByte))
         }
-        let node: Int
-        if let existing = numbers[LabelKey(label: label)] {
-            node = existing
-        } else {
-            node = labels.count
-            numbers[LabelKey(label: label)] = node
-            labels.append(label)
-            quadsMentioning.append([])
-        }
-        let positionByte = position.asciiValue ?? 0
-        encoded.gaps.append(Gap(offset: encoded.template.count, node: node, position: positionByte))
     }
 }
 

@@ -65,7 +65,26 @@ public struct RDFCanonicalizer: Sendable {
 
     /// The canonical N-Quads document of `dataset` as UTF-8 bytes, ready to hash.
     public func canonicalNQuadsBytes(_ dataset: RDFDataset) throws(CredentialError) -> [UInt8] {
-        let encoded = EncodedDataset(dataset)
+        try canonicalNQuadsBytes(encoded: EncodedDataset(dataset))
+    }
+
+    /// The canonical N-Quads document of the JSON-LD `document`'s dataset as UTF-8 bytes: what the `*-rdfc-*`
+    /// Data Integrity suites hash. The bytes are those of `canonicalNQuadsBytes(JSONLD.toRDF(document, options:
+    /// options))`; without `rdfDirection` and generalized RDF they are made in one walk of the expanded document,
+    /// with no list of ``RDFQuad``s in between.
+    ///
+    /// - Throws: ``CredentialError`` from JSON-LD expansion, or `workLimitExceeded`.
+    public func canonicalNQuadsBytes(jsonLD document: JSONValue, options: JSONLDOptions) throws(CredentialError)
+        -> [UInt8]
+    {
+        guard options.rdfDirection == nil, !options.produceGeneralizedRdf else {
+            return try canonicalNQuadsBytes(try JSONLD.toRDF(document, options: options))
+        }
+        let expanded = try JSONLD.expand(document, options: options)
+        return try canonicalNQuadsBytes(encoded: try ExpandedDatasetEncoder.encode(expanded))
+    }
+
+    private func canonicalNQuadsBytes(encoded: EncodedDataset) throws(CredentialError) -> [UInt8] {
         var state = CanonicalizationState(dataset: encoded, algorithm: hashAlgorithm, limit: workLimit)
         try state.issueCanonicalIdentifiers()
         let labels = Self.labels(issuer: state.canonicalIssuer, count: encoded.labels.count)

@@ -34,9 +34,13 @@ struct PyLDCrossCheckTests {
                 Issue.record("pyld could not canonicalize \(name): \(expected)")
                 continue
             }
-            let dataset = try JSONLD.toRDF(document, options: JSONLDOptions(documentLoader: loader, safeMode: true))
+            let options = JSONLDOptions(documentLoader: loader, safeMode: true)
+            let dataset = try JSONLD.toRDF(document, options: options)
             let ours = String(decoding: try canonicalizer.canonicalNQuadsBytes(dataset), as: UTF8.self)
             #expect(ours == expectedText, "\(name) differs from pyld")
+            // The suites' path: from the expanded document straight to the encoded dataset.
+            let direct = try canonicalizer.canonicalNQuadsBytes(jsonLD: document, options: options)
+            #expect(String(decoding: direct, as: UTF8.self) == expectedText, "\(name), one walk, differs from pyld")
         }
     }
 

@@ -66,8 +66,8 @@ enum ToRDFManifest {
         case failed(String)
     }
 
-    /// Runs `test`; `ordered` false takes the quads in the node map's order (as RDFC-1.0 input does).
-    static func run(_ test: ToRDFCase, ordered: Bool = true) -> Outcome {
+    /// The options the manifest gives `test`.
+    static func options(for test: ToRDFCase, ordered: Bool = true) -> JSONLDOptions {
         let option = test.option
         var options = JSONLDOptions(
             base: option["base"]?.stringValue ?? baseIRI + test.input, documentLoader: Loader(), ordered: ordered)
@@ -79,6 +79,12 @@ enum ToRDFManifest {
         if let context = option["expandContext"]?.stringValue {
             options.expandContext = try? Vectors.json("\(folder)/\(context)")
         }
+        return options
+    }
+
+    /// Runs `test`; `ordered` false takes the quads in the node map's order (as RDFC-1.0 input does).
+    static func run(_ test: ToRDFCase, ordered: Bool = true) -> Outcome {
+        let options = options(for: test, ordered: ordered)
         let input: JSONValue
         do {
             input = try Vectors.json("\(folder)/\(test.input)")
