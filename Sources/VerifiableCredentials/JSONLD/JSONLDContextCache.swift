@@ -16,6 +16,8 @@ public final class JSONLDContextCache: @unchecked Sendable {
         var processingMode: String
     }
 
+    /// Expanded objects, reused when the same object comes again in the same place.
+    let expansions = JSONLDExpansionMemo()
     private let lock = NSLock()
     private var nextID = 1
     private var processed: [Key: ActiveContext] = [:]

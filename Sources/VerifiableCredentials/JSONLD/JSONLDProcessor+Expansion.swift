@@ -30,9 +30,19 @@ extension JSONLDProcessor {
             }
             return .array(result)
         case .object(let object):
-            return try expandObject(
+            // An object of a property, with a few members (not a lone value or reference), may have been met before.
+            var memoKey: JSONLDExpansionMemo.Key?
+            if let activeProperty, object.count >= 3 {
+                memoKey = cache.expansions.key(
+                    for: object, context: active.cacheID, activeProperty: activeProperty, baseURL: baseURL,
+                    fromMap: fromMap, safeMode: safeMode, processingMode: processingMode)
+            }
+            if let memoKey, let expanded = cache.expansions.expanded(memoKey) { return expanded }
+            let expanded = try expandObject(
                 object, active: &active, activeProperty: activeProperty, propertyDefinition: propertyDefinition,
                 baseURL: baseURL, fromMap: fromMap, path: path)
+            if let memoKey { cache.expansions.store(expanded, for: memoKey) }
+            return expanded
         default:
             if activeProperty == nil || activeProperty == "@graph" { return nil }
             // A property-scoped context changes the active context, where the property may be defined anew.
