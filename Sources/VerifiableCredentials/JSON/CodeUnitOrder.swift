@@ -27,11 +27,14 @@ enum CodeUnitOrder {
 
     /// Whether `a` and `b` have the same UTF-8 bytes (no Unicode normalization, unlike `==`).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        withBytes(a, b) { left, right in
-            guard left.count == right.count else { return false }
-            guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
-            return memcmp(leftBase, rightBase, left.count) == 0
-        }
+        withBytes(a, b, sameBytes)
+    }
+
+    /// Whether two byte buffers hold the same bytes (`memcmp`).
+    static func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+        return memcmp(leftBase, rightBase, left.count) == 0
     }
 
     /// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3).

@@ -5,7 +5,7 @@ extension CanonicalizationState {
         _ related: Int, quad: EncodedDataset.EncodedQuad, issuer: IdentifierIssuer, position: UInt8
     ) -> [UInt8] {
         var input: [UInt8] = [position]
-        if position != UInt8(ascii: "g") { input.append(contentsOf: quad.template[quad.predicate]) }
+        if position != UInt8(ascii: "g") { input.append(contentsOf: dataset.bytes[quad.predicate]) }
         if let canonical = canonicalIssuer.identifier(for: related) {
             canonicalIssuer.appendLabel(canonical, to: &input)
         } else if let temporary = issuer.identifier(for: related) {
@@ -27,7 +27,7 @@ extension CanonicalizationState {
         var relatedByHash: [[UInt8]: [Int]] = [:]
         for quadIndex in dataset.quadsMentioning[node] {
             let quad = dataset.quads[quadIndex]
-            for gap in quad.gaps where gap.node != node && gap.position != UInt8(ascii: "p") {
+            for gap in dataset.gaps[quad.gaps] where gap.node != node && gap.position != UInt8(ascii: "p") {
                 let hash = hashRelatedBlankNode(gap.node, quad: quad, issuer: issuer, position: gap.position)
                 relatedByHash[hash, default: []].append(gap.node)
             }

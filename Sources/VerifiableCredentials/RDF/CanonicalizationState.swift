@@ -68,21 +68,19 @@ struct CanonicalizationState {
     /// `_:a` and every other blank node `_:z`.
     func hashFirstDegreeQuads(_ node: Int) -> [UInt8] {
         let quadIndexes = dataset.quadsMentioning[node]
-        var lines: [[UInt8]] = []
-        lines.reserveCapacity(quadIndexes.count)
+        var lines = LineBuffer(capacity: quadIndexes.count * 200, lines: quadIndexes.count)
         for index in quadIndexes {
-            var line: [UInt8] = []
-            line.reserveCapacity(dataset.quads[index].template.count + 16)
-            dataset.quads[index].write(to: &line) { other, bytes in
-                bytes.append(UInt8(ascii: "_"))
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(other == node ? UInt8(ascii: "a") : UInt8(ascii: "z"))
+            lines.append(tag: index) { bytes in
+                dataset.write(dataset.quads[index], to: &bytes) { other, bytes in
+                    bytes.append(UInt8(ascii: "_"))
+                    bytes.append(UInt8(ascii: ":"))
+                    bytes.append(other == node ? UInt8(ascii: "a") : UInt8(ascii: "z"))
+                }
             }
-            lines.append(line)
         }
-        if lines.count > 1 { lines.sort(by: EncodedDataset.precedes) }
+        lines.sort()
         var hash = RDFCHash(algorithm)
-        for line in lines { hash.update(line) }
+        lines.forEachLine { line, _ in hash.update(line) }
         return hash.finalizeHex()
     }
 

@@ -1,10 +1,13 @@
 /// A dataset prepared for RDFC-1.0: blank nodes numbered in order of first mention, each quad serialized
 /// once in canonical N-Quads form with gaps where its blank node labels go, duplicates removed, and the
 /// blank node to quads map (§4.4.3 step 2) built.
+///
+/// Every quad's serialized form (its *template*) is a range of one byte buffer, ``bytes``, and its gaps a range
+/// of ``gaps``: a dataset of a hundred quads is two growing buffers, not two hundred small arrays.
 struct EncodedDataset {
-    /// Where a blank node label goes in a quad's ``EncodedQuad/template``.
+    /// Where a blank node label goes in a quad's template.
     struct Gap {
-        /// The byte offset in the template where `_:label` is inserted.
+        /// The index in ``EncodedDataset/bytes`` where `_:label` is inserted.
         var offset: Int
         /// The blank node's number.
         var node: Int
@@ -12,25 +15,27 @@ struct EncodedDataset {
         var position: UInt8
     }
 
-    /// One quad: its canonical line with the blank node labels left out.
+    /// One quad: where its canonical line with the blank node labels left out is.
     struct EncodedQuad {
-        var template: [UInt8]
-        var gaps: [Gap]
-        /// Where the serialized predicate (`<iri>`) is in ``template``, for Hash Related Blank Node.
+        /// The template, in ``EncodedDataset/bytes``.
+        var template: Range<Int>
+        /// The gaps, in ``EncodedDataset/gaps``, in the order of their offsets.
+        var gaps: Range<Int>
+        /// The serialized predicate (`<iri>`), in ``EncodedDataset/bytes``, for Hash Related Blank Node.
         var predicate: Range<Int>
-
-        /// Writes the quad's line, asking `label` to append `_:label` for each blank node.
-        func write(to bytes: inout [UInt8], label: (_ node: Int, _ bytes: inout [UInt8]) -> Void) {
-            var start = 0
-            for gap in gaps {
-                bytes.append(contentsOf: template[start..<gap.offset])
-                label(gap.node, &bytes)
-                start = gap.offset
-            }
-            bytes.append(contentsOf: template[start...])
-        }
     }
 
+    /// A term of a quad being added: a blank node goes by its number (``addBlankNode(label:)``).
+    enum Term {
+        /// An IRI or a literal (never a blank node).
+        case term(RDFTerm)
+        case blankNode(Int)
+    }
+
+    /// The quads' templates, one after another.
+    private(set) var bytes: [UInt8] = []
+    /// The quads' gaps, one quad's after another's.
+    private(set) var gaps: [Gap] = []
     /// The input's quads without duplicates, in input order.
     private(set) var quads: [EncodedQuad] = []
     /// The input's quads, parallel to ``quads`` (empty unless asked for).
@@ -39,14 +44,17 @@ struct EncodedDataset {
     private(set) var labels: [String] = []
     /// The blank node to quads map: for each blank node, the indexes of the quads that mention it.
     private(set) var quadsMentioning: [[Int]] = []
-    /// The quads added so far, to leave out a quad added twice: the dataset is a set.
-    private var seen: Set<QuadKey> = []
+    /// The first quad with each hash (of its template and its gaps' blank nodes), to find a quad added twice.
+    private var quadsByHash: [Int: Int] = [:]
+    /// Further quads whose hash an earlier, different quad has (practically never: the hash is 64 bits).
+    private var sharedHashes: [Int: [Int]] = [:]
 
     /// An empty dataset that quads are added to with ``add(subject:predicate:object:graph:)``, with room for
     /// about `capacity` quads.
     init(capacity: Int = 0) {
-        seen.reserveCapacity(capacity)
         quads.reserveCapacity(capacity)
+        quadsByHash.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 160)
     }
 
     /// Encodes `dataset`; `keepingOriginals` keeps its quads in ``originals`` (only relabelling needs them).
@@ -68,12 +76,6 @@ struct EncodedDataset {
         }
     }
 
-    /// A term of a quad being added: a blank node goes by its number (``addBlankNode(label:)``).
-    enum Term {
-        case term(RDFTerm)
-        case blankNode(Int)
-    }
-
     /// Numbers a new blank node; `label` is its label in the input (without `_:`).
     mutating func addBlankNode(label: String) -> Int {
         labels.append(label)
@@ -84,39 +86,83 @@ struct EncodedDataset {
     /// Adds the quad unless it is in the dataset already; returns whether it was added.
     @discardableResult
     mutating func add(subject: Term, predicate: Term, object: Term, graph: Term?) -> Bool {
-        var encoded = EncodedQuad(template: [], gaps: [], predicate: 0..<0)
-        // Two IRIs and a typed literal are often over 160 bytes; growing the template copied it.
-        encoded.template.reserveCapacity(320)
-        Self.append(subject, position: "s", to: &encoded)
-        encoded.template.append(UInt8(ascii: " "))
-        let predicateStart = encoded.template.count
-        Self.append(predicate, position: "p", to: &encoded)
-        encoded.predicate = predicateStart..<encoded.template.count
-        encoded.template.append(UInt8(ascii: " "))
-        Self.append(object, position: "o", to: &encoded)
+        let start = bytes.count
+        let firstGap = gaps.count
+        append(subject, position: UInt8(ascii: "s"))
+        bytes.append(UInt8(ascii: " "))
+        let predicateStart = bytes.count
+        append(predicate, position: UInt8(ascii: "p"))
+        let predicateRange = predicateStart..<bytes.count
+        bytes.append(UInt8(ascii: " "))
+        append(object, position: UInt8(ascii: "o"))
         if let graph {
-            encoded.template.append(UInt8(ascii: " "))
-            Self.append(graph, position: "g", to: &encoded)
+            bytes.append(UInt8(ascii: " "))
+            append(graph, position: UInt8(ascii: "g"))
         }
-        encoded.template.append(contentsOf: NQuads.lineEnd)
-        // The template and the blank nodes in its gaps identify the quad.
-        guard seen.insert(QuadKey(template: encoded.template, gaps: encoded.gaps)).inserted else { return false }
+        bytes.append(contentsOf: NQuads.lineEnd)
+        let quad = EncodedQuad(template: start..<bytes.count, gaps: firstGap..<gaps.count, predicate: predicateRange)
+        // The template and the blank nodes in its gaps identify the quad: the dataset is a set.
+        let hash = identityHash(of: quad)
         let index = quads.count
-        for gap in encoded.gaps {
+        if let first = quadsByHash[hash] {
+            let others = sharedHashes[hash] ?? []
+            if isSame(quad, as: quads[first]) || others.contains(where: { isSame(quad, as: quads[$0]) }) {
+                bytes.removeSubrange(start...)
+                gaps.removeSubrange(firstGap...)
+                return false
+            }
+            sharedHashes[hash, default: []].append(index)
+        } else {
+            quadsByHash[hash] = index
+        }
+        for gap in gaps[quad.gaps] {
             // Step 2.1: a quad is listed once per blank node, however often the node occurs in it.
             if quadsMentioning[gap.node].last != index { quadsMentioning[gap.node].append(index) }
         }
-        quads.append(encoded)
+        quads.append(quad)
         return true
     }
 
-    private static func append(_ term: Term, position: Character, to encoded: inout EncodedQuad) {
+    /// Writes `quad`'s line, asking `label` to append `_:label` for each blank node.
+    func write(_ quad: EncodedQuad, to output: inout [UInt8], label: (_ node: Int, _ bytes: inout [UInt8]) -> Void) {
+        var start = quad.template.lowerBound
+        for gap in gaps[quad.gaps] {
+            output.append(contentsOf: bytes[start..<gap.offset])
+            label(gap.node, &output)
+            start = gap.offset
+        }
+        output.append(contentsOf: bytes[start..<quad.template.upperBound])
+    }
+
+    private mutating func append(_ term: Term, position: UInt8) {
         switch term {
         case .term(let term):
-            NQuads.appendTerm(term, to: &encoded.template)
+            NQuads.appendTerm(term, to: &bytes)
         case .blankNode(let node):
-            let positionByte = position.asciiValue ?? 0
-            encoded.gaps.append(Gap(offset: encoded.template.count, node: node, position: positionByte))
+            gaps.append(Gap(offset: bytes.count, node: node, position: position))
+        }
+    }
+
+    private func identityHash(of quad: EncodedQuad) -> Int {
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[quad.template])) }
+        for gap in gaps[quad.gaps] { hasher.combine(gap.node) }
+        return hasher.finalize()
+    }
+
+    /// Whether two quads have the same template and the same blank nodes at the same places.
+    private func isSame(_ quad: EncodedQuad, as other: EncodedQuad) -> Bool {
+        guard quad.template.count == other.template.count, quad.gaps.count == other.gaps.count else { return false }
+        for (gap, otherGap) in zip(gaps[quad.gaps], gaps[other.gaps])
+        where gap.node != otherGap.node
+            || gap.offset - quad.template.lowerBound != otherGap.offset - other.template.lowerBound
+        {
+            return false
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            CodeUnitOrder.sameBytes(
+                UnsafeBufferPointer(rebasing: buffer[quad.template]),
+                UnsafeBufferPointer(rebasing: buffer[other.template]))
         }
     }
 }
@@ -129,26 +175,48 @@ struct LabelKey: Hashable {
     func hash(into hasher: inout Hasher) { JSONObject.hashCodeUnits(of: label, into: &hasher) }
 }
 
-/// A quad's identity for removing duplicates: its template and the blank nodes in its gaps, hashed in bulk.
-private struct QuadKey: Hashable {
-    var template: [UInt8]
-    var gaps: [EncodedDataset.Gap]
-
-    static func == (lhs: QuadKey, rhs: QuadKey) -> Bool {
-        lhs.template == rhs.template
-            && lhs.gaps.elementsEqual(rhs.gaps) { $0.node == $1.node && $0.offset == $1.offset }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        template.withUnsafeBytes { hasher.combine(bytes: $0) }
-        for gap in gaps { hasher.combine(gap.node) }
-    }
-}
-
 extension EncodedDataset {
     /// Whether `lhs` sorts before `rhs` in code point order, which for UTF-8 is byte order (`memcmp`'s: the
     /// lines of a subject share its IRI and often the predicate's, which a byte-at-a-time loop walked through).
     static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { CodeUnitOrder.bytesPrecede(left, $0) } }
+    }
+}
+
+/// Lines written one after another into one buffer, each known by its range, sorted in code point order
+/// without copying them out.
+struct LineBuffer {
+    private(set) var bytes: [UInt8] = []
+    /// Each line's range in ``bytes`` and a number the writer gives it, in the order written (or sorted).
+    private(set) var lines: [(range: Range<Int>, tag: Int)] = []
+
+    init(capacity: Int, lines count: Int) {
+        bytes.reserveCapacity(capacity)
+        lines.reserveCapacity(count)
+    }
+
+    /// Appends a line written by `write`, tagged `tag`.
+    mutating func append(tag: Int, _ write: (inout [UInt8]) -> Void) {
+        let start = bytes.count
+        write(&bytes)
+        lines.append((start..<bytes.count, tag))
+    }
+
+    /// Sorts the lines in code point (UTF-8 byte) order; equal lines keep no particular order.
+    mutating func sort() {
+        guard lines.count > 1 else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            lines.sort { lhs, rhs in
+                CodeUnitOrder.bytesPrecede(
+                    UnsafeBufferPointer(rebasing: buffer[lhs.range]), UnsafeBufferPointer(rebasing: buffer[rhs.range]))
+            }
+        }
+    }
+
+    /// Calls `body` with each line's bytes, in the lines' order.
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, _ tag: Int) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            for line in lines { body(UnsafeBufferPointer(rebasing: buffer[line.range]), line.tag) }
+        }
     }
 }

@@ -20,19 +20,22 @@ struct RDFCHash {
     }
 
     mutating func update(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            switch state {
-            case .sha256(var hash):
-                state = .updating
-                hash.update(bufferPointer: buffer)
-                state = .sha256(hash)
-            case .sha384(var hash):
-                state = .updating
-                hash.update(bufferPointer: buffer)
-                state = .sha384(hash)
-            case .updating:
-                break
-            }
+        bytes.withUnsafeBufferPointer { update($0) }
+    }
+
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let buffer = UnsafeRawBufferPointer(bytes)
+        switch state {
+        case .sha256(var hash):
+            state = .updating
+            hash.update(bufferPointer: buffer)
+            state = .sha256(hash)
+        case .sha384(var hash):
+            state = .updating
+            hash.update(bufferPointer: buffer)
+            state = .sha384(hash)
+        case .updating:
+            break
         }
     }
 

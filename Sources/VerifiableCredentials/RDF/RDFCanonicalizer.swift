@@ -90,8 +90,8 @@ public struct RDFCanonicalizer: Sendable {
         let labels = Self.labels(issuer: state.canonicalIssuer, count: encoded.labels.count)
         let lines = Self.sortedLines(encoded, labels: labels)
         var document: [UInt8] = []
-        document.reserveCapacity(lines.reduce(0) { $0 + $1.line.count })
-        for entry in lines { document.append(contentsOf: entry.line) }
+        document.reserveCapacity(lines.bytes.count)
+        lines.forEachLine { line, _ in document.append(contentsOf: line) }
         return document
     }
 
@@ -112,21 +112,15 @@ public struct RDFCanonicalizer: Sendable {
         return labels
     }
 
-    /// Each quad's canonical line, sorted in code point order (UTF-8 byte order), with its quad's index.
-    private static func sortedLines(_ encoded: EncodedDataset, labels: [[UInt8]]) -> [(line: [UInt8], quad: Int)] {
-        var lines: [(line: [UInt8], quad: Int)] = []
-        lines.reserveCapacity(encoded.quads.count)
+    /// Each quad's canonical line, sorted in code point order (UTF-8 byte order), tagged with its quad's index.
+    private static func sortedLines(_ encoded: EncodedDataset, labels: [[UInt8]]) -> LineBuffer {
+        var lines = LineBuffer(capacity: encoded.bytes.count + 8 * encoded.gaps.count, lines: encoded.quads.count)
         for (index, quad) in encoded.quads.enumerated() {
-            if quad.gaps.isEmpty {
-                lines.append((quad.template, index))
-                continue
+            lines.append(tag: index) { bytes in
+                encoded.write(quad, to: &bytes) { node, bytes in bytes.append(contentsOf: labels[node]) }
             }
-            var line: [UInt8] = []
-            line.reserveCapacity(quad.template.count + 8 * quad.gaps.count)
-            quad.write(to: &line) { node, bytes in bytes.append(contentsOf: labels[node]) }
-            lines.append((line, index))
         }
-        lines.sort { EncodedDataset.precedes($0.line, $1.line) }
+        lines.sort()
         return lines
     }
 
@@ -135,13 +129,13 @@ public struct RDFCanonicalizer: Sendable {
         let lines = sortedLines(encoded, labels: labels)
         let canonicalLabels = labels.map { String(decoding: $0.dropFirst(2), as: UTF8.self) }
         var document: [UInt8] = []
-        document.reserveCapacity(lines.reduce(0) { $0 + $1.line.count })
+        document.reserveCapacity(lines.bytes.count)
         var quads: [RDFQuad] = []
-        quads.reserveCapacity(lines.count)
-        for entry in lines {
-            document.append(contentsOf: entry.line)
-            var quad = encoded.originals[entry.quad]
-            let gaps = encoded.quads[entry.quad].gaps
+        quads.reserveCapacity(lines.lines.count)
+        lines.forEachLine { line, index in
+            document.append(contentsOf: line)
+            var quad = encoded.originals[index]
+            let gaps = encoded.gaps[encoded.quads[index].gaps]
             if !gaps.isEmpty {
                 // The gaps are in subject, predicate, object, graph order, like the blank nodes they stand for.
                 var next = gaps.makeIterator()
