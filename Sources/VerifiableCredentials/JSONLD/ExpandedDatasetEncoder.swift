@@ -61,9 +61,9 @@ struct ExpandedDatasetEncoder {
     private static let nodeKeywords: Set<String> = ["@id", "@type", "@index", "@reverse", "@graph", "@included"]
 
     private var dataset = EncodedDataset(capacity: 128)
-    /// The walk's blank nodes (``Term/blankNode(_:)`` in this type counts them): each one's number in the
-    /// dataset, or -1 while no quad mentions it. A node without quads is not in the dataset (it would take a
-    /// canonical label).
+    /// During the walk a blank node term carries the walk's own number for the node; this maps it to the node's
+    /// number in the dataset, or -1 while no quad mentions the node. A node without quads stays out of the dataset
+    /// (there it would take a canonical label, as in W3C toRdf test in03).
     private var datasetNumbers: [Int] = []
     /// The document's blank node identifiers (`_:x`), by number.
     private var blankNodes: [LabelKey: Int] = [:]

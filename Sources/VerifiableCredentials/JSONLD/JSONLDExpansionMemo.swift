@@ -36,10 +36,15 @@ final class JSONLDExpansionMemo: @unchecked Sendable {
     private struct Tally {
         var lookups = 0
         var hits = 0
+        /// Objects not looked up since the tally said they were not worth it.
+        var skipped = 0
 
         /// Tried while young, then only while at least one lookup in eight finds its object.
         var worthTrying: Bool { lookups < 64 || hits * 8 >= lookups }
     }
+
+    /// After this many objects skipped, a property is tried afresh (its objects may have started to repeat).
+    static let retryAfter = 4096
 
     private let lock = NSLock()
     private var results: [Key: JSONValue?] = [:]
@@ -53,9 +58,13 @@ final class JSONLDExpansionMemo: @unchecked Sendable {
         safeMode: Bool, processingMode: JSONLDProcessingMode
     ) -> Key? {
         lock.lock()
-        let worthTrying = tallies[activeProperty]?.worthTrying ?? true
+        if var tally = tallies[activeProperty], !tally.worthTrying {
+            tally.skipped += 1
+            tallies[activeProperty] = tally.skipped < Self.retryAfter ? tally : Tally()
+            lock.unlock()
+            return nil
+        }
         lock.unlock()
-        guard worthTrying else { return nil }
         var hasher = Hasher()
         hasher.combine(element)
         hasher.combine(context)

@@ -144,5 +144,18 @@ struct JSONLDExpansionMemoTests {
         #expect(memo.tally(for: "p").hits == 0)
         #expect(memo.tally(for: "same").lookups == 100)
         #expect(memo.tally(for: "same").hits == 99)
+        // Skipped long enough, the property is tried afresh.
+        let element = JSONObject([
+            .init(key: "q", value: "x"), .init(key: "r", value: "y"), .init(key: "s", value: "z"),
+        ])
+        func key() -> JSONLDExpansionMemo.Key? {
+            memo.key(
+                for: element, context: 1, activeProperty: "p", baseURL: nil, fromMap: false, safeMode: false,
+                processingMode: .jsonLD11)
+        }
+        for _ in 0..<(JSONLDExpansionMemo.retryAfter - 36 - 1) { #expect(key() == nil) }
+        #expect(key() == nil)
+        #expect(key() != nil)
+        #expect(memo.tally(for: "p").lookups == 0)
     }
 }
