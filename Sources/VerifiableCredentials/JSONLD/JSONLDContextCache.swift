@@ -30,6 +30,13 @@ public final class JSONLDContextCache: @unchecked Sendable {
     /// An empty cache.
     public init() {}
 
+    /// Forgets the expanded objects kept for reuse (processed contexts stay): what a new process would start with.
+    /// For measurements that must not reuse the objects of documents seen before (a benchmark verifying what it
+    /// has just signed), and for long-lived processes that move on to unrelated documents.
+    public func forgetExpandedObjects() {
+        expansions.removeAll()
+    }
+
     func newID() -> Int {
         lock.lock()
         defer { lock.unlock() }

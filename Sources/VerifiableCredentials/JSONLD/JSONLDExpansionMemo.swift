@@ -104,6 +104,14 @@ final class JSONLDExpansionMemo: @unchecked Sendable {
         return tallies.values.reduce((0, 0)) { ($0.0 + $1.lookups, $0.1 + $1.hits) }
     }
 
+    /// Forgets every stored object and every property's tally.
+    func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        results.removeAll()
+        tallies.removeAll()
+    }
+
     /// Stores the expanded form of `key`'s object.
     func store(_ expanded: JSONValue?, for key: Key) {
         lock.lock()

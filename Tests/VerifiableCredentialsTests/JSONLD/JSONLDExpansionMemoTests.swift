@@ -107,6 +107,23 @@ struct JSONLDExpansionMemoTests {
         #expect(id(second) == "http://two.example/folder/item")
     }
 
+    @Test("forgetting the expanded objects: the same document is expanded again, with the same result")
+    func forgetExpandedObjects() throws {
+        let cache = JSONLDContextCache()
+        let text = #"""
+            {"@context": {"p": "http://example.org/p", "q": "http://example.org/q", "r": "http://example.org/r"},
+             "p": {"@id": "http://example.org/o", "q": "1", "r": "2"}}
+            """#
+        let first = try Self.expand(text, cache: cache)
+        _ = try Self.expand(text, cache: cache)
+        #expect(cache.expansions.tally(for: "p").hits == 1)
+        cache.forgetExpandedObjects()
+        #expect(cache.expansions.tally(for: "p").lookups == 0)
+        #expect(try Self.expand(text, cache: cache) == first)
+        #expect(cache.expansions.tally(for: "p").hits == 0)
+        #expect(cache.expansions.tally(for: "p").lookups == 1)
+    }
+
     @Test("eddsa-rdfc-2022: after a credential verified, a copy with its achievement changed still fails")
     func changedRepeatedObjectStillFails() throws {
         let contexts = try BundledDocumentLoader(directory: PyLDCrossCheckTests.contexts)
