@@ -1,0 +1,37 @@
+/// Lines written one after another into one buffer, each known by its range, sorted in code point order
+/// without copying them out.
+struct LineBuffer {
+    private(set) var bytes: [UInt8] = []
+    /// Each line's range in ``bytes`` and a number the writer gives it, in the order written (or sorted).
+    private(set) var lines: [(range: Range<Int>, tag: Int)] = []
+
+    init(capacity: Int, lines count: Int) {
+        bytes.reserveCapacity(capacity)
+        lines.reserveCapacity(count)
+    }
+
+    /// Appends a line written by `write`, tagged `tag`.
+    mutating func append(tag: Int, _ write: (inout [UInt8]) -> Void) {
+        let start = bytes.count
+        write(&bytes)
+        lines.append((start..<bytes.count, tag))
+    }
+
+    /// Sorts the lines in code point (UTF-8 byte) order; equal lines keep no particular order.
+    mutating func sort() {
+        guard lines.count > 1 else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            lines.sort { lhs, rhs in
+                CodeUnitOrder.bytesPrecede(
+                    UnsafeBufferPointer(rebasing: buffer[lhs.range]), UnsafeBufferPointer(rebasing: buffer[rhs.range]))
+            }
+        }
+    }
+
+    /// Calls `body` with each line's bytes, in the lines' order.
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, _ tag: Int) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            for line in lines { body(UnsafeBufferPointer(rebasing: buffer[line.range]), line.tag) }
+        }
+    }
+}
