@@ -106,3 +106,9 @@ func writeBenchCSV(_ size: Int, to url: URL) throws {
     }
     try Data(text.utf8).write(to: url)
 }
+
+/// Empties the memo of expanded JSON-LD objects of the process's bundled-context loader, so that a measured job
+/// starts as a new `cmevc` run would: without the objects of documents this process signed or verified before.
+func forgetMemoizedExpansions() throws {
+    try CMEContexts.loader().contextCache?.forgetExpandedObjects()
+}

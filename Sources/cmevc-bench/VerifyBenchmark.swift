@@ -78,7 +78,7 @@ private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, raw
     var verified = verifier.verify(bytes: presentations[0], name: "vp.json", expecting: expectations).verified
     // Each job starts as `cmevc verify` does, without objects from documents seen before (these credentials were
     // just issued in this process, and the warm-up verified one presentation).
-    try CMEContexts.loader().contextCache?.forgetExpandedObjects()
+    try forgetMemoizedExpansions()
     // One verification takes milliseconds, so each round times a few back-to-back verifications (48 in all: with
     // 20 the figure moved by ±5 % from run to run).
     let presentation200 = yardstick.interleaved(rounds: 12, rawPerRound: 800, cores: cores) { round in
@@ -105,7 +105,7 @@ private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, raw
     let sample = Array(paths.prefix(5_000))
     let serialChunk = 250
     let serialRounds = (sample.count + serialChunk - 1) / serialChunk
-    try CMEContexts.loader().contextCache?.forgetExpandedObjects()
+    try forgetMemoizedExpansions()
     let serial = yardstick.interleaved(rounds: serialRounds, rawPerRound: serialChunk) { round in
         let chunk = sample[min(round * serialChunk, sample.count)..<min((round + 1) * serialChunk, sample.count)]
         for path in chunk where !verifyFile(path) { failures += 1 }
@@ -113,7 +113,7 @@ private func runVerifyBenchmark(suite: String, folderCount: Int, cores: Int, raw
     }
     let parallelChunk = 4_000
     // The folder on all cores starts afresh too (its first files are the 1-core sample's).
-    try CMEContexts.loader().contextCache?.forgetExpandedObjects()
+    try forgetMemoizedExpansions()
     let parallel = yardstick.interleaved(
         rounds: (paths.count + parallelChunk - 1) / parallelChunk, rawPerRound: parallelChunk / 8, cores: cores
     ) { round in

@@ -41,6 +41,11 @@ final class JSONLDExpansionMemo: @unchecked Sendable {
 
         /// Tried while young, then only while at least one lookup in eight finds its object.
         var worthTrying: Bool { lookups < 64 || hits * 8 >= lookups }
+
+        mutating func count(hit: Bool) {
+            lookups += 1
+            if hit { hits += 1 }
+        }
     }
 
     /// After this many objects skipped, a property is tried afresh (its objects may have started to repeat).
@@ -84,8 +89,7 @@ final class JSONLDExpansionMemo: @unchecked Sendable {
         defer { lock.unlock() }
         let found = results[key]
         if tallies.count >= limit { tallies.removeAll(keepingCapacity: true) }
-        tallies[key.activeProperty, default: Tally()].lookups += 1
-        if found != nil { tallies[key.activeProperty, default: Tally()].hits += 1 }
+        tallies[key.activeProperty, default: Tally()].count(hit: found != nil)
         return found
     }
 

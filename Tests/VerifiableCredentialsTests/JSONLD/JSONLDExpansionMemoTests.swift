@@ -15,6 +15,12 @@ struct JSONLDExpansionMemoTests {
         return try JSONLD.expand(try JSONParser.parse(text), options: options)
     }
 
+    /// A document whose property `p` holds `object`, under a context that defines `p`, `q` and `r`.
+    static func document(p object: String) -> String {
+        #"{"@context": {"p": "http://example.org/p", "q": "http://example.org/q", "r": "http://example.org/r"}, "p": "#
+            + object + "}"
+    }
+
     static func totals(_ cache: JSONLDContextCache) -> (lookups: Int, hits: Int) {
         cache.expansions.tallyTotals()
     }
@@ -94,10 +100,7 @@ struct JSONLDExpansionMemoTests {
     @Test("the base URL is in the key: a relative @id resolves against each document's base")
     func baseIsInTheKey() throws {
         let cache = JSONLDContextCache()
-        let text = #"""
-            {"@context": {"p": "http://example.org/p", "q": "http://example.org/q", "r": "http://example.org/r"},
-             "p": {"@id": "item", "q": "1", "r": "2"}}
-            """#
+        let text = Self.document(p: #"{"@id": "item", "q": "1", "r": "2"}"#)
         let first = try Self.expand(text, cache: cache, base: "http://one.example/folder/")
         let second = try Self.expand(text, cache: cache, base: "http://two.example/folder/")
         func id(_ expanded: JSONValue) -> String? {
@@ -110,10 +113,7 @@ struct JSONLDExpansionMemoTests {
     @Test("forgetting the expanded objects: the same document is expanded again, with the same result")
     func forgetExpandedObjects() throws {
         let cache = JSONLDContextCache()
-        let text = #"""
-            {"@context": {"p": "http://example.org/p", "q": "http://example.org/q", "r": "http://example.org/r"},
-             "p": {"@id": "http://example.org/o", "q": "1", "r": "2"}}
-            """#
+        let text = Self.document(p: #"{"@id": "http://example.org/o", "q": "1", "r": "2"}"#)
         let first = try Self.expand(text, cache: cache)
         _ = try Self.expand(text, cache: cache)
         #expect(cache.expansions.tally(for: "p").hits == 1)
