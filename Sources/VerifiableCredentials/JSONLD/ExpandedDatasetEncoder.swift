@@ -69,6 +69,24 @@ struct ExpandedDatasetEncoder {
     private var blankNodes: [LabelKey: Int] = [:]
     /// Each node's `@index`, to reject a node given two (§7.2 step 6.7).
     private var indexes: [IndexedNode: String] = [:]
+    /// Every quad added, duplicates included, in order, when recording for a ``DatasetTemplate``.
+    private var recorded: [RecordedQuad]?
+
+    /// A quad as the walk adds it to the dataset (blank nodes by their numbers in the dataset).
+    struct RecordedQuad {
+        var subject: Term
+        var predicate: Term
+        var object: Term
+        var graph: Term?
+    }
+
+    /// A walk's dataset with every quad added to it, for ``DatasetTemplateBuilder``.
+    struct Recording {
+        var dataset: EncodedDataset
+        var quads: [RecordedQuad]
+        /// Whether a node has an `@index` (merging nodes then can fail, so no template is made).
+        var hasIndexes: Bool
+    }
 
     /// The dataset of the expanded document `expanded` (as ``JSONLD/expand(_:options:)`` returns it).
     ///
@@ -77,6 +95,14 @@ struct ExpandedDatasetEncoder {
         var encoder = ExpandedDatasetEncoder()
         try encoder.generate(expanded, in: .default, link: .none, list: nil)
         return encoder.dataset
+    }
+
+    /// Like ``encode(_:)``, also listing every quad as it is added.
+    static func record(_ expanded: JSONValue) throws(CredentialError) -> Recording {
+        var encoder = ExpandedDatasetEncoder()
+        encoder.recorded = []
+        try encoder.generate(expanded, in: .default, link: .none, list: nil)
+        return Recording(dataset: encoder.dataset, quads: encoder.recorded ?? [], hasIndexes: !encoder.indexes.isEmpty)
     }
 
     private mutating func generate(_ element: JSONValue, in graph: Graph, link: Link, list: ListBox?)
@@ -233,7 +259,9 @@ struct ExpandedDatasetEncoder {
             guard let name else { return }
             graphName = inDataset(name)
         }
-        dataset.add(
-            subject: inDataset(subject), predicate: predicate, object: inDataset(object), graph: graphName)
+        let (numberedSubject, numberedObject) = (inDataset(subject), inDataset(object))
+        recorded?.append(
+            RecordedQuad(subject: numberedSubject, predicate: predicate, object: numberedObject, graph: graphName))
+        dataset.add(subject: numberedSubject, predicate: predicate, object: numberedObject, graph: graphName)
     }
 }

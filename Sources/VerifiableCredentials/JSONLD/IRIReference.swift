@@ -148,22 +148,24 @@ enum IRIReference {
     static func isWellFormedIRI(_ value: String) -> Bool {
         guard isAbsolute(value) else { return false }
         var text = value
-        return text.withUTF8 { bytes in
-            var fragments = 0
-            for unit in bytes {
-                switch unit {
-                case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
-                    UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
-                    return false
-                case UInt8(ascii: "#"):
-                    fragments += 1
-                    if fragments > 1 { return false }
-                default:
-                    continue
-                }
+        return text.withUTF8 { fragmentCount($0).map { $0 <= 1 } ?? false }
+    }
+
+    /// How many `#`s `bytes` (part of an IRI) has, or `nil` when it has a byte no IRI may have.
+    static func fragmentCount(_ bytes: some Collection<UInt8>) -> Int? {
+        var fragments = 0
+        for unit in bytes {
+            switch unit {
+            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
+                UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
+                return nil
+            case UInt8(ascii: "#"):
+                fragments += 1
+            default:
+                continue
             }
-            return true
         }
+        return fragments
     }
 }
 

@@ -18,6 +18,8 @@ public final class JSONLDContextCache: @unchecked Sendable {
 
     /// Expanded objects, reused when the same object comes again in the same place.
     let expansions = JSONLDExpansionMemo()
+    /// Datasets of documents of one shape, with the strings that vary put in.
+    let templates = DatasetTemplateCache()
     private let lock = NSLock()
     private var nextID = 1
     private var processed: [Key: ActiveContext] = [:]
@@ -30,11 +32,13 @@ public final class JSONLDContextCache: @unchecked Sendable {
     /// An empty cache.
     public init() {}
 
-    /// Forgets the expanded objects kept for reuse (processed contexts stay): what a new process would start with.
+    /// Forgets the expanded objects and dataset templates kept for reuse (processed contexts stay): what a new
+    /// process would start with.
     /// For measurements that must not reuse the objects of documents seen before (a benchmark verifying what it
     /// has just signed), and for long-lived processes that move on to unrelated documents.
     public func forgetExpandedObjects() {
         expansions.removeAll()
+        templates.removeAll()
     }
 
     func newID() -> Int {

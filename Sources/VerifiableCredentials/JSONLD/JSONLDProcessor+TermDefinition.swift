@@ -220,6 +220,7 @@ extension JSONLDProcessor {
             }
             definition = previous
         }
+        cache.templates.noteTerm(term)
         active.terms[term] = definition
         scope.defined[term] = true
     }

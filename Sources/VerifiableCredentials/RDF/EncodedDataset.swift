@@ -26,7 +26,7 @@ struct EncodedDataset {
     }
 
     /// A term of a quad being added: a blank node goes by its number (``addBlankNode(label:)``).
-    enum Term {
+    enum Term: Equatable {
         /// An IRI or a literal (never a blank node).
         case term(RDFTerm)
         case blankNode(Int)
@@ -122,6 +122,38 @@ struct EncodedDataset {
         quads.append(quad)
         return true
     }
+
+    /// Writes a quad's line at the end of ``bytes`` and its gaps at the end of ``gaps`` through `write`, which
+    /// returns the predicate's range. The quad is not in the dataset until ``commit(_:)``, so that the caller can
+    /// compare it with quads already in (``isSame(_:asQuad:)``) and ``discard(_:)`` it. A dataset is built either
+    /// this way (by a ``DatasetTemplate``, which knows which of its quads may coincide) or with
+    /// ``add(subject:predicate:object:graph:)``, never both.
+    mutating func stage(_ write: (inout [UInt8], inout [Gap]) -> Range<Int>) -> EncodedQuad {
+        let start = bytes.count
+        let firstGap = gaps.count
+        let predicate = write(&bytes, &gaps)
+        return EncodedQuad(template: start..<bytes.count, gaps: firstGap..<gaps.count, predicate: predicate)
+    }
+
+    /// Adds a staged quad to the dataset; returns its index.
+    @discardableResult
+    mutating func commit(_ quad: EncodedQuad) -> Int {
+        let index = quads.count
+        for gap in gaps[quad.gaps] where quadsMentioning[gap.node].last != index {
+            quadsMentioning[gap.node].append(index)
+        }
+        quads.append(quad)
+        return index
+    }
+
+    /// Drops the quad staged last.
+    mutating func discard(_ quad: EncodedQuad) {
+        bytes.removeSubrange(quad.template.lowerBound...)
+        gaps.removeSubrange(quad.gaps.lowerBound...)
+    }
+
+    /// Whether a staged quad is the dataset's quad `index`.
+    func isSame(_ quad: EncodedQuad, asQuad index: Int) -> Bool { isSame(quad, as: quads[index]) }
 
     /// Writes `quad`'s line, asking `label` to append `_:label` for each blank node.
     func write(_ quad: EncodedQuad, to output: inout [UInt8], label: (_ node: Int, _ bytes: inout [UInt8]) -> Void) {

@@ -80,11 +80,30 @@ public struct RDFCanonicalizer: Sendable {
         guard options.rdfDirection == nil, !options.produceGeneralizedRdf else {
             return try canonicalNQuadsBytes(try JSONLD.toRDF(document, options: options))
         }
+        guard let cache = options.contextCache ?? options.documentLoader.contextCache, options.expandContext == nil
+        else {
+            return try canonicalNQuadsBytes(
+                encoded: try ExpandedDatasetEncoder.encode(JSONLD.expand(document, options: options)))
+        }
+        // Documents of one shape that differ only in strings JSON-LD copies share a template (DatasetTemplate).
+        let shape = DocumentShape(document)
+        let templateOptions = DatasetTemplateCache.Options(options)
+        if let dataset = cache.templates.dataset(for: shape, options: templateOptions) {
+            return try canonicalNQuadsBytes(encoded: dataset)
+        }
         let expanded = try JSONLD.expand(document, options: options)
-        return try canonicalNQuadsBytes(encoded: try ExpandedDatasetEncoder.encode(expanded))
+        let bytes = try canonicalNQuadsBytes(encoded: try ExpandedDatasetEncoder.encode(expanded))
+        if cache.templates.shouldBuild(after: shape, options: templateOptions),
+            let template = DatasetTemplateBuilder.template(
+                for: document, shape: shape, options: options, expected: bytes, canonicalizer: self,
+                colonTerms: cache.templates.colonTerms)
+        {
+            cache.templates.store(template, options: templateOptions)
+        }
+        return bytes
     }
 
-    private func canonicalNQuadsBytes(encoded: EncodedDataset) throws(CredentialError) -> [UInt8] {
+    func canonicalNQuadsBytes(encoded: EncodedDataset) throws(CredentialError) -> [UInt8] {
         var state = CanonicalizationState(dataset: encoded, algorithm: hashAlgorithm, limit: workLimit)
         try state.issueCanonicalIdentifiers()
         let labels = Self.labels(issuer: state.canonicalIssuer, count: encoded.labels.count)
