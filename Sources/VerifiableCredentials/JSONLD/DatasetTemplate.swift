@@ -152,11 +152,12 @@ final class DatasetTemplate: Sendable {
     func dataset(for document: DocumentShape, colonTerms: Set<String>) -> EncodedDataset? {
         let values = document.leaves
         for slot in iriSlots {
-            guard case .string(let value) = values[slot.leaf], Self.fits(value, prefix: slot.prefix),
-                colonTerms.isEmpty || !colonTerms.contains(value),
-                let fragments = IRIReference.fragmentCount(value.utf8.dropFirst(slot.prefix.utf8.count)),
-                slot.baseFragments + fragments <= 1
+            guard case .string(var value) = values[slot.leaf], Self.fits(value, prefix: slot.prefix),
+                colonTerms.isEmpty || !colonTerms.contains(value)
             else { return nil }
+            let skip = slot.prefix.utf8.count
+            let fragments = value.withUTF8 { IRIReference.fragmentCount(UnsafeBufferPointer(rebasing: $0[skip...])) }
+            guard let fragments, slot.baseFragments + fragments <= 1 else { return nil }
         }
         var dataset = EncodedDataset(capacity: compiled.count)
         for label in blankNodeLabels { _ = dataset.addBlankNode(label: label) }
@@ -176,23 +177,24 @@ final class DatasetTemplate: Sendable {
     /// Writes `quad`'s line with the document's `values` in its slots; returns the predicate's range.
     private func write(
         _ quad: CompiledQuad, values: [JSONValue], to bytes: inout [UInt8], gaps: inout [EncodedDataset.Gap]
-    )
-        -> Range<Int>
-    {
+    ) -> Range<Int> {
         var predicate = 0..<0
-        for step in steps[quad.steps] {
-            switch step {
-            case .text(let range):
-                bytes.append(contentsOf: text[range])
-            case .predicate(let range):
-                predicate = bytes.count..<bytes.count + range.count
-                bytes.append(contentsOf: text[range])
-            case .blankNode(let node, let position):
-                gaps.append(EncodedDataset.Gap(offset: bytes.count, node: node, position: position))
-            case .literal(let leaf):
-                if case .string(let value) = values[leaf] { NQuads.appendEscaped(value, to: &bytes) }
-            case .iriRest(let leaf, let skip):
-                if case .string(let value) = values[leaf] { bytes.append(contentsOf: value.utf8.dropFirst(skip)) }
+        text.withUnsafeBufferPointer { text in
+            for step in steps[quad.steps] {
+                switch step {
+                case .text(let range):
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+                case .predicate(let range):
+                    predicate = bytes.count..<bytes.count + range.count
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+                case .blankNode(let node, let position):
+                    gaps.append(EncodedDataset.Gap(offset: bytes.count, node: node, position: position))
+                case .literal(let leaf):
+                    if case .string(let value) = values[leaf] { NQuads.appendEscaped(value, to: &bytes) }
+                case .iriRest(let leaf, let skip):
+                    guard case .string(var value) = values[leaf] else { continue }
+                    value.withUTF8 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[skip...])) }
+                }
             }
         }
         return predicate

@@ -152,7 +152,7 @@ enum IRIReference {
     }
 
     /// How many `#`s `bytes` (part of an IRI) has, or `nil` when it has a byte no IRI may have.
-    static func fragmentCount(_ bytes: some Collection<UInt8>) -> Int? {
+    static func fragmentCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var fragments = 0
         for unit in bytes {
             switch unit {
