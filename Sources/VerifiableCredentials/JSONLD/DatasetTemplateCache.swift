@@ -82,6 +82,13 @@ final class DatasetTemplateCache: @unchecked Sendable {
         return build
     }
 
+    /// How many templates there are.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return templateCount
+    }
+
     /// The colon terms to check IRI slots against.
     var colonTerms: Set<String> {
         lock.lock()
