@@ -62,9 +62,15 @@ final class DatasetTemplateCache: @unchecked Sendable {
         return nil
     }
 
+    /// Documents with more leaves than a credential many times over get no template (making one runs the
+    /// document through JSON-LD several times).
+    static let leafLimit = 4096
+
     /// Counts a document no template fitted; returns whether to make one from it now: at the second such document
-    /// of a shape, then once the shape's templates have served eight documents each, or after 64 misses each.
+    /// of a shape, then once the shape's templates have served eight documents each, or after 64 misses each;
+    /// never for a document of more than ``leafLimit`` leaves.
     func shouldBuild(after document: DocumentShape, options: Options) -> Bool {
+        guard document.leaves.count <= Self.leafLimit else { return false }
         let key = ShapeKey(hash: document.hash, options: options)
         lock.lock()
         defer { lock.unlock() }

@@ -231,3 +231,22 @@ struct DatasetTemplateTests {
         #expect(Self.template(of: marked, options: options) == nil)
     }
 }
+
+extension DatasetTemplateTests {
+    @Test("the cache makes a template at a shape's second miss, not for documents beyond the leaf limit")
+    func buildPolicy() throws {
+        let cache = DatasetTemplateCache()
+        let options = DatasetTemplateCache.Options(
+            JSONLDOptions(documentLoader: BundledDocumentLoader(documents: [:])))
+        let small = DocumentShape(["name": "x", "note": "y"])
+        #expect(!cache.shouldBuild(after: small, options: options))
+        #expect(cache.shouldBuild(after: small, options: options))
+        // Then only after 64 misses per template made (none served yet).
+        #expect((0..<61).allSatisfy { _ in !cache.shouldBuild(after: small, options: options) })
+        #expect(cache.shouldBuild(after: small, options: options))
+        let large = DocumentShape(
+            .array((0...DatasetTemplateCache.leafLimit).map { JSONValue.string("leaf \($0)") }))
+        #expect(!cache.shouldBuild(after: large, options: options))
+        #expect(!cache.shouldBuild(after: large, options: options))
+    }
+}
