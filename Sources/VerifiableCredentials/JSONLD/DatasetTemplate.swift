@@ -159,7 +159,8 @@ final class DatasetTemplate: Sendable {
             let fragments = value.withUTF8 { IRIReference.fragmentCount(UnsafeBufferPointer(rebasing: $0[skip...])) }
             guard let fragments, slot.baseFragments + fragments <= 1 else { return nil }
         }
-        var dataset = EncodedDataset(capacity: compiled.count)
+        var dataset = EncodedDataset(
+            capacity: compiled.count, bytes: text.count + 64 * steps.count, blankNodes: blankNodeLabels.count)
         for label in blankNodeLabels { _ = dataset.addBlankNode(label: label) }
         // Each template quad's index in the dataset, or -1 when it coincided with an earlier one.
         var indexes = [Int](repeating: -1, count: compiled.count)
