@@ -35,6 +35,11 @@ public struct JSONLDOptions: Sendable {
     /// quads come in no particular order (and list blank nodes are numbered in that order), which saves the
     /// sorting where the order does not matter: RDFC-1.0 relabels blank nodes and sorts the lines itself.
     public var ordered: Bool
+    /// Whether ``RDFCanonicalizer/canonicalNQuadsBytes(jsonLD:options:)`` may make and use dataset templates
+    /// (the README's "dataset templates": documents of one shape that differ only in strings JSON-LD copies get
+    /// their quads by filling in those strings). On by default; off, every document is expanded (for measuring
+    /// or debugging: the bytes are the same either way).
+    public var datasetTemplates = true
 
     public init(
         base: String? = nil, documentLoader: any DocumentLoader, rdfDirection: RDFDirection? = nil,

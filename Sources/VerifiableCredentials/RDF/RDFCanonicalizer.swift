@@ -80,7 +80,8 @@ public struct RDFCanonicalizer: Sendable {
         guard options.rdfDirection == nil, !options.produceGeneralizedRdf else {
             return try canonicalNQuadsBytes(try JSONLD.toRDF(document, options: options))
         }
-        guard let cache = options.contextCache ?? options.documentLoader.contextCache, options.expandContext == nil
+        guard options.datasetTemplates, options.expandContext == nil,
+            let cache = options.contextCache ?? options.documentLoader.contextCache
         else {
             return try canonicalNQuadsBytes(
                 encoded: try ExpandedDatasetEncoder.encode(JSONLD.expand(document, options: options)))

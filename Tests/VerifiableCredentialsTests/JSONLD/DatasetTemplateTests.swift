@@ -154,6 +154,27 @@ struct DatasetTemplateTests {
         #expect(cache.templates.dataset(for: DocumentShape(documents[5]), options: templateOptions) == nil)
     }
 
+    @Test("with datasetTemplates off the canonicalizer makes no template and gives the same bytes")
+    func templatesOff() throws {
+        let loader = try BundledDocumentLoader(directory: PyLDCrossCheckTests.contexts)
+        let cache = JSONLDContextCache()
+        var options = JSONLDOptions(documentLoader: loader, safeMode: true, contextCache: cache)
+        options.datasetTemplates = false
+        var withTemplates = JSONLDOptions(documentLoader: loader, safeMode: true, contextCache: JSONLDContextCache())
+        withTemplates.datasetTemplates = true
+        for index in 0..<4 {
+            let document = DocumentShape.replacingLeaves(of: CMESample.credential(0)) { _, value in
+                guard case .string(let text) = value, text.hasPrefix("sha256$") else { return value }
+                return .string("sha256$\(index)")
+            }
+            #expect(
+                JSONLDCanonicalBytesTests.inOneWalk(document, options: options)
+                    == JSONLDCanonicalBytesTests.inOneWalk(document, options: withTemplates))
+        }
+        #expect(cache.templates.count == 0)
+        #expect(withTemplates.contextCache?.templates.count ?? 0 > 0)
+    }
+
     @Test("a type's value is never a slot: another type picks another scoped context")
     func typesStayFixed() throws {
         let context: JSONValue = [
