@@ -85,6 +85,10 @@ final class DatasetTemplate: Sendable {
     private let steps: [Step]
     private let compiled: [CompiledQuad]
     private let iriSlots: [IRISlot]
+    /// The blank node to quads map of a dataset that holds all of ``compiled``.
+    private let quadsMentioning: [[Int]]
+    /// What RDFC-1.0 can know of such a dataset before it starts.
+    private let hints: DatasetHints
 
     /// The template of documents of `shape` with these leaves, whose walk adds `quads` (duplicates included) to a
     /// dataset with these blank nodes.
@@ -122,6 +126,8 @@ final class DatasetTemplate: Sendable {
             compiled.append(CompiledQuad(steps: first..<steps.count, mayEqual: mayEqual))
         }
         (self.text, self.steps, self.compiled) = (text, steps, compiled)
+        (self.quadsMentioning, self.hints) = Self.blankNodeFacts(
+            compiled: compiled, steps: steps, blankNodeCount: blankNodeLabels.count)
         self.iriSlots = bases.sorted { $0.key < $1.key }.compactMap { leaf, base in
             guard case .iri(let prefix) = leaves[leaf] else { return nil }
             return IRISlot(leaf: leaf, prefix: prefix, baseFragments: base.utf8.count { $0 == UInt8(ascii: "#") })
@@ -160,19 +166,51 @@ final class DatasetTemplate: Sendable {
             guard let fragments, slot.baseFragments + fragments <= 1 else { return nil }
         }
         var dataset = EncodedDataset(
-            capacity: compiled.count, bytes: text.count + 64 * steps.count, blankNodes: blankNodeLabels.count)
-        for label in blankNodeLabels { _ = dataset.addBlankNode(label: label) }
+            capacity: compiled.count, bytes: text.count + 64 * steps.count, labels: blankNodeLabels)
         // Each template quad's index in the dataset, or -1 when it coincided with an earlier one.
         var indexes = [Int](repeating: -1, count: compiled.count)
+        var coincided = false
         for (number, quad) in compiled.enumerated() {
             let staged = dataset.stage { bytes, gaps in write(quad, values: values, to: &bytes, gaps: &gaps) }
             if quad.mayEqual.contains(where: { indexes[$0] >= 0 && dataset.isSame(staged, asQuad: indexes[$0]) }) {
                 dataset.discard(staged)
+                coincided = true
             } else {
-                indexes[number] = dataset.commit(staged)
+                indexes[number] = dataset.commitUnmapped(staged)
             }
         }
+        if coincided {
+            dataset.mapQuadsMentioning()
+        } else {
+            dataset.setQuadsMentioning(quadsMentioning)
+            dataset.hints = DatasetHints.Bound(hints: hints, values: values)
+        }
         return dataset
+    }
+
+    /// The blank node to quads map of a dataset holding all of `compiled`, and the hints for RDFC-1.0 about such
+    /// datasets (``DatasetHints``), which need the leaves each blank node's quads hold.
+    private static func blankNodeFacts(compiled: [CompiledQuad], steps: [Step], blankNodeCount: Int) -> (
+        [[Int]], DatasetHints
+    ) {
+        var map = [[Int]](repeating: [], count: blankNodeCount)
+        var slotLeaves = [Set<Int>](repeating: [], count: blankNodeCount)
+        for (index, quad) in compiled.enumerated() {
+            var nodes: [Int] = []
+            var leaves: [Int] = []
+            for step in steps[quad.steps] {
+                switch step {
+                case .blankNode(let node, _) where !nodes.contains(node): nodes.append(node)
+                case .literal(let leaf), .iriRest(let leaf, _): leaves.append(leaf)
+                default: break
+                }
+            }
+            for node in nodes {
+                map[node].append(index)
+                slotLeaves[node].formUnion(leaves)
+            }
+        }
+        return (map, DatasetHints(slotLeaves: slotLeaves.map { $0.sorted() }))
     }
 
     /// Writes `quad`'s line with the document's `values` in its slots; returns the predicate's range.

@@ -24,11 +24,14 @@ struct CanonicalizationState {
         // Step 3: first degree hashes, grouped in the hash to blank nodes map (lists in first-mention order).
         firstDegreeHashes.reserveCapacity(nodeCount)
         var nodesByHash: [HashKey: [Int]] = [:]
+        // A template's dataset may come with the hashes of blank nodes whose lines an earlier dataset had.
+        let known = dataset.hints?.knownFirstDegreeHashes(algorithm) ?? []
         for node in 0..<nodeCount {
-            let hash = hashFirstDegreeQuads(node)
+            let hash = (node < known.count ? known[node] : nil) ?? hashFirstDegreeQuads(node)
             firstDegreeHashes.append(hash)
             nodesByHash[HashKey(bytes: hash), default: []].append(node)
         }
+        dataset.hints?.noteFirstDegreeHashes(firstDegreeHashes, known: known, algorithm: algorithm)
         let hashes = nodesByHash.keys.sorted { EncodedDataset.precedes($0.bytes, $1.bytes) }
 
         // Step 4: blank nodes with a unique first degree hash, in code point order of the hashes.

@@ -48,6 +48,8 @@ struct EncodedDataset {
     private var quadsByHash: [Int: Int] = [:]
     /// Further quads whose hash an earlier, different quad has (practically never: the hash is 64 bits).
     private var sharedHashes: [Int: [Int]] = [:]
+    /// What the template that filled the dataset in knows about it (``DatasetHints``), if any.
+    var hints: DatasetHints.Bound?
 
     /// An empty dataset that quads are added to with ``add(subject:predicate:object:graph:)``, with room for
     /// about `capacity` quads.
@@ -132,7 +134,7 @@ struct EncodedDataset {
     }
 
     /// Writes a quad's line at the end of ``bytes`` and its gaps at the end of ``gaps`` through `write`, which
-    /// returns the predicate's range. The quad is not in the dataset until ``commit(_:)``, so that the caller can
+    /// returns the predicate's range. The quad is not in the dataset until ``commitUnmapped(_:)``, so that the caller can
     /// compare it with quads already in (``isSame(_:asQuad:)``) and ``discard(_:)`` it. A dataset is built either
     /// this way (by a ``DatasetTemplate``, which knows which of its quads may coincide) or with
     /// ``add(subject:predicate:object:graph:)``, never both.
@@ -143,15 +145,35 @@ struct EncodedDataset {
         return EncodedQuad(template: start..<bytes.count, gaps: firstGap..<gaps.count, predicate: predicate)
     }
 
-    /// Adds a staged quad to the dataset; returns its index.
-    @discardableResult
-    mutating func commit(_ quad: EncodedQuad) -> Int {
-        let index = quads.count
-        for gap in gaps[quad.gaps] where quadsMentioning[gap.node].last != index {
-            quadsMentioning[gap.node].append(index)
-        }
+    /// An empty dataset that quads are staged into (``stage(_:)``) and committed with ``commitUnmapped(_:)``, with room
+    /// for `capacity` quads of `bytes` bytes in all, and the blank nodes `labels`.
+    init(capacity: Int, bytes byteCount: Int, labels: [String]) {
+        quads.reserveCapacity(capacity)
+        bytes.reserveCapacity(byteCount)
+        self.labels = labels
+    }
+
+    /// Adds a staged quad without updating the blank node to quads map; ``setQuadsMentioning(_:)`` or
+    /// ``mapQuadsMentioning()`` must follow, before the dataset is used.
+    mutating func commitUnmapped(_ quad: EncodedQuad) -> Int {
         quads.append(quad)
-        return index
+        return quads.count - 1
+    }
+
+    /// Sets the blank node to quads map of quads committed with ``commitUnmapped(_:)``, when the caller knows it
+    /// (a template whose quads all went in: the map is the template's own).
+    mutating func setQuadsMentioning(_ map: [[Int]]) {
+        quadsMentioning = map
+    }
+
+    /// Builds the blank node to quads map of quads committed with ``commitUnmapped(_:)``.
+    mutating func mapQuadsMentioning() {
+        quadsMentioning = Array(repeating: [], count: labels.count)
+        for (index, quad) in quads.enumerated() {
+            for gap in gaps[quad.gaps] where quadsMentioning[gap.node].last != index {
+                quadsMentioning[gap.node].append(index)
+            }
+        }
     }
 
     /// Drops the quad staged last.

@@ -17,6 +17,9 @@ struct LineBuffer {
         lines.append((start..<bytes.count, tag))
     }
 
+    /// The lines' tags, in the lines' order.
+    var tags: [Int] { lines.map(\.tag) }
+
     /// Sorts the lines in code point (UTF-8 byte) order; equal lines keep no particular order.
     mutating func sort() {
         guard lines.count > 1 else { return }

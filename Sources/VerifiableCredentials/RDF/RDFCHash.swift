@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The incremental hash of RDFC-1.0 (§3.1 "hash"): SHA-256 or SHA-384, rendered as lowercase hex bytes.
 struct RDFCHash {
@@ -55,15 +56,20 @@ struct RDFCHash {
         return hash.finalizeHex()
     }
 
-    private static func hex(_ digest: some Sequence<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(96)
-        for byte in digest {
-            out.append(hexDigits[Int(byte >> 4)])
-            out.append(hexDigits[Int(byte & 0xF)])
+    private static func hex(_ digest: some Digest) -> [UInt8] {
+        digest.withUnsafeBytes { digest in
+            [UInt8](unsafeUninitializedCapacity: 2 * digest.count) { out, count in
+                for (index, byte) in digest.enumerated() {
+                    out[2 * index] = hexDigit(byte >> 4)
+                    out[2 * index + 1] = hexDigit(byte & 0xF)
+                }
+                count = 2 * digest.count
+            }
         }
-        return out
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The lowercase hex digit of a value below 16.
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ (nibble &- 10)
+    }
 }

@@ -108,7 +108,9 @@ public struct RDFCanonicalizer: Sendable {
         var state = CanonicalizationState(dataset: encoded, algorithm: hashAlgorithm, limit: workLimit)
         try state.issueCanonicalIdentifiers()
         let labels = Self.labels(issuer: state.canonicalIssuer, count: encoded.labels.count)
-        let lines = Self.sortedLines(encoded, labels: labels)
+        let order = encoded.hints?.hints.lineOrder ?? []
+        let lines = Self.sortedLines(encoded, labels: labels, order: order)
+        if order.isEmpty, let hints = encoded.hints { hints.hints.noteLineOrder(lines.tags) }
         var document: [UInt8] = []
         document.reserveCapacity(lines.bytes.count)
         lines.forEachLine { line, _ in document.append(contentsOf: line) }
@@ -133,12 +135,20 @@ public struct RDFCanonicalizer: Sendable {
     }
 
     /// Each quad's canonical line, sorted in code point order (UTF-8 byte order), tagged with its quad's index.
-    private static func sortedLines(_ encoded: EncodedDataset, labels: [[UInt8]]) -> LineBuffer {
+    /// The lines are written in `order` (quad indexes) when it lists every quad, which makes no difference to the
+    /// result, only to how fast it is sorted (``DatasetHints``).
+    private static func sortedLines(_ encoded: EncodedDataset, labels: [[UInt8]], order: [Int] = []) -> LineBuffer {
         var lines = LineBuffer(capacity: encoded.bytes.count + 8 * encoded.gaps.count, lines: encoded.quads.count)
-        for (index, quad) in encoded.quads.enumerated() {
+        func append(_ index: Int) {
             lines.append(tag: index) { bytes in
-                encoded.write(quad, to: &bytes) { node, bytes in bytes.append(contentsOf: labels[node]) }
+                encoded.write(encoded.quads[index], to: &bytes) { node, bytes in bytes.append(contentsOf: labels[node])
+                }
             }
+        }
+        if order.count == encoded.quads.count {
+            for index in order { append(index) }
+        } else {
+            for index in encoded.quads.indices { append(index) }
         }
         lines.sort()
         return lines
