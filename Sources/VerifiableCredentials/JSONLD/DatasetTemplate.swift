@@ -109,21 +109,23 @@ final class DatasetTemplate: Sendable {
         var compiled: [CompiledQuad] = []
         var bases: [Int: String] = [:]
         for (index, quad) in distinct.enumerated() {
-            let first = steps.count
-            Self.compile(quad.subject, position: UInt8(ascii: "s"), text: &text, steps: &steps, bases: &bases)
-            Self.appendText([UInt8(ascii: " ")], text: &text, steps: &steps)
+            // A quad's own steps, built apart so that its first text step is never merged into the quad before.
+            var own: [Step] = []
+            Self.compile(quad.subject, position: UInt8(ascii: "s"), text: &text, steps: &own, bases: &bases)
+            Self.appendText([UInt8(ascii: " ")], text: &text, steps: &own)
             let predicateStart = text.count
             if case .term(let term) = quad.predicate { NQuads.appendTerm(term, to: &text) }
-            steps.append(.predicate(predicateStart..<text.count))
-            Self.appendText([UInt8(ascii: " ")], text: &text, steps: &steps)
-            Self.compile(quad.object, position: UInt8(ascii: "o"), text: &text, steps: &steps, bases: &bases)
+            own.append(.predicate(predicateStart..<text.count))
+            Self.appendText([UInt8(ascii: " ")], text: &text, steps: &own)
+            Self.compile(quad.object, position: UInt8(ascii: "o"), text: &text, steps: &own, bases: &bases)
             if let graph = quad.graph {
-                Self.appendText([UInt8(ascii: " ")], text: &text, steps: &steps)
-                Self.compile(graph, position: UInt8(ascii: "g"), text: &text, steps: &steps, bases: &bases)
+                Self.appendText([UInt8(ascii: " ")], text: &text, steps: &own)
+                Self.compile(graph, position: UInt8(ascii: "g"), text: &text, steps: &own, bases: &bases)
             }
-            Self.appendText(NQuads.lineEnd, text: &text, steps: &steps)
+            Self.appendText(NQuads.lineEnd, text: &text, steps: &own)
             let mayEqual = distinct[..<index].indices.filter { Self.mayCoincide(distinct[$0], quad) }
-            compiled.append(CompiledQuad(steps: first..<steps.count, mayEqual: mayEqual))
+            compiled.append(CompiledQuad(steps: steps.count..<steps.count + own.count, mayEqual: mayEqual))
+            steps.append(contentsOf: own)
         }
         (self.text, self.steps, self.compiled) = (text, steps, compiled)
         (self.quadsMentioning, self.hints) = Self.blankNodeFacts(
@@ -219,30 +221,41 @@ final class DatasetTemplate: Sendable {
     ) -> Range<Int> {
         var predicate = 0..<0
         text.withUnsafeBufferPointer { text in
-            for step in steps[quad.steps] {
-                switch step {
-                case .text(let range):
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-                case .predicate(let range):
-                    predicate = bytes.count..<bytes.count + range.count
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-                case .blankNode(let node, let position):
-                    gaps.append(EncodedDataset.Gap(offset: bytes.count, node: node, position: position))
-                case .literal(let leaf):
-                    if case .string(let value) = values[leaf] { NQuads.appendEscaped(value, to: &bytes) }
-                case .iriRest(let leaf, let skip):
-                    guard case .string(var value) = values[leaf] else { continue }
-                    value.withUTF8 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[skip...])) }
+            steps.withUnsafeBufferPointer { steps in
+                for index in quad.steps {
+                    write(steps[index], text: text)
                 }
             }
         }
         return predicate
+
+        func write(_ step: Step, text: UnsafeBufferPointer<UInt8>) {
+            switch step {
+            case .text(let range):
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+            case .predicate(let range):
+                predicate = bytes.count..<bytes.count + range.count
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+            case .blankNode(let node, let position):
+                gaps.append(EncodedDataset.Gap(offset: bytes.count, node: node, position: position))
+            case .literal(let leaf):
+                if case .string(let value) = values[leaf] { NQuads.appendEscaped(value, to: &bytes) }
+            case .iriRest(let leaf, let skip):
+                guard case .string(var value) = values[leaf] else { return }
+                value.withUTF8 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[skip...])) }
+            }
+        }
     }
 
+    /// Appends `bytes` to `text` as a text step, or to the text step just before (it ends where `bytes` start).
     private static func appendText(_ bytes: [UInt8], text: inout [UInt8], steps: inout [Step]) {
         let start = text.count
         text.append(contentsOf: bytes)
-        steps.append(.text(start..<text.count))
+        if case .text(let previous) = steps.last, previous.upperBound == start {
+            steps[steps.count - 1] = .text(previous.lowerBound..<text.count)
+        } else {
+            steps.append(.text(start..<text.count))
+        }
     }
 
     /// Compiles a term: fixed terms to text, slots to the text around them and the slot.

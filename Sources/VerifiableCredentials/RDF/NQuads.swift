@@ -94,35 +94,55 @@ public enum NQuads {
         }
     }
 
-    /// Writes a literal's lexical form with the escapes of RDFC-1.0 Appendix A.
+    /// Writes a literal's lexical form with the escapes of RDFC-1.0 Appendix A, straight from its UTF-8: every
+    /// escaped character but U+FFFE and U+FFFF is ASCII, and those two are the only scalars whose UTF-8 is
+    /// `EF BF BE` and `EF BF BF`; runs of bytes between escapes are copied as they are.
     static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
         var text = value
-        let copied = text.withUTF8 { utf8 -> Bool in
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xEF {
-                return false
-            }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if copied { return }
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
-            case 0x08: bytes.append(contentsOf: [.backslash, UInt8(ascii: "b")])
-            case 0x09: bytes.append(contentsOf: [.backslash, UInt8(ascii: "t")])
-            case 0x0A: bytes.append(contentsOf: [.backslash, UInt8(ascii: "n")])
-            case 0x0C: bytes.append(contentsOf: [.backslash, UInt8(ascii: "f")])
-            case 0x0D: bytes.append(contentsOf: [.backslash, UInt8(ascii: "r")])
-            case 0x22: bytes.append(contentsOf: [.backslash, UInt8(ascii: "\"")])
-            case 0x5C: bytes.append(contentsOf: [.backslash, .backslash])
-            case 0x00...0x1F, 0x7F, 0xFFFE, 0xFFFF:
-                // Not a Char of XML 1.1, or a control character that Appendix A escapes.
-                bytes.append(contentsOf: [.backslash, UInt8(ascii: "u")])
-                let value = scalar.value
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    bytes.append(upperHexDigits[Int((value >> UInt32(shift)) & 0xF)])
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xEF {
+                    index += 1
+                    continue
                 }
-            default:
-                UTF8.encode(scalar) { bytes.append($0) }
+                var length = 1
+                var scalar = UInt32(byte)
+                if byte == 0xEF {
+                    guard index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] & 0xFE == 0xBE else {
+                        index += 1
+                        continue
+                    }
+                    length = 3
+                    scalar = utf8[index + 2] == 0xBE ? 0xFFFE : 0xFFFF
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(of: scalar, to: &bytes)
+                index += length
+                runStart = index
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        }
+    }
+
+    /// The escape of a character RDFC-1.0 Appendix A escapes: `\b \t \n \f \r \" \\`, or `\uXXXX` for the
+    /// other control characters, U+007F, U+FFFE and U+FFFF.
+    private static func appendEscape(of scalar: UInt32, to bytes: inout [UInt8]) {
+        bytes.append(.backslash)
+        switch scalar {
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x22: bytes.append(UInt8(ascii: "\""))
+        case 0x5C: bytes.append(.backslash)
+        default:
+            bytes.append(UInt8(ascii: "u"))
+            for shift in stride(from: 12, through: 0, by: -4) {
+                bytes.append(upperHexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
             }
         }
     }

@@ -14,6 +14,48 @@ struct NQuadsTests {
                 + "\u{80}\u{9F}é∞🌃\u{FFFD}\\uFFFE\\uFFFF\" .\n")
     }
 
+    /// RDFC-1.0 Appendix A escaping one Unicode scalar at a time, the reference for the byte-run escaper.
+    static func escapedScalarByScalar(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x08: out += "\\b"
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0C: out += "\\f"
+            case 0x0D: out += "\\r"
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x00...0x1F, 0x7F, 0xFFFE, 0xFFFF:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test("Escaping by byte runs agrees with escaping scalar by scalar, around U+FFFE and U+FFFF's UTF-8")
+    func escapingByRuns() {
+        // Scalars whose UTF-8 starts with EF (U+F000–U+FFFF) next to the two that are escaped, and the rest.
+        let pieces = [
+            "a", "\u{EFFF}", "\u{F000}", "\u{FFBE}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "\u{10000}",
+            "\u{1F600}", "\n", "\"", "\\", "\u{7F}", "\u{0}", "\u{1F}", "™", "é", " ", "\r\n",
+        ]
+        var seed: UInt64 = 0x5EED
+        for length in 0..<200 {
+            var value = ""
+            for _ in 0..<(length % 12) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                value += pieces[Int(seed >> 33) % pieces.count]
+            }
+            let quad = RDFQuad(
+                subject: .iri("urn:ex:s"), predicate: .iri("urn:ex:p"), object: .literal(RDFLiteral(value)))
+            let expected = "<urn:ex:s> <urn:ex:p> \"" + Self.escapedScalarByScalar(value) + "\" .\n"
+            #expect(NQuads.line(for: quad) == expected, "\(value.debugDescription)")
+        }
+    }
+
     @Test("Simple literals drop xsd:string; other datatypes and language tags are written")
     func literalForms() {
         #expect(NQuads.term(.literal(RDFLiteral("a", datatype: RDFLiteral.xsdString))) == "\"a\"")
