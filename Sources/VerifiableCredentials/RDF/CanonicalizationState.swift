@@ -23,26 +23,32 @@ struct CanonicalizationState {
         guard nodeCount > 0 else { return }
         // Step 3: first degree hashes, grouped in the hash to blank nodes map (lists in first-mention order).
         firstDegreeHashes.reserveCapacity(nodeCount)
-        var nodesByHash: [HashKey: [Int]] = [:]
         // A template's dataset may come with the hashes of blank nodes whose lines an earlier dataset had.
         let known = dataset.hints?.knownFirstDegreeHashes(algorithm) ?? []
         for node in 0..<nodeCount {
-            let hash = (node < known.count ? known[node] : nil) ?? hashFirstDegreeQuads(node)
-            firstDegreeHashes.append(hash)
-            nodesByHash[HashKey(bytes: hash), default: []].append(node)
+            firstDegreeHashes.append((node < known.count ? known[node] : nil) ?? hashFirstDegreeQuads(node))
         }
         dataset.hints?.noteFirstDegreeHashes(firstDegreeHashes, known: known, algorithm: algorithm)
-        let hashes = nodesByHash.keys.sorted { EncodedDataset.precedes($0.bytes, $1.bytes) }
+        // The hash to blank nodes map, as runs of the blank nodes sorted by hash in code point order (and by
+        // number, which is first-mention order, within a hash).
+        let byHash = (0..<nodeCount).sorted { lhs, rhs in
+            let (left, right) = (firstDegreeHashes[lhs], firstDegreeHashes[rhs])
+            if left == right { return lhs < rhs }
+            return EncodedDataset.precedes(left, right)
+        }
 
         // Step 4: blank nodes with a unique first degree hash, in code point order of the hashes.
         var shared: [[Int]] = []
-        for hash in hashes {
-            guard let nodes = nodesByHash[hash] else { continue }
-            if nodes.count == 1 {
-                canonicalIssuer.issue(nodes[0])
+        var start = 0
+        while start < byHash.count {
+            var end = start + 1
+            while end < byHash.count && firstDegreeHashes[byHash[end]] == firstDegreeHashes[byHash[start]] { end += 1 }
+            if end - start == 1 {
+                canonicalIssuer.issue(byHash[start])
             } else {
-                shared.append(nodes)
+                shared.append(Array(byHash[start..<end]))
             }
+            start = end
         }
         guard !shared.isEmpty else { return }
 
@@ -93,14 +99,5 @@ struct CanonicalizationState {
         var ranks = Array(repeating: 0, count: labels.count)
         for (rank, node) in order.enumerated() { ranks[node] = rank }
         return ranks
-    }
-}
-
-/// A hash (as hex bytes) used as a dictionary key, hashed in one call instead of byte by byte as `[UInt8]` is.
-private struct HashKey: Hashable {
-    let bytes: [UInt8]
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -30,6 +30,16 @@ struct IdentifierIssuer {
         bytes.append(UInt8(ascii: "_"))
         bytes.append(UInt8(ascii: ":"))
         bytes.append(contentsOf: prefix)
-        bytes.append(contentsOf: String(counter).utf8)
+        Self.appendDecimal(counter, to: &bytes)
+    }
+
+    /// Appends the decimal digits of a non-negative `value`.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(max(value, 0)))
+            return
+        }
+        appendDecimal(value / 10, to: &bytes)
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
