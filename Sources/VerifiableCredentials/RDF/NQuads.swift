@@ -103,6 +103,12 @@ public enum NQuads {
             var runStart = 0
             var index = 0
             while index < utf8.count {
+                if index + 8 <= utf8.count, let base = utf8.baseAddress,
+                    !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xEF {
                     index += 1
@@ -125,6 +131,17 @@ public enum NQuads {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
+    }
+
+    /// Whether any of eight bytes is below 0x20 or is 0x22, 0x5C, 0x7F or 0xEF (the bytes ``appendEscaped(_:to:)``
+    /// looks at), tested on all eight at once; exact, never a false "no".
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0x7F)) || hasZeroByte(word ^ (ones &* 0xEF))
     }
 
     /// The escape of a character RDFC-1.0 Appendix A escapes: `\b \t \n \f \r \" \\`, or `\uXXXX` for the

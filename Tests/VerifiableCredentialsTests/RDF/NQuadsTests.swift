@@ -42,6 +42,7 @@ struct NQuadsTests {
             "a", "\u{EFFF}", "\u{F000}", "\u{FFBE}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "\u{10000}",
             "\u{1F600}", "\n", "\"", "\\", "\u{7F}", "\u{0}", "\u{1F}", "™", "é", " ", "\r\n",
         ]
+        var values: [String] = []
         var seed: UInt64 = 0x5EED
         for length in 0..<200 {
             var value = ""
@@ -49,6 +50,16 @@ struct NQuadsTests {
                 seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 value += pieces[Int(seed >> 33) % pieces.count]
             }
+            values.append(value)
+        }
+        // Each piece at every offset of a long plain run (eight bytes are looked at together).
+        for piece in pieces {
+            for offset in 0..<20 {
+                values.append(
+                    String(repeating: "x", count: offset) + piece + String(repeating: "y", count: 19 - offset))
+            }
+        }
+        for value in values {
             let quad = RDFQuad(
                 subject: .iri("urn:ex:s"), predicate: .iri("urn:ex:p"), object: .literal(RDFLiteral(value)))
             let expected = "<urn:ex:s> <urn:ex:p> \"" + Self.escapedScalarByScalar(value) + "\" .\n"
