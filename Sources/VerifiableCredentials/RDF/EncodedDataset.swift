@@ -54,17 +54,9 @@ struct EncodedDataset {
     /// An empty dataset that quads are added to with ``add(subject:predicate:object:graph:)``, with room for
     /// about `capacity` quads.
     init(capacity: Int = 0) {
-        self.init(capacity: capacity, bytes: capacity * 160, blankNodes: 0)
-        quadsByHash.reserveCapacity(capacity)
-    }
-
-    /// An empty dataset that quads are staged into (``stage(_:)``), with room for `capacity` quads of `bytes`
-    /// bytes in all and `blankNodes` blank nodes.
-    init(capacity: Int, bytes byteCount: Int, blankNodes: Int) {
         quads.reserveCapacity(capacity)
-        bytes.reserveCapacity(byteCount)
-        labels.reserveCapacity(blankNodes)
-        quadsMentioning.reserveCapacity(blankNodes)
+        bytes.reserveCapacity(capacity * 160)
+        quadsByHash.reserveCapacity(capacity)
     }
 
     /// Encodes `dataset`; `keepingOriginals` keeps its quads in ``originals`` (only relabelling needs them).
