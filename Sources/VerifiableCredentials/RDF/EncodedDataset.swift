@@ -179,13 +179,18 @@ struct EncodedDataset {
 
     /// Writes `quad`'s line, asking `label` to append `_:label` for each blank node.
     func write(_ quad: EncodedQuad, to output: inout [UInt8], label: (_ node: Int, _ bytes: inout [UInt8]) -> Void) {
-        var start = quad.template.lowerBound
-        for gap in gaps[quad.gaps] {
-            output.append(contentsOf: bytes[start..<gap.offset])
-            label(gap.node, &output)
-            start = gap.offset
+        bytes.withUnsafeBufferPointer { bytes in
+            gaps.withUnsafeBufferPointer { gaps in
+                var start = quad.template.lowerBound
+                for index in quad.gaps {
+                    let gap = gaps[index]
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<gap.offset]))
+                    label(gap.node, &output)
+                    start = gap.offset
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<quad.template.upperBound]))
+            }
         }
-        output.append(contentsOf: bytes[start..<quad.template.upperBound])
     }
 
     private mutating func append(_ term: Term, position: UInt8) {

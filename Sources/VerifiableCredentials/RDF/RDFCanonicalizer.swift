@@ -139,16 +139,28 @@ public struct RDFCanonicalizer: Sendable {
     /// result, only to how fast it is sorted (``DatasetHints``).
     private static func sortedLines(_ encoded: EncodedDataset, labels: [[UInt8]], order: [Int] = []) -> LineBuffer {
         var lines = LineBuffer(capacity: encoded.bytes.count + 8 * encoded.gaps.count, lines: encoded.quads.count)
-        func append(_ index: Int) {
-            lines.append(tag: index) { bytes in
-                encoded.write(encoded.quads[index], to: &bytes) { node, bytes in bytes.append(contentsOf: labels[node])
+        // The labels one after another in one buffer, so that writing one is a copy from it.
+        var flat: [UInt8] = []
+        flat.reserveCapacity(labels.count * 12)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(labels.count)
+        for label in labels {
+            flat.append(contentsOf: label)
+            ranges.append(flat.count - label.count..<flat.count)
+        }
+        flat.withUnsafeBufferPointer { flat in
+            func append(_ index: Int) {
+                lines.append(tag: index) { bytes in
+                    encoded.write(encoded.quads[index], to: &bytes) { node, bytes in
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: flat[ranges[node]]))
+                    }
                 }
             }
-        }
-        if order.count == encoded.quads.count {
-            for index in order { append(index) }
-        } else {
-            for index in encoded.quads.indices { append(index) }
+            if order.count == encoded.quads.count {
+                for index in order { append(index) }
+            } else {
+                for index in encoded.quads.indices { append(index) }
+            }
         }
         lines.sort()
         return lines
