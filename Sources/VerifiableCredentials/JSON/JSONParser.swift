@@ -118,15 +118,20 @@ struct JSONReader {
         let count = bytes.count
         while index < count {
             switch base[index] {
-            case 0x20:
+            case 0x20, 0x0A:
                 index += 1
-                // A pretty-printed document's indentation: eight spaces at a time.
-                while index + 8 <= count,
-                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
-                {
+                // A pretty-printed document's indentation: the spaces of eight bytes at a time (the lowest
+                // differing byte of a little-endian word ends the run).
+                while index + 8 <= count {
+                    let notSpaces =
+                        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                    guard notSpaces == 0 else {
+                        index += notSpaces.littleEndian.trailingZeroBitCount >> 3
+                        break
+                    }
                     index += 8
                 }
-            case 0x09, 0x0A, 0x0D: index += 1
+            case 0x09, 0x0D: index += 1
             default: return
             }
         }

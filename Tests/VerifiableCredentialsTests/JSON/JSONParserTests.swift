@@ -119,6 +119,28 @@ struct JSONParserTests {
         }
     }
 
+    @Test(
+        "Any run of indentation, with tabs and carriage returns, parses as the compact document and errors keep their column"
+    )
+    func indentation() throws {
+        let compact = try JSONParser.parse(#"{"a":[1,{"b":"c"}],"d":true}"#)
+        for width in 0..<20 {
+            for tail in ["", "\t", "\r", " \t "] {
+                let pad = "\n" + String(repeating: " ", count: width) + tail
+                let text =
+                    "{" + pad + #""a":"# + pad + "[1," + pad + #"{"b":"c"}]"# + pad + "," + #""d":true"# + pad + "}"
+                #expect(try JSONParser.parse(text) == compact, "indentation \(width) \(tail.debugDescription)")
+            }
+            let bad = "{\n" + String(repeating: " ", count: width) + "x}"
+            do {
+                _ = try JSONParser.parse(bad)
+                Issue.record("expected an error for indentation \(width)")
+            } catch {
+                #expect(error.location == "line 2, column \(width + 1)")
+            }
+        }
+    }
+
     @Test("Numbers too large for a double are rejected")
     func hugeNumbers() {
         #expect(code("1e400") == .numberOutOfRange)
