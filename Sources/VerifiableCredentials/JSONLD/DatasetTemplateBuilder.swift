@@ -142,26 +142,27 @@ enum DatasetTemplateBuilder {
     /// each starts and ends.
     private static func markers(in text: String, limit: Int = .max) -> [(leaf: Int, start: Int, end: Int)] {
         let bytes = Array(text.utf8)
-        let pattern = Array(marker.utf8)
+        let length = marker.utf8.count
         var found: [(leaf: Int, start: Int, end: Int)] = []
-        var start = 0
-        while start + pattern.count <= bytes.count {
-            guard bytes[start..<start + pattern.count].elementsEqual(pattern) else {
-                start += 1
-                continue
-            }
-            var index = start + pattern.count
+        for start in markerStarts(in: bytes) {
+            var index = start + length
             var number = 0
-            while index < bytes.count, index - start - pattern.count < 9, (48...57).contains(bytes[index]) {
+            while index < bytes.count, index - start - length < 9, (48...57).contains(bytes[index]) {
                 number = number * 10 + Int(bytes[index] - 48)
                 index += 1
             }
-            if index > start + pattern.count, index < bytes.count, bytes[index] == UInt8(ascii: "z"), number < limit {
+            if index > start + length, index < bytes.count, bytes[index] == UInt8(ascii: "z"), number < limit {
                 found.append((number, start, index + 1))
             }
-            start += 1
         }
         return found
+    }
+
+    /// The UTF-8 offsets in `bytes` where the marker's text starts.
+    private static func markerStarts(in bytes: [UInt8]) -> [Int] {
+        let pattern = Array(marker.utf8)
+        guard bytes.count >= pattern.count else { return [] }
+        return (0...bytes.count - pattern.count).filter { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
     }
 
     private static func part(_ term: EncodedDataset.Term, modes: [Mode], findings: [Finding]) -> DatasetTemplate.Part {
@@ -207,12 +208,7 @@ enum DatasetTemplateBuilder {
         }
     }
 
-    private static func contains(marker text: String) -> Bool {
-        let pattern = Array(marker.utf8)
-        let bytes = Array(text.utf8)
-        guard bytes.count >= pattern.count else { return false }
-        return (0...bytes.count - pattern.count).contains { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
-    }
+    private static func contains(marker text: String) -> Bool { !markerStarts(in: Array(text.utf8)).isEmpty }
 }
 
 extension EncodedDataset.Term {

@@ -25,15 +25,16 @@ final class DatasetTemplateCache: @unchecked Sendable {
     /// The templates of one shape, grouped by which leaves are fixed, then by the fixed leaves' hash.
     private struct ShapeEntry {
         var groups: [(fixedLeaves: [Int], templates: [Int: [DatasetTemplate]])] = []
-        var count = 0
         var misses = 0
         var builds = 0
         var hits = 0
+
+        /// How many templates the shape has.
+        var count: Int { groups.reduce(0) { $0 + $1.templates.values.reduce(0) { $0 + $1.count } } }
     }
 
     private let lock = NSLock()
     private var shapes: [ShapeKey: ShapeEntry] = [:]
-    private var templateCount = 0
     /// Every term with a colon that a context processed with the owning cache defined (see ``DatasetTemplate``).
     private var colonTermNames: Set<String> = []
     /// Templates kept in all; beyond, the cache starts over.
@@ -74,10 +75,7 @@ final class DatasetTemplateCache: @unchecked Sendable {
         let key = ShapeKey(hash: document.hash, options: options)
         lock.lock()
         defer { lock.unlock() }
-        if shapes[key] == nil, shapes.count >= limit {
-            shapes.removeAll(keepingCapacity: true)
-            templateCount = 0
-        }
+        if shapes[key] == nil, shapes.count >= limit { shapes.removeAll(keepingCapacity: true) }
         var entry = shapes[key] ?? ShapeEntry()
         entry.misses += 1
         let build =
@@ -95,6 +93,9 @@ final class DatasetTemplateCache: @unchecked Sendable {
         return templateCount
     }
 
+    /// How many templates there are (the lock held).
+    private var templateCount: Int { shapes.values.reduce(0) { $0 + $1.count } }
+
     /// The colon terms to check IRI slots against.
     var colonTerms: Set<String> {
         lock.lock()
@@ -106,24 +107,14 @@ final class DatasetTemplateCache: @unchecked Sendable {
         let key = ShapeKey(hash: template.shape.hash, options: options)
         lock.lock()
         defer { lock.unlock() }
-        if templateCount >= limit {
-            shapes.removeAll(keepingCapacity: true)
-            templateCount = 0
-        }
+        if templateCount >= limit { shapes.removeAll(keepingCapacity: true) }
         var entry = shapes[key] ?? ShapeEntry()
-        if entry.count >= shapeLimit, !entry.groups.isEmpty {
-            let dropped = entry.groups.removeFirst()
-            let count = dropped.templates.values.reduce(0) { $0 + $1.count }
-            entry.count -= count
-            templateCount -= count
-        }
+        if entry.count >= shapeLimit, !entry.groups.isEmpty { entry.groups.removeFirst() }
         if let group = entry.groups.firstIndex(where: { $0.fixedLeaves == template.fixedLeaves }) {
             entry.groups[group].templates[template.fixedHash, default: []].append(template)
         } else {
             entry.groups.append((template.fixedLeaves, [template.fixedHash: [template]]))
         }
-        entry.count += 1
-        templateCount += 1
         shapes[key] = entry
     }
 
@@ -139,6 +130,5 @@ final class DatasetTemplateCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         shapes.removeAll()
-        templateCount = 0
     }
 }

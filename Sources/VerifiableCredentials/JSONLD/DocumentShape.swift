@@ -45,18 +45,19 @@ struct DocumentShape {
             bytes.append(UInt8(ascii: "["))
             for item in items { walk(item) }
             bytes.append(UInt8(ascii: "]"))
-        case .string:
-            bytes.append(UInt8(ascii: "s"))
+        case .string, .number, .bool, .null:
+            bytes.append(Self.kind(of: value))
             leaves.append(value)
-        case .number:
-            bytes.append(UInt8(ascii: "n"))
-            leaves.append(value)
-        case .bool:
-            bytes.append(UInt8(ascii: "b"))
-            leaves.append(value)
-        case .null:
-            bytes.append(UInt8(ascii: "0"))
-            leaves.append(value)
+        }
+    }
+
+    /// A scalar's kind in the shape: `s`, `n`, `b` or `0`.
+    private static func kind(of scalar: JSONValue) -> UInt8 {
+        switch scalar {
+        case .string: UInt8(ascii: "s")
+        case .number: UInt8(ascii: "n")
+        case .bool: UInt8(ascii: "b")
+        default: UInt8(ascii: "0")
         }
     }
 

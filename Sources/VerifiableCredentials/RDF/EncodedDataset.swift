@@ -117,12 +117,17 @@ struct EncodedDataset {
         } else {
             quadsByHash[hash] = index
         }
-        for gap in gaps[quad.gaps] {
-            // Step 2.1: a quad is listed once per blank node, however often the node occurs in it.
-            if quadsMentioning[gap.node].last != index { quadsMentioning[gap.node].append(index) }
-        }
+        noteMentions(of: quad, index: index)
         quads.append(quad)
         return true
+    }
+
+    /// Adds quad `index` to the blank node to quads map of each blank node it mentions (step 2.1: a quad is
+    /// listed once per blank node, however often the node occurs in it).
+    private mutating func noteMentions(of quad: EncodedQuad, index: Int) {
+        for gap in gaps[quad.gaps] where quadsMentioning[gap.node].last != index {
+            quadsMentioning[gap.node].append(index)
+        }
     }
 
     /// Writes a quad's line at the end of ``bytes`` and its gaps at the end of ``gaps`` through `write`, which
@@ -161,11 +166,7 @@ struct EncodedDataset {
     /// Builds the blank node to quads map of quads committed with ``commitUnmapped(_:)``.
     mutating func mapQuadsMentioning() {
         quadsMentioning = Array(repeating: [], count: labels.count)
-        for (index, quad) in quads.enumerated() {
-            for gap in gaps[quad.gaps] where quadsMentioning[gap.node].last != index {
-                quadsMentioning[gap.node].append(index)
-            }
-        }
+        for (index, quad) in quads.enumerated() { noteMentions(of: quad, index: index) }
     }
 
     /// Drops the quad staged last.

@@ -124,12 +124,23 @@ public struct RDFCanonicalizer: Sendable {
 
     // MARK: - Step 7: the canonical form
 
+    /// Every blank node's `_:c14nN`, one after another in one buffer, so that writing one is a copy from it.
+    private struct Labels {
+        var bytes: [UInt8] = []
+        /// Each blank node's label in ``bytes``, by number.
+        var ranges: [Range<Int>] = []
+    }
+
     /// `_:c14nN` for every blank node, by number.
-    private static func labels(issuer: IdentifierIssuer, count: Int) -> [[UInt8]] {
-        var labels = Array(repeating: [UInt8](), count: count)
+    private static func labels(issuer: IdentifierIssuer, count: Int) -> Labels {
+        var labels = Labels()
+        labels.bytes.reserveCapacity(count * 12)
+        labels.ranges.reserveCapacity(count)
         for node in 0..<count {
+            let start = labels.bytes.count
             // Every blank node is issued an identifier; the fallback only keeps this total.
-            issuer.appendLabel(issuer.identifier(for: node) ?? count + node, to: &labels[node])
+            issuer.appendLabel(issuer.identifier(for: node) ?? count + node, to: &labels.bytes)
+            labels.ranges.append(start..<labels.bytes.count)
         }
         return labels
     }
@@ -137,18 +148,10 @@ public struct RDFCanonicalizer: Sendable {
     /// Each quad's canonical line, sorted in code point order (UTF-8 byte order), tagged with its quad's index.
     /// The lines are written in `order` (quad indexes) when it lists every quad, which makes no difference to the
     /// result, only to how fast it is sorted (``DatasetHints``).
-    private static func sortedLines(_ encoded: EncodedDataset, labels: [[UInt8]], order: [Int] = []) -> LineBuffer {
+    private static func sortedLines(_ encoded: EncodedDataset, labels: Labels, order: [Int] = []) -> LineBuffer {
         var lines = LineBuffer(capacity: encoded.bytes.count + 8 * encoded.gaps.count, lines: encoded.quads.count)
-        // The labels one after another in one buffer, so that writing one is a copy from it.
-        var flat: [UInt8] = []
-        flat.reserveCapacity(labels.count * 12)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(labels.count)
-        for label in labels {
-            flat.append(contentsOf: label)
-            ranges.append(flat.count - label.count..<flat.count)
-        }
-        flat.withUnsafeBufferPointer { flat in
+        let ranges = labels.ranges
+        labels.bytes.withUnsafeBufferPointer { flat in
             func append(_ index: Int) {
                 lines.append(tag: index) { bytes in
                     encoded.write(encoded.quads[index], to: &bytes) { node, bytes in
@@ -169,7 +172,9 @@ public struct RDFCanonicalizer: Sendable {
     private static func relabel(_ encoded: EncodedDataset, issuer: IdentifierIssuer) -> Result {
         let labels = labels(issuer: issuer, count: encoded.labels.count)
         let lines = sortedLines(encoded, labels: labels)
-        let canonicalLabels = labels.map { String(decoding: $0.dropFirst(2), as: UTF8.self) }
+        let canonicalLabels = labels.ranges.map {
+            String(decoding: labels.bytes[$0].dropFirst(2), as: UTF8.self)
+        }
         var document: [UInt8] = []
         document.reserveCapacity(lines.bytes.count)
         var quads: [RDFQuad] = []

@@ -92,9 +92,7 @@ struct DatasetTemplateTests {
     func toRdfInputs() throws {
         var templated = 0
         var served = 0
-        for test in ToRDFManifest.cases {
-            var options = ToRDFManifest.options(for: test)
-            guard options.rdfDirection == nil, !options.produceGeneralizedRdf else { continue }
+        for (test, var options) in ToRDFManifest.oneWalkCases {
             options.contextCache = options.contextCache ?? options.documentLoader.contextCache ?? JSONLDContextCache()
             let input = try Vectors.json("\(ToRDFManifest.folder)/\(test.input)")
             guard let template = Self.template(of: input, options: options) else { continue }

@@ -43,6 +43,16 @@ enum ToRDFManifest {
         }
     }()
 
+    /// The cases whose options let `RDFCanonicalizer.canonicalNQuadsBytes(jsonLD:options:)` go its own way (no
+    /// `rdfDirection`, no generalized RDF), with those options.
+    static var oneWalkCases: [(test: ToRDFCase, options: JSONLDOptions)] {
+        cases.compactMap { test in
+            let options = options(for: test)
+            guard options.rdfDirection == nil, !options.produceGeneralizedRdf else { return nil }
+            return (test, options)
+        }
+    }
+
     /// Tests not run, with the reason.
     static let skipped: [String: String] = [:]
 
