@@ -11,7 +11,8 @@ import VerifiableCredentials
 /// Writes the credentials of one batch to a ``CredentialOutput``.
 ///
 /// A directory's files are written in the background, on all cores, while the batch goes on with its next
-/// ledger transaction (the files are pure file-system work). ``write(_:)`` queues a committed transaction's
+/// ledger transaction (the files are pure file-system work); a JSON Lines file's lines in the background too,
+/// one transaction after the other. ``write(_:)`` queues a committed transaction's
 /// files, and ``startQueuedFiles()`` starts them: the batch calls it when the next transaction has queued its
 /// last builds, before the stretch in which only the ledger's thread works (recording the last credentials,
 /// committing), so the files use the cores the signing leaves idle then. The batch never waits for them
@@ -62,16 +63,12 @@ final class CredentialWriter {
     }
 
     /// Writes the credentials of one committed ledger transaction; `isNew` is false for one found in the
-    /// ledger, whose file is written only when missing or different. A directory's files are queued for the
-    /// background (see the type's description); JSON Lines in order, at once.
+    /// ledger, whose file is written only when missing or different. They are queued for the background (see
+    /// the type's description): a directory's files on all cores, JSON Lines in record order (one
+    /// transaction's lines after the other's).
     ///
-    /// - Throws: ``CredentialError`` `io` for this call's JSON Lines, or for files of earlier calls that are
-    ///   done.
+    /// - Throws: ``CredentialError`` `io` for files or lines of earlier calls that are done.
     func write(_ credentials: [(credential: LedgerCredential, isNew: Bool)]) throws(CredentialError) {
-        guard case .directory = output else {
-            try writeLines(credentials.map(\.credential))
-            return
-        }
         startQueuedFiles()
         // Queued before the earlier files' error is thrown, so that ``abandon()`` still writes these.
         defer { queued = credentials }
@@ -81,12 +78,33 @@ final class CredentialWriter {
     /// Starts writing the queued files in the background; returns at once unless two transactions' files are
     /// still in flight.
     func startQueuedFiles() {
-        guard case .directory(let url) = output, !queued.isEmpty else { return }
+        guard !queued.isEmpty else { return }
         let credentials = queued
         queued = []
-        let directory = outputDirectory ?? OutputDirectory(path: url.path)
         let outcome = backgroundOutcome
         let slots = inFlightSlots
+        let directory: OutputDirectory
+        switch output {
+        case .directory(let url):
+            directory = outputDirectory ?? OutputDirectory(path: url.path)
+        case .jsonLines(let url):
+            guard let lines else { return }
+            slots.wait()
+            // Off the ledger's thread: it built and wrote about a tenth of a 100,000-record batch's time there,
+            // while the signing threads waited for its next transaction (a perf profile).
+            background.async(group: inFlight) {
+                defer { slots.signal() }
+                outcome.record([
+                    Result { () throws(CredentialError) -> Bool in
+                        try Self.writeLines(credentials.map(\.credential), to: lines, path: url.path)
+                        return false
+                    }
+                ])
+            }
+            return
+        case .none:
+            return
+        }
         slots.wait()
         background.async(group: inFlight) {
             defer { slots.signal() }
@@ -118,8 +136,10 @@ final class CredentialWriter {
     /// Appends one line per credential to the JSON Lines file, in one write: the ledger's JSON without
     /// whitespace (compact already in ledgers written since 2026-11-24, pretty in older ones; exactly what
     /// compact serialization writes, without parsing), or a `vc+jwt` as a JSON string.
-    private func writeLines(_ credentials: [LedgerCredential]) throws(CredentialError) {
-        guard case .jsonLines(let url) = output, !credentials.isEmpty else { return }
+    private static func writeLines(
+        _ credentials: [LedgerCredential], to lines: FileHandle, path: String
+    ) throws(CredentialError) {
+        guard !credentials.isEmpty else { return }
         var text = [UInt8]()
         text.reserveCapacity(credentials.reduce(0) { $0 + $1.credentialBytes.count + 1 })
         for credential in credentials {
@@ -130,16 +150,16 @@ final class CredentialWriter {
                 guard bytes.first == UInt8(ascii: "{"), let compact = JSONWhitespace.removed(from: bytes) else {
                     throw CredentialError(
                         .ledger, "the ledger's copy of \(credential.credentialID) is not a JSON object",
-                        location: url.path)
+                        location: path)
                 }
                 text += compact
             }
             text.append(0x0A)
         }
         do {
-            try lines?.write(contentsOf: text)
+            try lines.write(contentsOf: text)
         } catch {
-            throw CredentialError(.io, "cannot write the JSON Lines file", location: url.path)
+            throw CredentialError(.io, "cannot write the JSON Lines file", location: path)
         }
     }
 
