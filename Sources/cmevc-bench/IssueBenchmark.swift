@@ -7,7 +7,7 @@ import VerifiableCredentials
 
 /// Issues 10,000 and then 100,000 records (override with CMEVC_BENCH_ISSUE="10000,100000") with
 /// eddsa-jcs-2022 and prints credentials/s (in total and per core), peak RSS and the ratio to the raw
-/// Ed25519 sign rate (one core); then the largest batch again into one JSON Lines file, and once more with its
+/// Ed25519 sign rate (one core, measured right before and after each batch); then the largest batch again into one JSON Lines file, and once more with its
 /// folders on the temporary directory's disk when the main figures used a memory file system (see
 /// ``BenchFolders``). CMEVC_BENCH_ISSUE_RDFC=N also issues N records with eddsa-rdfc-2022, `cmevc issue`'s
 /// default suite.
@@ -26,9 +26,15 @@ func runIssueBenchmark() {
     let message = [UInt8](repeating: 0xA5, count: 64)
     let rawKey = Curve25519.Signing.PrivateKey()
     let rawCount = 20_000
-    let rawSeconds = measure { for _ in 0..<rawCount { _ = try? rawKey.signature(for: message) } }
-    let rawRate = rate(rawCount, rawSeconds)
+    /// The raw sign rate now (20,000 signatures, about a third of a second).
+    func rawSignRate() -> Double {
+        rate(rawCount, measure { for _ in 0..<rawCount { _ = try? rawKey.signature(for: message) } })
+    }
+    let rawRate = rawSignRate()
     print(String(format: "  raw Ed25519 sign           %10.0f /s", rawRate))
+    // This machine's speed drifts (the raw rate alone has varied from 44,000 to 72,000 /s within minutes), so
+    // each batch's ratio is to the raw rate measured right before and right after it (their mean).
+    print("  each ratio is to the raw sign rate measured right before and after its batch (in brackets)")
     // Each batch's folder is removed only after the last batch: on an ext4 file system without a journal (as
     // on this project's machines) the inodes of files deleted in the last five minutes are skipped one by one
     // when a file is created, so a batch that followed the removal of the one before would time that.
@@ -36,14 +42,15 @@ func runIssueBenchmark() {
     defer { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
     for size in sizes {
         do {
-            let result = try issueBatch(size, suite: "eddsa-jcs-2022", on: place, folders: &folders)
+            let result = try issueBatch(
+                size, suite: "eddsa-jcs-2022", on: place, folders: &folders, rawSign: rawSignRate)
             let credentialRate = rate(result.issued, result.seconds)
             let line = String(
                 format:
-                    "  %7d records            %10.0f credentials/s (%.0f /s per core)   %.2f × raw"
+                    "  %7d records            %10.0f credentials/s (%.0f /s per core)   %.2f × raw (%.0f)"
                     + "   peak RSS %.0f MB (+%.0f MB over start)",
-                size, credentialRate, credentialRate / Double(cores), credentialRate / rawRate,
-                Double(result.peakKB) / 1024, Double(result.peakKB - result.startKB) / 1024)
+                size, credentialRate, credentialRate / Double(cores), credentialRate / result.rawSignRate,
+                result.rawSignRate, Double(result.peakKB) / 1024, Double(result.peakKB - result.startKB) / 1024)
             print(line + (result.peakWasReset ? "" : " (process peak: /proc/self/clear_refs not writable)"))
         } catch {
             print("  \(size) records: \(error)")
@@ -54,13 +61,14 @@ func runIssueBenchmark() {
         _ size: Int, label: String, suite: String, jsonLines: Bool = false, on folder: BenchFolders = place
     ) {
         do {
-            let result = try issueBatch(size, suite: suite, jsonLines: jsonLines, on: folder, folders: &folders)
+            let result = try issueBatch(
+                size, suite: suite, jsonLines: jsonLines, on: folder, folders: &folders, rawSign: rawSignRate)
             let credentialRate = rate(result.issued, result.seconds)
             print(
                 String(
-                    format: "  %7d records, %@ %10.0f credentials/s (%.0f /s per core)   %.2f × raw",
+                    format: "  %7d records, %@ %10.0f credentials/s (%.0f /s per core)   %.2f × raw (%.0f)",
                     size, label.padding(toLength: 15, withPad: " ", startingAt: 0), credentialRate,
-                    credentialRate / Double(cores), credentialRate / rawRate))
+                    credentialRate / Double(cores), credentialRate / result.rawSignRate, result.rawSignRate))
         } catch {
             print("  \(size) records, \(label): \(error)")
         }
@@ -84,12 +92,15 @@ private struct IssueBenchResult {
     var startKB: Int
     var peakKB: Int
     var peakWasReset: Bool
+    /// The mean of the raw Ed25519 sign rates measured right before and right after the batch.
+    var rawSignRate: Double
 }
 
 /// Issues `size` records into a new folder (one file per credential, or one JSON Lines file), which is added
 /// to `folders` for the caller to remove.
 private func issueBatch(
-    _ size: Int, suite: String, jsonLines: Bool = false, on place: BenchFolders, folders: inout [URL]
+    _ size: Int, suite: String, jsonLines: Bool = false, on place: BenchFolders, folders: inout [URL],
+    rawSign: () -> Double
 ) throws -> IssueBenchResult {
     let root = URL(fileURLWithPath: place.path).appendingPathComponent("cmevc-issue-bench-\(UUID().uuidString)")
     folders.append(root)
@@ -102,15 +113,18 @@ private func issueBatch(
     let peakWasReset = resetPeakRSS()
     let startKB = memoryStatus("VmRSS")
     var summary = BatchSummary()
+    let rawBefore = rawSign()
     let seconds = try measure {
         let issuer = try CredentialIssuer(directory: directory, key: key)
         let output: CredentialOutput =
             jsonLines ? .jsonLines(root.appendingPathComponent("credentials.jsonl")) : .directory(outURL)
         summary = try BatchIssuer(issuer: issuer, output: output).run(files: [csvURL], now: Date())
     }
+    let peakKB = memoryStatus("VmHWM")
+    let rawAfter = rawSign()
     return IssueBenchResult(
-        issued: summary.issued, seconds: seconds, startKB: startKB, peakKB: memoryStatus("VmHWM"),
-        peakWasReset: peakWasReset)
+        issued: summary.issued, seconds: seconds, startKB: startKB, peakKB: peakKB, peakWasReset: peakWasReset,
+        rawSignRate: (rawBefore + rawAfter) / 2)
 }
 
 /// Resets the kernel's peak RSS (VmHWM) to the current RSS (Linux `clear_refs` 5); false when not possible.
