@@ -7,9 +7,9 @@ import VerifiableCredentials
 
 /// Issues 10,000 and then 100,000 records (override with CMEVC_BENCH_ISSUE="10000,100000") with
 /// eddsa-jcs-2022 and prints credentials/s (in total and per core), peak RSS and the ratio to the raw
-/// Ed25519 sign rate (one core, measured right before and after each batch); then the largest batch again into one JSON Lines file, and once more with its
-/// folders on the temporary directory's disk when the main figures used a memory file system (see
-/// ``BenchFolders``). CMEVC_BENCH_ISSUE_RDFC=N also issues N records with eddsa-rdfc-2022, `cmevc issue`'s
+/// Ed25519 sign rate (one core, measured right before and after each batch); then the largest batch again into
+/// one JSON Lines file, and once more with its folders on the temporary directory's disk when the main figures
+/// used a memory file system (see ``BenchFolders``). CMEVC_BENCH_ISSUE_RDFC=N also issues N records with eddsa-rdfc-2022, `cmevc issue`'s
 /// default suite.
 func runIssueBenchmark() {
     let environment = ProcessInfo.processInfo.environment

@@ -11,9 +11,9 @@ import VerifiableCredentials
 /// Writes the credentials of one batch to a ``CredentialOutput``.
 ///
 /// A directory's files are written in the background, on all cores, while the batch goes on with its next
-/// ledger transaction (the files are pure file-system work); a JSON Lines file's lines in the background too,
-/// one transaction after the other. ``write(_:)`` queues a committed transaction's
-/// files, and ``startQueuedFiles()`` starts them: the batch calls it when the next transaction has queued its
+/// ledger transaction (the files are pure file-system work); a JSON Lines file's lines are written in the
+/// background too, one transaction after the other. ``write(_:)`` queues a committed transaction's files, and
+/// ``startQueuedFiles()`` starts them: the batch calls it when the next transaction has queued its
 /// last builds, before the stretch in which only the ledger's thread works (recording the last credentials,
 /// committing), so the files use the cores the signing leaves idle then. The batch never waits for them
 /// after a commit (that left a core idle while the last files of a transaction were written): one
@@ -75,8 +75,8 @@ final class CredentialWriter {
         try takeOutcome()
     }
 
-    /// Starts writing the queued files in the background; returns at once unless two transactions' files are
-    /// still in flight.
+    /// Starts writing the queued files (or JSON Lines) in the background; returns at once unless two
+    /// transactions' files are still in flight.
     func startQueuedFiles() {
         guard !queued.isEmpty else { return }
         let credentials = queued

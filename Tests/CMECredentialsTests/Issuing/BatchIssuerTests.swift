@@ -189,6 +189,37 @@ struct BatchIssuerTests {
         #expect(lines.count == 1)
     }
 
+    @Test(
+        "a JSON Lines line that cannot be written (written in the background) still fails the batch, and no file is left"
+    )
+    func jsonLinesFailureReported() throws {
+        let fixture = try IssuingFixture()
+        let issued = try BatchIssuer(issuer: try fixture.issuer(), output: .none)
+            .run(files: [Self.batch], now: IssuingFixture.now)
+        #expect(issued.issued == 11)
+        // The ledger's copy of one credential is no longer a JSON object: its line cannot be written.
+        let database = try DatabaseQueue(path: fixture.directory.url.appendingPathComponent(IssuerLedger.fileName).path)
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE credentials SET credential_json = CAST('[1]' AS BLOB), shared_text_id = NULL,
+                    shared_text_offset = NULL WHERE rowid = (SELECT MAX(rowid) FROM credentials)
+                    """)
+        }
+        let output = fixture.root.appendingPathComponent("out.jsonl")
+        // One record per transaction, so the failing line is written while later transactions go on.
+        let rerun = BatchIssuer(issuer: try fixture.issuer(), output: .jsonLines(output), transactionSize: 1)
+        #expect {
+            _ = try rerun.run(files: [Self.batch], now: IssuingFixture.now)
+        } throws: { error in
+            (error as? CredentialError)?.code == .ledger && "\(error)".contains("is not a JSON object")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path)
+            .filter { $0.hasPrefix("out.jsonl") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test("a file of several chunks: every valid record issued once, in order, bad rows of any chunk reported")
     func severalChunks() throws {
         let fixture = try IssuingFixture()
