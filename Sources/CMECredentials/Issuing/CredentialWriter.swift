@@ -81,42 +81,40 @@ final class CredentialWriter {
         guard !queued.isEmpty else { return }
         let credentials = queued
         queued = []
-        let outcome = backgroundOutcome
-        let slots = inFlightSlots
-        let directory: OutputDirectory
+        let work: @Sendable () -> [Result<Bool, CredentialError>]
         switch output {
         case .directory(let url):
-            directory = outputDirectory ?? OutputDirectory(path: url.path)
+            let directory = outputDirectory ?? OutputDirectory(path: url.path)
+            work = {
+                // Sixteen runs per core (about 60 files each at 2,000 per transaction): with four, the last run of
+                // a batch's last transaction left one core writing files alone at the end (a perf timeline).
+                ConcurrentMap.map(credentials, slices: ConcurrentMap.cores * 16) { item in
+                    Result { () throws(CredentialError) -> Bool in
+                        try CredentialFile.write(item.credential, isNew: item.isNew, in: directory)
+                    }
+                }
+            }
         case .jsonLines(let url):
+            // Off the ledger's thread too: there it took about a tenth of a 100,000-record batch's time, while the
+            // signing threads waited for its next transaction (a perf profile).
             guard let lines else { return }
-            slots.wait()
-            // Off the ledger's thread: it built and wrote about a tenth of a 100,000-record batch's time there,
-            // while the signing threads waited for its next transaction (a perf profile).
-            background.async(group: inFlight) {
-                defer { slots.signal() }
-                outcome.record([
+            work = {
+                [
                     Result { () throws(CredentialError) -> Bool in
                         try Self.writeLines(credentials.map(\.credential), to: lines, path: url.path)
                         return false
                     }
-                ])
+                ]
             }
-            return
         case .none:
             return
         }
+        let outcome = backgroundOutcome
+        let slots = inFlightSlots
         slots.wait()
         background.async(group: inFlight) {
             defer { slots.signal() }
-            // Sixteen runs per core (about 60 files each at 2,000 per transaction): with four, the last run of a
-            // batch's last transaction left one core writing files alone at the end (a perf timeline).
-            let results = ConcurrentMap.map(credentials, slices: ConcurrentMap.cores * 16) {
-                item -> Result<Bool, CredentialError> in
-                Result { () throws(CredentialError) -> Bool in
-                    try CredentialFile.write(item.credential, isNew: item.isNew, in: directory)
-                }
-            }
-            outcome.record(results)
+            outcome.record(work())
         }
     }
 
