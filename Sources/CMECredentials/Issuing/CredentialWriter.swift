@@ -49,6 +49,7 @@ final class CredentialWriter {
             Self.removeAbandonedTemporaryFiles(in: url)
             outputDirectory = OutputDirectory(path: url.path)
         case .jsonLines(let url):
+            Self.removeAbandonedLinesFiles(of: url)
             let temporary = URL(fileURLWithPath: "\(url.path).\(getpid()).tmp")
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
                 let handle = FileHandle(forWritingAtPath: temporary.path)
@@ -134,7 +135,7 @@ final class CredentialWriter {
     /// Appends one line per credential to the JSON Lines file, in one write: the ledger's JSON without
     /// whitespace (compact already in ledgers written since 2026-11-24, pretty in older ones; exactly what
     /// compact serialization writes, without parsing), or a `vc+jwt` as a JSON string.
-    private static func writeLines(
+    static func writeLines(
         _ credentials: [LedgerCredential], to lines: FileHandle, path: String
     ) throws(CredentialError) {
         guard !credentials.isEmpty else { return }
@@ -184,6 +185,22 @@ final class CredentialWriter {
         for name in names where name.hasSuffix(".tmp") {
             let parts = name.split(separator: ".")
             guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(directory.appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    /// Removes the unfinished JSON Lines files (`<name>.<pid>.tmp` beside `url`) of writers that died before
+    /// renaming them; only names of exactly that form, and only when that process is no longer running.
+    static func removeAbandonedLinesFiles(of url: URL) {
+        let directory = url.deletingLastPathComponent()
+        let prefix = url.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count)
+            guard !middle.isEmpty, middle.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let pid = Int32(middle)
+            else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink(directory.appendingPathComponent(name).path)
             }
