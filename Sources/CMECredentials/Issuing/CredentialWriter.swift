@@ -96,7 +96,7 @@ final class CredentialWriter {
                 }
             }
         case .jsonLines(let url):
-            // Off the ledger's thread too: there it took about a tenth of a 100,000-record batch's time, while the
+            // Off the ledger's thread too: there it took about a sixth of a 100,000-record batch's time, while the
             // signing threads waited for its next transaction (a perf profile).
             guard let lines else { return }
             work = {
