@@ -39,6 +39,8 @@ extension CredentialError.Code {
     public static let statusListIssuerMismatch = Self("statusListIssuerMismatch")
     public static let statusListStale = Self("statusListStale")
     public static let statusListExpired = Self("statusListExpired")
+    /// A status list whose `validFrom` (or JWT `nbf`) is after the time of the check.
+    public static let statusListNotYetValid = Self("statusListNotYetValid")
     public static let credentialRevoked = Self("credentialRevoked")
     public static let credentialSuspended = Self("credentialSuspended")
 

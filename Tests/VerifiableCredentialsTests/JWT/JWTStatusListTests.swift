@@ -86,6 +86,15 @@ struct JWTStatusListTests {
         #expect(missing?.code == .statusListMissing)
     }
 
+    @Test("a list not valid yet (validFrom or nbf after the check) is unknown")
+    func notYetValid() throws {
+        let unsigned = try fixture.world.unsignedStatusList(validFrom: "2026-06-15T00:00:00Z")
+        let jwt = try fixture.sign(unsigned, .rs256, issuedAt: VerificationFixture.date("2026-05-31T00:00:00Z"))
+        let early = try status([try SecuredStatusList(bytes: Array(jwt.compact.utf8))]).1
+        #expect(early?.status == .unknown)
+        #expect(early?.code == .statusListNotYetValid)
+    }
+
     @Test("a tampered list, or one whose alg is not its key's, never passes")
     func tampered() throws {
         guard case .jwt(let genuine) = try jwtList(revoked: [94]) else {

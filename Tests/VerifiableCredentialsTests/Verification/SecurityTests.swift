@@ -184,6 +184,18 @@ struct SecurityTests {
         #expect(result.check("status")?.code == .statusListExpired)
     }
 
+    @Test("a status list not valid yet (validFrom after the check) makes the status unknown, never a pass")
+    func statusListNotYetValid() throws {
+        // Signed before the check, valid only from two weeks after it: its age would never make it stale.
+        let unsigned = try world.unsignedStatusList(validFrom: "2026-06-15T00:00:00Z")
+        let early = try world.sign(unsigned, created: VerificationFixture.date("2026-05-31T00:00:00Z"))
+        let result = try report(try world.sign(world.credential()), lists: [early])
+        #expect(!result.verified)
+        #expect(result.check("status")?.status == .unknown)
+        #expect(result.check("status")?.code == .statusListNotYetValid)
+        #expect(result.check("status")?.message.contains("valid only from 2026-06-15T00:00:00Z") == true)
+    }
+
     @Test("a stale or missing status list is unknown")
     func staleOrMissingList() throws {
         let stale = try world.statusList(validFrom: "2026-05-01T00:00:00Z")

@@ -58,6 +58,18 @@ extension StatusPolicy {
                 "status could not be checked: list \(listID) expired \(NumericDate.stamp(exp)) (JWT exp; checked at \(at))"
             )
         }
+        // A list not valid yet tells nothing about now (the registry's age limit would never catch it either).
+        if let from = listObject["validFrom"]?.stringValue.flatMap(DateTimeStamp.init), context.now < from.date {
+            return unknown(
+                .statusListNotYetValid,
+                "status could not be checked: list \(listID) is valid only from \(from.text) (checked at \(at))")
+        }
+        if case .jwt(let decoded) = secured, let nbf = decoded.notBefore, context.now < nbf {
+            return unknown(
+                .statusListNotYetValid,
+                "status could not be checked: list \(listID) is valid only from \(NumericDate.stamp(nbf)) (JWT nbf; checked at \(at))"
+            )
+        }
         guard let issued = listObject["validFrom"]?.stringValue.flatMap(DateTimeStamp.init) ?? signedAt else {
             return unknown(
                 .statusListStale, "status could not be checked: list \(listID) has no validFrom to judge its age")
