@@ -31,7 +31,8 @@ func runIssueBenchmark() {
         rate(rawCount, measure { for _ in 0..<rawCount { _ = try? rawKey.signature(for: message) } })
     }
     let rawRate = rawSignRate()
-    print(String(format: "  raw Ed25519 sign           %10.0f /s", rawRate))
+    // Information only: no ratio below uses it.
+    print(String(format: "  raw Ed25519 sign           %10.0f /s (at the start; not used for the ratios)", rawRate))
     // This machine's speed drifts (the raw rate alone has varied from 44,000 to 72,000 /s within minutes), so
     // each batch's ratio is to the raw rate measured right before and right after it (their mean).
     print("  each ratio is to the raw sign rate measured right before and after its batch (in brackets)")
