@@ -112,6 +112,42 @@ struct JWTCommandTests {
         #expect(refused.status != 0)
     }
 
+    @Test("a JWT whose exp, nbf or iat is 1e300 seconds is not verified, never a crash (VC 1.1 and vc+jwt)")
+    func absurdNumericDates() throws {
+        let s = try setup()
+        let kid = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+        func base64URL(_ bytes: [UInt8]) -> String {
+            Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        }
+        func part(_ json: JSONValue) -> String { base64URL(JSONSerializer.bytes(json)) }
+        let signature = base64URL([UInt8](repeating: 0x78, count: 64))
+        let legacy = [
+            part(["alg": "EdDSA", "typ": "JWT", "kid": .string(kid + "#" + kid.dropFirst(8))]),
+            part([
+                "iss": .string(kid), "exp": 1e300, "nbf": -1e300,
+                "vc": [
+                    "@context": ["https://www.w3.org/2018/credentials/v1"], "type": ["VerifiableCredential"],
+                    "credentialSubject": ["id": "did:example:1"],
+                ],
+            ]), signature,
+        ]
+        let modern = [
+            part(["alg": "EdDSA", "typ": "vc+jwt", "kid": .string(kid + "#" + kid.dropFirst(8))]),
+            part([
+                "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
+                "issuer": .string(kid), "credentialSubject": ["id": "did:example:1"], "iat": 1e300,
+            ]), signature,
+        ]
+        try s.write(legacy.joined(separator: "."), to: "legacy.jwt")
+        try s.write(modern.joined(separator: "."), to: "modern.jwt")
+        for name in ["legacy.jwt", "modern.jwt"] {
+            let result = try s.run(["verify", "--proof-only", name])
+            #expect(result.status == 1, "\(name): \(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("\(name): NOT VERIFIED"), "\(name): \(result.stdout)")
+        }
+    }
+
     @Test("sign --format jwt with an RSA key writes RS256 that openssl verifies, and verify accepts")
     func rsa() throws {
         let s = try setup()

@@ -240,6 +240,33 @@ struct RegistryWalletVerifyCommandTests {
                 "completed,provider,activity,credit_type,credits,topics,id\n2026-03-02,Example Hospital,"))
     }
 
+    @Test(
+        "wallet list counts only plain finite credit amounts: a stored file edited to nan, inf or 1e400 never crashes it"
+    )
+    func walletListAbsurdAmounts() throws {
+        let s = try setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
+        let folder = s.dir.appendingPathComponent("w")
+        let stored = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
+        let text = try String(contentsOf: folder.appendingPathComponent(stored), encoding: .utf8)
+        #expect(text.contains("\"3.25\""))
+        for (index, value) in ["nan", "inf", "1e400", "-1e300", "99999999999"].enumerated() {
+            // The result's value and `creditsEarned` (which a line falls back on) both edited.
+            let edited = text.replacingOccurrences(of: "\"3.25\"", with: "\"\(value)\"")
+                .replacingOccurrences(of: "\"creditsEarned\": 3.25", with: "\"creditsEarned\": \"\(value)\"")
+            #expect(edited.contains("\"creditsEarned\": \"\(value)\""))
+            try Data(edited.utf8)
+                .write(to: folder.appendingPathComponent("edited-\(index).json"))
+        }
+        for format in ["text", "json", "csv"] {
+            let listed = try s.run(["wallet", "list", "--wallet", "w", "--format", format])
+            #expect(listed.status == 0, "\(format): \(listed.stderr)")
+        }
+        let totals = try JSONParser.parse(try s.run(["wallet", "list", "--wallet", "w", "--format", "json"]).stdout)
+        #expect(totals["totals"]?.arrayValue?.first?["amount"] == 3.25)
+        #expect(totals["credentials"]?.arrayValue?.count == 6)
+    }
+
     @Test("present writes a holder-signed presentation that verifies only with its challenge and domain")
     func presentAndVerify() throws {
         let s = try setup()

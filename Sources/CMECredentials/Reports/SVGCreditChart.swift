@@ -98,6 +98,7 @@ public struct SVGCreditChart: Sendable {
     /// A coordinate with at most one decimal.
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return "0" }
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 

@@ -30,6 +30,10 @@ public struct DateTimeStamp: Sendable, Hashable, Comparable, CustomStringConvert
     public static func == (lhs: DateTimeStamp, rhs: DateTimeStamp) -> Bool { lhs.date == rhs.date }
     public func hash(into hasher: inout Hasher) { hasher.combine(date) }
 
+    /// Seconds since 1970 from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z: the instants with a
+    /// four-digit year.
+    public static let representableSeconds: ClosedRange<Double> = -62_135_596_800...253_402_300_799.999
+
     /// `date` as `YYYY-MM-DDThh:mm:ssZ` in UTC.
     public static func format(_ date: Date) -> String {
         format(date, milliseconds: false)
@@ -39,7 +43,10 @@ public struct DateTimeStamp: Sendable, Hashable, Comparable, CustomStringConvert
     ///
     /// Pure arithmetic (no `Calendar` or formatter is created), so it is cheap on hot paths.
     public static func format(_ date: Date, milliseconds: Bool) -> String {
-        let interval = date.timeIntervalSince1970
+        // A date outside the years 1–9999 is written as the nearest end of that range (never a trap on a
+        // number too large for an Int).
+        let interval = min(
+            max(date.timeIntervalSince1970, representableSeconds.lowerBound), representableSeconds.upperBound)
         let totalMilliseconds = Int((interval * 1000).rounded())
         var seconds = totalMilliseconds >= 0 ? totalMilliseconds / 1000 : (totalMilliseconds - 999) / 1000
         let millis = totalMilliseconds - seconds * 1000

@@ -112,7 +112,8 @@ public struct DecodedJWT: Sendable {
         for name in ["iat", "nbf", "exp"] {
             if let value = claims[name], NumericDate.date(value) == nil {
                 throw .invalidClaims(
-                    "\"\(name)\" must be a NumericDate (seconds since 1970), found \(value.kindDescription)")
+                    "\"\(name)\" must be a NumericDate (seconds since 1970, in the years 1 to 9999), found \(value.numberValue.map { "\($0)" } ?? value.kindDescription)"
+                )
             }
         }
         if let aud = claims["aud"], !aud.asArray.allSatisfy({ $0.stringValue != nil }) || aud.asArray.isEmpty {

@@ -2,9 +2,13 @@ public import Foundation
 
 /// JWT `NumericDate` (RFC 7519 §2): seconds since 1970-01-01T00:00:00Z UTC, possibly with a fraction.
 public enum NumericDate {
-    /// The date of a `NumericDate` claim value, or `nil` when it is not a finite number.
+    /// The date of a `NumericDate` claim value, or `nil` when it is not a number of seconds between
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (the years a `dateTimeStamp` can write: a claim of
+    /// 1e300 seconds is no date, and nothing downstream should have to handle one).
     public static func date(_ value: JSONValue) -> Date? {
-        guard let seconds = value.numberValue, seconds.isFinite else { return nil }
+        guard let seconds = value.numberValue, DateTimeStamp.representableSeconds.contains(seconds) else {
+            return nil
+        }
         return Date(timeIntervalSince1970: seconds)
     }
 

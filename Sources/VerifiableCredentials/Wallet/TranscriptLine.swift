@@ -30,11 +30,11 @@ public struct TranscriptLine: Sendable {
         var credits: [(type: String, amount: Double)] = []
         for result in subject?["result"]?.asArray ?? [] {
             guard let description = result["resultDescription"]?.stringValue, let code = typeByDescription[description],
-                let value = result["value"]?.stringValue.flatMap(Double.init) ?? result["value"]?.numberValue
+                let value = result["value"].flatMap(Self.amount)
             else { continue }
             credits.append((code, value))
         }
-        if credits.isEmpty, let earned = subject?["creditsEarned"]?.numberValue {
+        if credits.isEmpty, let earned = subject?["creditsEarned"].flatMap(Self.amount) {
             credits.append((typeByDescription.values.sorted().first ?? "credits", earned))
         }
         self.credits = credits
@@ -47,6 +47,50 @@ public struct TranscriptLine: Sendable {
             if let code = entry["topic"]?.stringValue, !topics.contains(code) { topics.append(code) }
         }
         self.topics = topics
+    }
+}
+
+extension TranscriptLine {
+    /// The largest credit amount a transcript counts; anything larger is no credit amount (a signed credential
+    /// can still claim 1e300 credits, or a value the file system's copy had edited in).
+    public static let largestAmount = 1_000_000.0
+
+    /// A credit amount written as a JSON number or as a plain decimal string (`3`, `1.5`, `.25`): finite, from 0
+    /// to ``largestAmount``; `nil` for anything else (`"nan"`, `"inf"`, `"1e400"`, signs, spaces).
+    static func amount(_ value: JSONValue) -> Double? {
+        let number: Double
+        if let json = value.numberValue {
+            number = json
+        } else if let text = value.stringValue, !text.isEmpty, text.utf8.count <= 32,
+            text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            text.utf8.count(where: { $0 == UInt8(ascii: ".") }) <= 1, let parsed = Double(text)
+        {
+            number = parsed
+        } else {
+            return nil
+        }
+        return number.isFinite && number >= 0 && number <= largestAmount ? number : nil
+    }
+
+    /// The credits of `lines` added up by credit type, in the order the types first appear.
+    public static func totals(of lines: [TranscriptLine]) -> [(type: String, amount: Double)] {
+        var totals: [(type: String, amount: Double)] = []
+        for line in lines {
+            for credit in line.credits {
+                if let index = totals.firstIndex(where: { $0.type == credit.type }) {
+                    totals[index].amount += credit.amount
+                } else {
+                    totals.append(credit)
+                }
+            }
+        }
+        return totals
+    }
+
+    /// A credit amount as a transcript writes it: a whole number without decimals, else two decimals.
+    public static func amountText(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 }
 

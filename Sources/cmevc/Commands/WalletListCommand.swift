@@ -23,16 +23,7 @@ struct WalletListCommand: ParsableCommand {
         }
         let lines = entries.compactMap { $0.credential.objectValue.map(TranscriptLine.init(credential:)) }
             .sorted { ($0.completed?.date ?? .distantPast) < ($1.completed?.date ?? .distantPast) }
-        var totals: [(String, Double)] = []
-        for line in lines {
-            for credit in line.credits {
-                if let index = totals.firstIndex(where: { $0.0 == credit.type }) {
-                    totals[index].1 += credit.amount
-                } else {
-                    totals.append((credit.type, credit.amount))
-                }
-            }
-        }
+        let totals = TranscriptLine.totals(of: lines)
         switch format {
         case .json:
             let items: [JSONValue] = lines.map { line in
@@ -74,9 +65,7 @@ struct WalletListCommand: ParsableCommand {
         }
     }
 
-    func amount(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-    }
+    func amount(_ value: Double) -> String { TranscriptLine.amountText(value) }
 
     func csv(_ field: String) -> String {
         field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })

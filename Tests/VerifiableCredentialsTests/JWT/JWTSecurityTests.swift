@@ -148,6 +148,15 @@ struct JWTSecurityTests {
         #expect(try report(compact).check("jwt")?.code == .jwtTypeMismatch)
     }
 
+    @Test("a signed vc+jwt whose iat is 1e300 seconds is refused as malformed claims")
+    func absurdIssuedAt() throws {
+        let jwt = try fixture.sign(fixture.world.credential(), .eddsa, issuedAt: Date(timeIntervalSince1970: 1e300))
+        let result = try report(jwt.compact)
+        #expect(!result.verified)
+        let problem = result.checks.first { $0.code == .invalidJWTClaims }
+        #expect(problem?.message.contains("\"iat\" must be a NumericDate") == true, "\(result.checks)")
+    }
+
     @Test("vc and vp claims in a vc+jwt are refused")
     func vcClaimInVC2() throws {
         let credential = fixture.world.credential().replacing(["vc"], with: ["type": ["VerifiableCredential"]])

@@ -65,6 +65,27 @@ final class CredentialWalletTests {
         #expect(try wallet.entries().isEmpty)
     }
 
+    @Test("credit amounts: plain decimals and finite numbers up to a million count; nan, inf, exponents, signs do not")
+    func creditAmounts() throws {
+        func amount(_ value: JSONValue) -> Double? {
+            var credential = world.credential().objectValue ?? JSONObject()
+            // Both the result's value and `creditsEarned` (what a line falls back on without a result).
+            credential["credentialSubject"] = credential["credentialSubject"]?
+                .replacing(["result"], with: [["resultDescription": "urn:x#cat1", "value": value]])
+                .replacing(["creditsEarned"], with: value)
+            return TranscriptLine(credential: credential).credits.first?.amount
+        }
+        #expect(amount("3.25") == 3.25)
+        #expect(amount(".5") == 0.5)
+        #expect(amount(2) == 2)
+        for refused: JSONValue in ["nan", "inf", "1e400", "1e3", "-3", " 1", "1.2.3", "", 1e300, -1, 1_000_001] {
+            #expect(amount(refused) == nil, "\(refused)")
+        }
+        #expect(TranscriptLine.amountText(1e300) == "1e+300")
+        #expect(TranscriptLine.amountText(3) == "3")
+        #expect(TranscriptLine.amountText(0.25) == "0.25")
+    }
+
     @Test("selection by date, credit type, topic and id")
     func selection() throws {
         var credential = world.credential().objectValue ?? JSONObject()
