@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("cmevc sign, verify --proof-only, canonicalize")
 struct SignVerifyCommandTests {
     static let credential = """
@@ -73,6 +77,25 @@ struct SignVerifyCommandTests {
         #expect(empty.stderr.contains("empty: the folder holds no .json or .jwt file"))
         #expect(try CLI.run(["verify", "vc.json"], in: dir).status == 64)
         #expect(try CLI.run(["sign", "--key", "k.pem", "--suite", "nope", "vc.json"], in: dir).status == 64)
+    }
+
+    @Test("--out naming a pipe writes into it and leaves it a pipe (a device such as /dev/null is never replaced)")
+    func outToPipe() throws {
+        let dir = try prepare()
+        let fifo = dir.appendingPathComponent("out.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Open for reading first, without blocking, so the writer's open succeeds and its bytes wait in the pipe.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let signed = try CLI.run(["sign", "--key", "k.pem", "--out", "out.fifo", "vc.json"], in: dir)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(count > 0)
+        #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).contains("\"proof\""))
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
     }
 
     @Test("a folder is verified file by file; one bad file makes the run fail")

@@ -78,7 +78,7 @@ public struct CredentialWallet: Sendable {
         let url = directory.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: url.path) { return .duplicate(name) }
         do {
-            try Data(JSONSerializer.bytes(json, layout: .pretty)).write(to: url, options: .atomic)
+            try AtomicFile.write(JSONSerializer.bytes(json, layout: .pretty), to: url)
         } catch {
             return .rejected(
                 CredentialError(.walletIO, "cannot write \(name) into the wallet", location: directory.path))

@@ -18,12 +18,8 @@ enum InputFiles {
         }
     }
 
-    /// Writes `bytes` to `path` atomically.
+    /// Writes `bytes` to `path` atomically (a device or pipe such as `/dev/stdout` in place: ``AtomicFile``).
     static func write(_ bytes: [UInt8], to path: String) throws(CredentialError) {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CredentialError(.io, "cannot write the file (\(error.localizedDescription))", location: path)
-        }
+        try AtomicFile.write(bytes, toPath: path)
     }
 }

@@ -1,5 +1,4 @@
-import Foundation
-import VerifiableCredentials
+public import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -9,15 +8,23 @@ import VerifiableCredentials
 
 /// Writes files so that a reader (or a rerun after a crash) sees either no file or the whole file:
 /// the bytes go to a temporary file in the same directory, which is then renamed over the target.
-enum AtomicFile {
+///
+/// A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a pipe, a terminal) is
+/// written in place instead: renaming over it would replace the device or pipe with a file (as root,
+/// `--out /dev/null` used to leave a regular file at `/dev/null`).
+public enum AtomicFile {
     /// Writes `bytes` to `url` atomically. With `exclusive`, fails with `fileExists` when `url` exists.
-    static func write(_ bytes: [UInt8], to url: URL, exclusive: Bool = false) throws(CredentialError) {
+    public static func write(_ bytes: [UInt8], to url: URL, exclusive: Bool = false) throws(CredentialError) {
         try write(bytes, toPath: url.path, exclusive: exclusive)
     }
 
     /// Writes `bytes` to the file at `path` atomically. With `exclusive`, fails with `fileExists` when it
     /// exists.
-    static func write(_ bytes: [UInt8], toPath path: String, exclusive: Bool = false) throws(CredentialError) {
+    public static func write(_ bytes: [UInt8], toPath path: String, exclusive: Bool = false) throws(CredentialError) {
+        if !exclusive, isSpecialFile(path) {
+            try writeInPlace(bytes, toPath: path)
+            return
+        }
         let temporary = "\(path).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
@@ -42,8 +49,28 @@ enum AtomicFile {
         }
     }
 
+    /// Whether `path` (its symbolic links followed) exists and is neither a regular file nor a directory.
+    static func isSpecialFile(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let kind = status.st_mode & S_IFMT
+        return kind != S_IFREG && kind != S_IFDIR
+    }
+
+    /// Writes `bytes` to the device, pipe or terminal at `path`, which is opened as it is.
+    private static func writeInPlace(_ bytes: [UInt8], toPath path: String) throws(CredentialError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CredentialError(.io, "cannot open (\(String(cString: strerror(errno))))", location: path)
+        }
+        defer { close(descriptor) }
+        guard writeAll(bytes, to: descriptor) else {
+            throw CredentialError(.io, "cannot write (\(String(cString: strerror(errno))))", location: path)
+        }
+    }
+
     /// Writes all of `bytes` to an open file, retrying short and interrupted writes; false on an error.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
