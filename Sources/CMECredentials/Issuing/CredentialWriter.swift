@@ -181,26 +181,30 @@ final class CredentialWriter {
     /// Removes the temporary files (`<name>.<pid>.<random>.tmp`) of writers that died before renaming them;
     /// files of a process that is still running are left alone.
     static func removeAbandonedTemporaryFiles(in directory: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasSuffix(".tmp") {
+        removeAbandoned(in: directory) { name in
             let parts = name.split(separator: ".")
-            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                unlink(directory.appendingPathComponent(name).path)
-            }
+            return parts.count >= 4 ? Int32(parts[parts.count - 3]) : nil
         }
     }
 
     /// Removes the unfinished JSON Lines files (`<name>.<pid>.tmp` beside `url`) of writers that died before
-    /// renaming them; only names of exactly that form, and only when that process is no longer running.
+    /// renaming them; only names of exactly that form.
     static func removeAbandonedLinesFiles(of url: URL) {
-        let directory = url.deletingLastPathComponent()
         let prefix = url.lastPathComponent + "."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+        removeAbandoned(in: url.deletingLastPathComponent()) { name in
+            guard name.hasPrefix(prefix) else { return nil }
             let middle = name.dropFirst(prefix.count).dropLast(".tmp".count)
-            guard !middle.isEmpty, middle.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let pid = Int32(middle)
-            else { continue }
+            guard !middle.isEmpty, middle.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return Int32(middle)
+        }
+    }
+
+    /// Unlinks each `.tmp` file in `directory` whose writer's process id (`writer` reads it from the name, nil
+    /// for a name of another form) belongs to no running process.
+    private static func removeAbandoned(in directory: URL, writer: (String) -> Int32?) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasSuffix(".tmp") {
+            guard let pid = writer(name) else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink(directory.appendingPathComponent(name).path)
             }

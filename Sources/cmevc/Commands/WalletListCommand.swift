@@ -46,26 +46,26 @@ struct WalletListCommand: ParsableCommand {
                 for credit in line.credits.isEmpty ? [("", 0)] : line.credits {
                     let fields = [
                         line.completed.map { String($0.text.prefix(10)) } ?? "", line.provider, line.activity, credit.0,
-                        credit.0.isEmpty ? "" : amount(credit.1), line.topics.joined(separator: ";"), line.id ?? "",
+                        credit.0.isEmpty ? "" : TranscriptLine.amountText(credit.1), line.topics.joined(separator: ";"),
+                        line.id ?? "",
                     ]
                     Terminal.out(fields.map(csv).joined(separator: ","))
                 }
             }
         case .text:
             for line in lines {
-                let credits = line.credits.map { "\(amount($0.amount)) \($0.type)" }.joined(separator: ", ")
+                let credits = line.credits.map { "\(TranscriptLine.amountText($0.amount)) \($0.type)" }.joined(
+                    separator: ", ")
                 let date = line.completed.map { String($0.text.prefix(10)) } ?? "????-??-??"
                 Terminal.out(
                     "\(date)  \(line.provider)  \(line.activity)  \(credits)\(line.topics.isEmpty ? "" : "  [\(line.topics.joined(separator: ", "))]")"
                 )
             }
             Terminal.out(
-                "\(lines.count) credential\(lines.count == 1 ? "" : "s"); totals: \(totals.isEmpty ? "none" : totals.map { "\(amount($0.1)) \($0.0)" }.joined(separator: ", "))"
+                "\(lines.count) credential\(lines.count == 1 ? "" : "s"); totals: \(totals.isEmpty ? "none" : totals.map { "\(TranscriptLine.amountText($0.1)) \($0.0)" }.joined(separator: ", "))"
             )
         }
     }
-
-    func amount(_ value: Double) -> String { TranscriptLine.amountText(value) }
 
     func csv(_ field: String) -> String {
         field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })

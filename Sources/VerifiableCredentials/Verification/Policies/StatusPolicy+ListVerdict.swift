@@ -59,7 +59,8 @@ extension StatusPolicy {
             )
         }
         // A list not valid yet tells nothing about now (the registry's age limit would never catch it either).
-        if let from = listObject["validFrom"]?.stringValue.flatMap(DateTimeStamp.init), context.now < from.date {
+        let validFrom = listObject["validFrom"]?.stringValue.flatMap(DateTimeStamp.init)
+        if let from = validFrom, context.now < from.date {
             return unknown(
                 .statusListNotYetValid,
                 "status could not be checked: list \(listID) is valid only from \(from.text) (checked at \(at))")
@@ -70,7 +71,7 @@ extension StatusPolicy {
                 "status could not be checked: list \(listID) is valid only from \(NumericDate.stamp(nbf)) (JWT nbf; checked at \(at))"
             )
         }
-        guard let issued = listObject["validFrom"]?.stringValue.flatMap(DateTimeStamp.init) ?? signedAt else {
+        guard let issued = validFrom ?? signedAt else {
             return unknown(
                 .statusListStale, "status could not be checked: list \(listID) has no validFrom to judge its age")
         }
