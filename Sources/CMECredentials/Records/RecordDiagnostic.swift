@@ -1,3 +1,5 @@
+import VerifiableCredentials
+
 /// One problem with one field of one record, written `FILE:LINE: field: expected …, found …`.
 public struct RecordDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The file name as given to the reader.
@@ -31,31 +33,9 @@ public struct RecordDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `FILE:LINE: field: expected …, found …`.
     public var description: String { "\(file):\(line): \(field): expected \(expected), found \(found)" }
 
-    /// How a found value is quoted in a diagnostic: JSON-style quotes, control characters escaped, long
-    /// values cut, so one diagnostic stays on one line.
+    /// How a found value is quoted in a diagnostic (``DisplayText/quoted(_:limit:)``): JSON-style quotes,
+    /// control characters escaped, long values cut, so one diagnostic stays on one line.
     static func quote(_ value: String, limit: Int = 60) -> String {
-        var text = ""
-        var count = 0
-        for scalar in value.unicodeScalars {
-            if count == limit {
-                text += "…"
-                break
-            }
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    text += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-            count += 1
-        }
-        return "\"\(text)\""
+        DisplayText.quoted(value, limit: limit)
     }
 }

@@ -60,8 +60,9 @@ public struct DepartmentReportBuilder: Sendable {
             let document = try JSONParser(limits: verifier.context.limits).parse(bytes)
             return verify(document: document, name: name)
         } catch {
+            let explained = UnreadableDocument.explain(error, bytes: bytes)
             let report = DocumentReport(
-                name: name, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
+                name: name, kind: .unreadable, checks: [.fail("json", explained.code, explained.description)])
             return VerifiedDocument(name: name, document: nil, report: report)
         }
     }

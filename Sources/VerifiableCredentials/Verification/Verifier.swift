@@ -29,7 +29,9 @@ public struct Verifier: Sendable {
         do {
             document = try JSONParser(limits: context.limits).parse(bytes)
         } catch {
-            return DocumentReport(name: name, kind: .unreadable, checks: [.fail("json", error.code, error.description)])
+            let explained = UnreadableDocument.explain(error, bytes: bytes)
+            return DocumentReport(
+                name: name, kind: .unreadable, checks: [.fail("json", explained.code, explained.description)])
         }
         if PresentationVerification.mayTakeCredentials(of: document, verifier: self) {
             // Each credential is freed by the thread that verified it, as its check ends.

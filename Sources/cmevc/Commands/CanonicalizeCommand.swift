@@ -31,7 +31,10 @@ struct CanonicalizeCommand: ParsableCommand {
                 Terminal.outBytes(JSONCanonicalizer.canonicalize(value))
             } else {
                 let suite = ECDSARDFC2019(documentLoader: try CMEContexts.loader())
-                Terminal.outBytes(try suite.canonicalize(value, keyType: sha384 ? .p384 : .p256))
+                let canonical = try InputFiles.within(document) { () throws(CredentialError) in
+                    try suite.canonicalize(value, keyType: sha384 ? .p384 : .p256)
+                }
+                Terminal.outBytes(canonical)
             }
         } catch {
             throw Terminal.couldNotRun(error.description)

@@ -82,7 +82,7 @@ struct CheckCommand: ParsableCommand {
         }
         let result = check.evaluate(ruleSet, facts: facts)
         switch format {
-        case .text: Terminal.out(CheckReportText.render(result))
+        case .text: Terminal.out(lines: CheckReportText.render(result))
         case .json: Terminal.outBytes(JSONSerializer.bytes(result.json, layout: .pretty) + [0x0A])
         }
         if !result.allMet { throw ExitStatus.notVerified }

@@ -20,7 +20,7 @@ struct RegistryValidateCommand: ParsableCommand {
         if let registryKey {
             let check = current.verifySignature(operatorDID: registryKey, now: Date())
             guard check.status == .pass else {
-                Terminal.out("\(registry): NOT TRUSTED\n  \(VerificationReportText.line(check))")
+                Terminal.out(lines: ["\(registry): NOT TRUSTED", "  \(VerificationReportText.line(check))"])
                 throw ExitStatus.notVerified
             }
         }

@@ -12,10 +12,11 @@ extension SignCommand {
             let input = try InputFiles.json(document)
             let signer = VCJWTSigner(key: signingKey, keyID: keyID)
             let isPresentation = input["type"]?.asArray.contains("VerifiablePresentation") == true
-            let jwt =
+            let jwt = try InputFiles.within(document) { () throws(CredentialError) in
                 isPresentation
-                ? try signer.sign(presentation: input, nonce: challenge, audience: domain, issuedAt: Date())
-                : try signer.sign(credential: input, issuedAt: Date())
+                    ? try signer.sign(presentation: input, nonce: challenge, audience: domain, issuedAt: Date())
+                    : try signer.sign(credential: input, issuedAt: Date())
+            }
             let bytes = Array((jwt.compact + "\n").utf8)
             if let out {
                 try InputFiles.write(bytes, to: out)

@@ -76,7 +76,9 @@ struct SignCommand: ParsableCommand {
                 verificationMethod: verificationMethod ?? DIDKey.verificationMethodID(for: signingKey.publicKey),
                 proofPurpose: purpose, challenge: challenge, domain: domain.map { [$0] } ?? [], id: proofID,
                 previousProof: previousProof)
-            let signed = try signer.addProof(to: input, options: options)
+            let signed = try InputFiles.within(document) { () throws(CredentialError) in
+                try signer.addProof(to: input, options: options)
+            }
             let bytes = JSONSerializer.bytes(signed, layout: .pretty)
             if let out {
                 try InputFiles.write(bytes, to: out)

@@ -100,6 +100,7 @@ struct VerifyCommand: ParsableCommand {
         var reports: [JSONValue] = []
         var allVerified = true
         var unreadable = false
+        var checked = 0
         for path in paths {
             let result: DocumentProofVerification
             do throws(CredentialError) {
@@ -111,10 +112,18 @@ struct VerifyCommand: ParsableCommand {
                 }
                 if CompactJWS.looksCompact(bytes) {
                     // A JWT: its signature with the did:key its kid names.
-                    let jwt = try CompactJWS(String(decoding: bytes, as: UTF8.self))
+                    let jwt = try InputFiles.within(path) { () throws(CredentialError) in
+                        try CompactJWS(String(decoding: bytes, as: UTF8.self))
+                    }
                     result = DocumentProofVerification(jwt: jwt, resolver: JWTKeyResolver(registry: nil))
                 } else {
-                    result = verifier.verify(try InputFiles.json(bytes, path: path), expecting: expectations)
+                    let document: JSONValue
+                    do {
+                        document = try JSONParser.parse(bytes)
+                    } catch {
+                        throw UnreadableDocument.explain(error, bytes: bytes).located(path)
+                    }
+                    result = verifier.verify(document, expecting: expectations)
                 }
             } catch {
                 unreadable = true
@@ -123,9 +132,10 @@ struct VerifyCommand: ParsableCommand {
                 reports.append(["file": .string(path), "verified": false, "error": .string(error.description)])
                 continue
             }
+            checked += 1
             allVerified = allVerified && result.verified
             switch format {
-            case .text: Terminal.out(ProofReportText.render(result, file: path))
+            case .text: Terminal.out(lines: ProofReportText.render(result, file: path))
             case .json:
                 var object = JSONObject()
                 object["file"] = .string(path)
@@ -138,7 +148,7 @@ struct VerifyCommand: ParsableCommand {
                 "verified": .bool(allVerified), "issuersChecked": false, "files": .array(reports),
             ]
             Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
-        } else {
+        } else if checked > 0 {
             Terminal.out("note: --proof-only: proofs were checked; issuers were not checked against a registry")
         }
         if unreadable { throw ExitStatus.couldNotRun }
@@ -161,7 +171,9 @@ extension VerifyCommand {
                     let report: JSONValue = ["verified": false, "registry": check.json, "files": []]
                     Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
                 } else {
-                    Terminal.out("\(registryPath): REGISTRY NOT TRUSTED\n  \(VerificationReportText.line(check))")
+                    Terminal.out(lines: [
+                        "\(registryPath): REGISTRY NOT TRUSTED", "  \(VerificationReportText.line(check))",
+                    ])
                 }
                 throw ExitStatus.notVerified
             }
@@ -204,7 +216,7 @@ extension VerifyCommand {
             }
             allVerified = allVerified && report.verified
             switch format {
-            case .text: Terminal.out(VerificationReportText.render(report))
+            case .text: Terminal.out(lines: VerificationReportText.render(report))
             case .json: reports.append(report.json)
             }
         }
@@ -228,18 +240,21 @@ extension VerifyCommand {
 
 /// The human-readable proof report.
 enum ProofReportText {
-    static func render(_ result: DocumentProofVerification, file: String) -> String {
-        var lines = ["\(file): \(result.verified ? "VERIFIED (proofs only)" : "NOT VERIFIED")"]
-        for check in result.checks { lines.append("  \(mark(check.status)) \(check.name): \(check.message)") }
+    static func render(_ result: DocumentProofVerification, file: String) -> [String] {
+        var lines = ["\(DisplayText.line(file)): \(result.verified ? "VERIFIED (proofs only)" : "NOT VERIFIED")"]
+        for check in result.checks {
+            lines.append("  \(mark(check.status)) \(check.name): \(DisplayText.line(check.message))")
+        }
         for proof in result.proofs {
-            let suite = proof.cryptosuite ?? "?"
-            lines.append("  proof \(proof.index + 1)  \(suite)  \(proof.verificationMethod ?? "")")
+            let suite = DisplayText.line(proof.cryptosuite ?? "?", limit: 60)
+            lines.append(
+                "  proof \(proof.index + 1)  \(suite)  \(DisplayText.line(proof.verificationMethod ?? "", limit: 200))")
             for check in proof.checks {
                 let code = check.code.map { " [\($0)]" } ?? ""
-                lines.append("    \(mark(check.status)) \(check.name): \(check.message)\(code)")
+                lines.append("    \(mark(check.status)) \(check.name): \(DisplayText.line(check.message))\(code)")
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     static func mark(_ status: CheckStatus) -> String {

@@ -41,7 +41,8 @@ struct WalletListCommand: ParsableCommand {
             ]
             Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
         case .csv:
-            Terminal.out("completed,provider,activity,credit_type,credits,topics,id")
+            // CSV goes out as bytes: a quoted field may hold a line break, which the text output would escape.
+            var rows = ["completed,provider,activity,credit_type,credits,topics,id"]
             for line in lines {
                 for credit in line.credits.isEmpty ? [("", 0)] : line.credits {
                     let fields = [
@@ -49,9 +50,10 @@ struct WalletListCommand: ParsableCommand {
                         credit.0.isEmpty ? "" : TranscriptLine.amountText(credit.1), line.topics.joined(separator: ";"),
                         line.id ?? "",
                     ]
-                    Terminal.out(fields.map(csv).joined(separator: ","))
+                    rows.append(fields.map(csv).joined(separator: ","))
                 }
             }
+            Terminal.outBytes(Array(rows.map { $0 + "\n" }.joined().utf8))
         case .text:
             for line in lines {
                 let credits = line.credits.map { "\(TranscriptLine.amountText($0.amount)) \($0.type)" }.joined(
@@ -68,7 +70,7 @@ struct WalletListCommand: ParsableCommand {
     }
 
     func csv(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }

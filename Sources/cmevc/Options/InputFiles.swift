@@ -18,6 +18,18 @@ enum InputFiles {
         }
     }
 
+    /// The result of `body`, which works on the content of the file `path`; an error it throws is placed
+    /// in that file (`doc.json: /type/1: …`), unless it names the file already.
+    static func within<Result>(_ path: String, _ body: () throws(CredentialError) -> Result)
+        throws(CredentialError) -> Result
+    {
+        do {
+            return try body()
+        } catch {
+            throw error.location?.hasPrefix(path) == true ? error : error.located(path)
+        }
+    }
+
     /// Writes `bytes` to `path` atomically (a device or pipe such as `/dev/stdout` in place: ``AtomicFile``).
     static func write(_ bytes: [UInt8], to path: String) throws(CredentialError) {
         try AtomicFile.write(bytes, toPath: path)

@@ -1,9 +1,10 @@
 import CMECredentials
 import Foundation
 
-/// The human-readable compliance report: requirement by requirement, then the credentials not counted.
+/// The human-readable compliance report: requirement by requirement, then the credentials not counted, as
+/// lines for ``Terminal/out(lines:)``.
 enum CheckReportText {
-    static func render(_ result: ComplianceResult) -> String {
+    static func render(_ result: ComplianceResult) -> [String] {
         var lines = ["\(result.title) (\(result.ruleSetID)), as of \(result.asOf)"]
         if let cycle = result.cycle { lines.append("cycle: \(cycle)") }
         for requirement in result.requirements {
@@ -33,7 +34,7 @@ enum CheckReportText {
         }
         lines.append(
             "\(result.allMet ? "ALL REQUIREMENTS MET" : "REQUIREMENTS NOT MET"): \(summary.joined(separator: ", "))")
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     static func label(_ state: RequirementResult.State) -> String {

@@ -1,11 +1,23 @@
 import ArgumentParser
 import Foundation
+import VerifiableCredentials
 
-/// The only place that writes to the terminal.
+/// The only place that writes to the terminal. Every line goes through ``DisplayText/line(_:limit:)``:
+/// a newline or a bidirectional override inside a value from a file cannot draw a line of its own, and
+/// a huge value cannot bury the message (machine formats such as JSON and CSV go through ``outBytes(_:)``).
 enum Terminal {
-    /// Writes a line to standard output.
+    /// The longest line written, in Unicode scalars, before its middle is cut (a 4096-bit RSA JWK fits).
+    static let lineLimit = 4_000
+
+    /// Writes one line to standard output.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((DisplayText.line(text, limit: lineLimit) + "\n").utf8))
+    }
+
+    /// Writes lines to standard output, each made safe on its own.
+    static func out(lines: [String]) {
+        let text = lines.map { DisplayText.line($0, limit: lineLimit) + "\n" }.joined()
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// Writes bytes to standard output as they are.
@@ -13,9 +25,9 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(bytes))
     }
 
-    /// Writes a line to standard error.
+    /// Writes one line to standard error.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((DisplayText.line(text, limit: lineLimit) + "\n").utf8))
     }
 
     /// Prints `Error: message` on stderr and returns the exit code for "could not run" (2).
