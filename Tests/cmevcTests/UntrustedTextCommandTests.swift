@@ -85,4 +85,18 @@ struct UntrustedTextCommandTests {
         #expect(full.status == 2)
         #expect(full.stdout.contains("nor a compact JWT"))
     }
+
+    @Test("wallet import names a file it refuses once, with the reason")
+    func walletImportNamesTheFileOnce() throws {
+        let dir = try CLI.temporaryDirectory()
+        let big = Data("{\"a\":\"".utf8) + Data(repeating: 0x78, count: 17 * 1024 * 1024) + Data("\"}".utf8)
+        try big.write(to: dir.appendingPathComponent("big.json"))
+        try write("{\"a\":1,\"a\":2}", "dup.json", in: dir)
+        let result = try CLI.run(["wallet", "import", "--wallet", "w", "big.json", "dup.json"], in: dir)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("big.json: the file is ") && $0.hasSuffix("[documentTooLarge]") })
+        #expect(lines.contains { $0.hasPrefix("dup.json: line 1, column 8: ") }, "\(result.stderr)")
+        #expect(!result.stderr.contains("big.json: big.json"))
+    }
 }

@@ -58,7 +58,9 @@ struct WalletImportCommand: ParsableCommand {
                 Terminal.out("duplicate  \(path) (already stored as \(name))")
             case .rejected(let error):
                 rejected += 1
-                Terminal.err("\(path): \(error.location.map { "\($0): " } ?? "")\(error.message) [\(error.code)]")
+                // A read error names the file already (`big.json: the file is … bytes`).
+                let placed = error.location?.hasPrefix(path) == true ? error : error.located(path)
+                Terminal.err("\(placed.description) [\(placed.code)]")
             case .skipped(let error):
                 skipped += 1
                 Terminal.err("skipped    \(path): \(error.message)")
