@@ -23,6 +23,9 @@ extension CredentialError.Code {
     public static let keyRevoked = Self("keyRevoked")
     /// The proof is dated on or after the key's `compromisedSince`.
     public static let keyCompromised = Self("keyCompromised")
+    /// The proof is dated before a compromised key's `compromisedSince` (or, without it, its revocation): whoever
+    /// held the key could have backdated it, so the check is unknown until a person confirms the credential.
+    public static let keyCompromiseReview = Self("keyCompromiseReview")
     /// A registry check needs the proof's `created` time.
     public static let proofTimeMissing = Self("proofTimeMissing")
     public static let issuerNotAccredited = Self("issuerNotAccredited")

@@ -78,7 +78,8 @@ public struct RegisteredKey: Sendable, Hashable {
         "\(validFrom?.text ?? "…") … \(validUntil?.text ?? "…")"
     }
 
-    /// Whether a signature made at `signed` may be trusted: a passing check, or a failing one with the reason.
+    /// Whether a signature made at `signed` may be trusted: a passing check, a failing one with the reason, or
+    /// an unknown one for a signature dated before a compromised key's compromise (it may be backdated).
     public func check(signedAt signed: Date, stamp: String) -> Check {
         if let compromised = revoked?.compromisedSince, signed >= compromised.start {
             return .fail(
@@ -99,6 +100,17 @@ public struct RegisteredKey: Sendable, Hashable {
             return .fail(
                 "key", .keyExpired, "key \(id) was valid until \(validUntil.text); the proof is dated \(stamp)")
         }
+        if let revoked, revoked.compromisedSince != nil || revoked.reason == Self.keyCompromise {
+            // DOMAIN.md §5.5: dates inside a compromised window can be forged, so an older one is flagged for review.
+            let since = revoked.compromisedSince ?? revoked.at
+            return .unknown(
+                "key", .keyCompromiseReview,
+                "key \(id) was compromised (since \(since.text)); the proof is dated \(stamp), earlier, but whoever held the key could have backdated it: confirm the credential with its issuer"
+            )
+        }
         return .pass("key", "\(id) registered \(windowDescription), proof dated \(stamp)")
     }
+
+    /// The revocation reason of a key whose private key was exposed.
+    public static let keyCompromise = "keyCompromise"
 }

@@ -191,6 +191,18 @@ struct JWTSecurityTests {
         #expect(result.check("key")?.code == .keyCompromised)
     }
 
+    @Test("a JWT dated before compromisedSince is unknown, for review: it could have been backdated")
+    func backdatedWithCompromisedKey() throws {
+        var registry = fixture.registry
+        registry.issuers[0].keys[1].revoked = .init(
+            at: RegistryDate.fixed("2026-05-01"), reason: "keyCompromise",
+            compromisedSince: RegistryDate.fixed("2026-04-01"))
+        let result = try report(try fixture.sign(fixture.world.credential(), .es256).compact, registry: registry)
+        #expect(result.check("key")?.status == .unknown)
+        #expect(result.check("key")?.code == .keyCompromiseReview)
+        #expect(!result.verified)
+    }
+
     @Test("an issuer missing from the registry fails")
     func unregisteredIssuer() throws {
         var registry = fixture.registry

@@ -112,6 +112,34 @@ struct SecurityTests {
         #expect(result.check("key")?.code == .keyCompromised)
     }
 
+    @Test("a signature dated before a compromised key's compromisedSince is unknown, for review (DOMAIN.md §5.5)")
+    func signatureBeforeCompromise() throws {
+        var world = self.world
+        // Signed 2026-03-02; the key was exposed from 2026-04-01 and revoked 2026-05-01.
+        world.key.revoked = .init(
+            at: RegistryDate.fixed("2026-05-01T00:00:00Z"), reason: "keyCompromise",
+            compromisedSince: RegistryDate("2026-04-01T00:00:00Z"))
+        let lists = [try world.statusList(validFrom: "2026-03-01T00:00:00Z")]
+        let result = world.verifier(lists: lists).verify(
+            try world.sign(world.credential()), name: "vc.json")
+        #expect(!result.verified)
+        #expect(result.check("key")?.status == .unknown)
+        #expect(result.check("key")?.code == .keyCompromiseReview)
+        #expect(result.check("key")?.message.contains("backdated") == true)
+        // The status list that key signed is undecided too, never a pass nor a revocation.
+        #expect(result.check("status")?.status == .unknown)
+        #expect(result.check("status")?.code == .keyCompromiseReview)
+        // Revoked for keyCompromise without a compromisedSince: the revocation time bounds the review.
+        world.key.revoked = .init(at: RegistryDate.fixed("2026-05-01T00:00:00Z"), reason: "keyCompromise")
+        #expect(
+            world.verifier().verify(try world.sign(world.credential(statusIndex: nil)), name: "vc.json")
+                .check("key")?.code == .keyCompromiseReview)
+        // Superseded (not compromised): an earlier signature stays valid.
+        world.key.revoked = .init(at: RegistryDate.fixed("2026-05-01T00:00:00Z"), reason: "superseded")
+        let superseded = world.verifier().verify(try world.sign(world.credential(statusIndex: nil)), name: "vc.json")
+        #expect(superseded.verified, "\(superseded.allChecks.filter { $0.status != .pass })")
+    }
+
     @Test("an issuer missing from the registry fails")
     func issuerMissing() throws {
         let stranger = SigningKey(generating: .ed25519)

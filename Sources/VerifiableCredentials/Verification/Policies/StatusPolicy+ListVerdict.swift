@@ -43,7 +43,9 @@ extension StatusPolicy {
                 case let code?: code
                 case nil: .invalidStatusList
                 }
-            return fail(code, "list \(listID) is not validly signed by \(issuerID): \(problem.message)")
+            // A signature that may be backdated (keyCompromiseReview) leaves the status undecided, not failed.
+            let message = "list \(listID) is not validly signed by \(issuerID): \(problem.message)"
+            return problem.status == .unknown ? unknown(code, message) : fail(code, message)
         }
         // Freshness.
         let at = DateTimeStamp(context.now).text
