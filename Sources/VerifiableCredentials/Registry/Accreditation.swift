@@ -13,8 +13,12 @@ public struct Accreditation: Sendable, Hashable {
     /// MOC boards the issuer may report to, such as `ABIM`.
     public var mocBoards: [String]
 
-    /// Statuses under which an issuer may award credit.
-    public static let awardingStatuses: Set<String> = ["accredited", "provisional"]
+    /// Statuses under which an issuer may award credit (designate it) for activities it provides itself.
+    public static let awardingStatuses: Set<String> = ["accredited", "provisional", "probation"]
+    /// Statuses under which an issuer may also award credit for activities it provides jointly with a
+    /// non-accredited organization: a provider on probation may not (DOMAIN.md §5.5, accme.org joint
+    /// providership).
+    public static let jointProvidingStatuses: Set<String> = ["accredited", "provisional"]
 
     public init(
         accreditor: String, status: String, validFrom: RegistryDate, validUntil: RegistryDate? = nil,
@@ -28,9 +32,11 @@ public struct Accreditation: Sendable, Hashable {
         self.mocBoards = mocBoards
     }
 
-    /// Whether the accreditation lets the issuer award credit at `date`.
-    public func covers(_ date: Date) -> Bool {
-        Self.awardingStatuses.contains(status) && validFrom.start <= date && (validUntil.map { date <= $0.end } ?? true)
+    /// Whether the accreditation lets the issuer award credit at `date`, for an activity it provides alone or,
+    /// when `jointly`, with a joint provider.
+    public func covers(_ date: Date, jointly: Bool = false) -> Bool {
+        (jointly ? Self.jointProvidingStatuses : Self.awardingStatuses).contains(status) && validFrom.start <= date
+            && (validUntil.map { date <= $0.end } ?? true)
     }
 }
 

@@ -1,8 +1,24 @@
-/// Reads the credit type codes a credential claims (such as `AMA_PRA_CAT1`), so that the verifier can check
-/// them against the issuer's accreditation. Injected, so the CME module can supply its typed reading.
+/// Reads what the accreditation check needs from a credential: the credit type codes it claims (such as
+/// `AMA_PRA_CAT1`) and whether its activity was provided jointly. Injected, so the CME module can supply its
+/// typed reading.
 public protocol CreditTypeExtractor: Sendable {
     /// The distinct credit type codes the credential claims, in first-seen order.
     func creditTypes(of credential: JSONObject) -> [String]
+    /// Whether the credential's activity was provided jointly with another organization.
+    func isJointlyProvided(_ credential: JSONObject) -> Bool
+}
+
+extension CreditTypeExtractor {
+    /// The CME reading (DOMAIN.md §1.7): an achievement whose `providership` is `joint` or that names
+    /// `jointProviders`.
+    public func isJointlyProvided(_ credential: JSONObject) -> Bool {
+        for subject in credential["credentialSubject"]?.asArray ?? [] {
+            guard let achievement = subject["achievement"] else { continue }
+            if achievement["providership"]?.stringValue == "joint" { return true }
+            if !(achievement["jointProviders"]?.asArray.isEmpty ?? true) { return true }
+        }
+        return false
+    }
 }
 
 /// The generic reading of OB 3.0 CME credentials (DOMAIN §1.6–1.7): for each subject's

@@ -163,10 +163,36 @@ struct SecurityTests {
     @Test("a credential awarded outside the issuer's accreditation fails")
     func notAccredited() throws {
         var world = self.world
-        world.accreditation.status = "probation"
+        world.accreditation.status = "nonAccredited"
         let result = world.verifier(lists: [try world.statusList()]).verify(
             try world.sign(world.credential()), name: "vc.json")
         #expect(result.check("accreditation")?.code == .issuerNotAccredited)
+    }
+
+    @Test(
+        "a provider on probation may award credit for its own activity, not for one provided jointly (DOMAIN.md §5.5)")
+    func probation() throws {
+        var world = self.world
+        world.accreditation.status = "probation"
+        let verifier = world.verifier(lists: [try world.statusList()])
+        let direct = verifier.verify(try world.sign(world.credential()), name: "vc.json")
+        #expect(direct.verified, "\(direct.allChecks.filter { $0.status != .pass })")
+        for (path, value): ([String], JSONValue) in [
+            (["credentialSubject", "achievement", "providership"], "joint"),
+            (["credentialSubject", "achievement", "jointProviders"], ["Valley Medical Society"]),
+        ] {
+            let joint = world.credential().replacing(path, with: value)
+            let result = verifier.verify(try world.sign(joint), name: "vc.json")
+            #expect(!result.verified)
+            #expect(result.check("accreditation")?.code == .issuerNotAccredited)
+            #expect(result.check("accreditation")?.message.contains("probation") == true)
+        }
+        world.accreditation.status = "accredited"
+        let jointWhenAccredited = world.verifier(lists: [try world.statusList()]).verify(
+            try world.sign(
+                world.credential().replacing(["credentialSubject", "achievement", "providership"], with: "joint")),
+            name: "vc.json")
+        #expect(jointWhenAccredited.verified)
     }
 
     @Test("a registry edited after signing is refused")

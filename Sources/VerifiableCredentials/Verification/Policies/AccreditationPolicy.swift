@@ -1,7 +1,8 @@
 import Foundation
 
-/// The issuer was accredited (`accredited` or `provisional`) at the credential's `validFrom` (else the
-/// proof's `created`) and may award every credit type the credential claims.
+/// The issuer was accredited (`accredited` or `provisional`, or `probation` for an activity it provided
+/// alone) at the credential's `validFrom` (else the proof's `created`) and may award every credit type the
+/// credential claims.
 public struct AccreditationPolicy: CredentialPolicy {
     public init() {}
 
@@ -19,8 +20,17 @@ public struct AccreditationPolicy: CredentialPolicy {
                     "the credential has no validFrom (or proof created) to judge accreditation at")
             ]
         }
-        let covering = issuer.accreditations.filter { $0.covers(awarded.date) }
+        let jointly = context.creditTypes.isJointlyProvided(credential.json)
+        let covering = issuer.accreditations.filter { $0.covers(awarded.date, jointly: jointly) }
         guard !covering.isEmpty else {
+            if jointly, issuer.accreditations.contains(where: { $0.covers(awarded.date) }) {
+                return [
+                    .fail(
+                        "accreditation", .issuerNotAccredited,
+                        "\(issuer.displayName) was on probation at \(awarded.text): it may award credit for its own activities, not for one provided jointly"
+                    )
+                ]
+            }
             let held = issuer.accreditations.map { "\($0.status) \($0.validFrom.text) … \($0.validUntil?.text ?? "")" }
             return [
                 .fail(
