@@ -12,6 +12,8 @@ public enum DisplayText {
     /// `text` on one line: escaped (see ``DisplayText``) and, when longer than `limit` scalars, cut to
     /// its first two thirds and last third of `limit` around `…`.
     public static func line(_ text: String, limit: Int = defaultLimit) -> String {
+        // Printable ASCII within the limit, the usual case, is returned after one pass over its bytes.
+        if text.utf8.count <= limit, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         let scalars = text.unicodeScalars
         if scalars.count <= limit, !scalars.contains(where: needsEscape) { return text }
         var result = String.UnicodeScalarView()
