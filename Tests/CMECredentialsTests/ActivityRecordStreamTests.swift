@@ -39,4 +39,16 @@ struct ActivityRecordStreamTests {
         let jsonl = Array(ActivityRecordStream(bytes: [], fileName: "e.jsonl", format: .jsonLines))
         #expect(jsonl.count == 1)
     }
+
+    @Test("A zero-byte CSV is a problem with the file, as a header alone and empty JSON Lines are")
+    func emptyCSV() {
+        let items = Array(ActivityRecordStream(bytes: [], fileName: "e.csv", format: .csv))
+        #expect(
+            items == [
+                .fileProblem(
+                    RecordDiagnostic(
+                        file: "e.csv", line: 1, field: "file", expected: "a header row and at least one record",
+                        found: "an empty file"))
+            ])
+    }
 }

@@ -121,7 +121,7 @@ struct CSVReaderTests {
     func hostileInput() {
         let empty = ActivityRecordReader.read(bytes: [], fileName: "e.csv", format: .csv)
         #expect(empty.records.isEmpty)
-        #expect(empty.diagnostics.map(\.field) == ["header"])
+        #expect(empty.diagnostics.map(\.field) == ["file"])
         #expect(F.csv(F.header + "\n").diagnostics.map(\.field) == ["file"])
         let binary = ActivityRecordReader.read(
             bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], fileName: "b.csv", format: .csv)

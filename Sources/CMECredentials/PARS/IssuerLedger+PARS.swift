@@ -49,7 +49,8 @@ extension IssuerLedger {
     /// Records a PARS export in the hash-chained audit log.
     ///
     /// The details hold the window, the counts and each file's name and SHA-256, never a learner identifier,
-    /// so an auditor can tell which file was the upload without the log holding what the credentials hide.
+    /// so an auditor can tell which file was the upload without the log holding what the credentials hide
+    /// (the rejects file's name is `null` when the rejected rows were not written to a file).
     /// - Throws: ``CredentialError`` `ledger` for database failures.
     @discardableResult
     public func recordPARSExport(
@@ -68,7 +69,8 @@ extension IssuerLedger {
         ]
         details["file"] = ["name": .string(files.table.lastPathComponent), "sha256": .string(files.tableSHA256)]
         details["rejectsFile"] = [
-            "name": .string(files.rejects.lastPathComponent), "sha256": .string(files.rejectsSHA256),
+            "name": files.rejects.map { .string($0.lastPathComponent) } ?? .null,
+            "sha256": .string(files.rejectsSHA256),
         ]
         return try appendAudit(kind: .parsExport, details: .object(details), at: now)
     }

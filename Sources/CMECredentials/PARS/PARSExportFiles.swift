@@ -6,17 +6,24 @@ public import VerifiableCredentials
 public struct PARSExportFiles: Sendable, Hashable {
     /// The upload file.
     public var table: URL
-    /// The rejected rows with their reasons.
-    public var rejects: URL
+    /// The rejected rows with their reasons; `nil` when they were not written to a file (the output is a
+    /// device or pipe and no rejects file was named: see ``defaultRejectsURL(for:format:)``).
+    public var rejects: URL?
     public var format: PARSTableFormat
     /// Lowercase hex SHA-256 of the upload file's bytes.
     public var tableSHA256: String
-    /// Lowercase hex SHA-256 of the rejects file's bytes.
+    /// Lowercase hex SHA-256 of the rejects bytes (``PARSTableWriter/rejects(_:)``), also when they were not
+    /// written to a file.
     public var rejectsSHA256: String
 
     /// The rejects file next to `table`: `pars.tsv` → `pars.rejects.tsv` (a `.tsv`, `.csv` or `.txt` extension
     /// is replaced; any other name gets `.rejects.<format>` appended).
-    public static func defaultRejectsURL(for table: URL, format: PARSTableFormat) -> URL {
+    ///
+    /// `nil` when `table` is a device or pipe (`/dev/stdout`, `/dev/null`, a FIFO): a name derived from it
+    /// (`/dev/null.rejects.tsv`) would be a new file in `/dev` or beside the pipe. The caller then shows the
+    /// rejected rows another way (`cmevc export pars` writes them to standard error).
+    public static func defaultRejectsURL(for table: URL, format: PARSTableFormat) -> URL? {
+        guard !AtomicFile.isSpecialFile(table.path) else { return nil }
         let known = ["tsv", "csv", "txt"]
         let base = known.contains(table.pathExtension.lowercased()) ? table.deletingPathExtension() : table
         return base.deletingLastPathComponent().appendingPathComponent(
@@ -25,20 +32,21 @@ public struct PARSExportFiles: Sendable, Hashable {
 
     /// Writes the rows of `export` to `table` and its rejected rows to `rejects`, each atomically (a reader
     /// sees the old file or the whole new one). The rejects file is written even when empty (header only),
-    /// so a stale one never survives.
+    /// so a stale one never survives. With `rejects` `nil` only `table` is written, and the caller shows
+    /// ``PARSTableWriter/rejects(_:)`` itself.
     ///
     /// - Throws: ``CredentialError`` `io` when a file cannot be written, or `invalidPARSExportOptions` when
     ///   both paths are the same file.
     public static func write(
-        _ export: PARSExport, with writer: PARSTableWriter, to table: URL, rejects: URL
+        _ export: PARSExport, with writer: PARSTableWriter, to table: URL, rejects: URL?
     ) throws(CredentialError) -> PARSExportFiles {
-        guard table.standardizedFileURL.path != rejects.standardizedFileURL.path else {
+        if let rejects, table.standardizedFileURL.path == rejects.standardizedFileURL.path {
             throw CredentialError(
                 .invalidPARSExportOptions, "the rejects file must differ from the output file", location: table.path)
         }
         let tableBytes = writer.table(export.rows)
         let rejectsBytes = writer.rejects(export.rejected)
-        try AtomicFile.write(rejectsBytes, to: rejects)
+        if let rejects { try AtomicFile.write(rejectsBytes, to: rejects) }
         try AtomicFile.write(tableBytes, to: table)
         return PARSExportFiles(
             table: table, rejects: rejects, format: writer.format, tableSHA256: hex(tableBytes),

@@ -35,9 +35,11 @@ struct ActivityRecordCSV: Sendable {
             return
         }
         guard let header = parser.next() else {
+            // No record at all: a problem with the file (field `file`), as for a header alone or empty JSON Lines.
             fileDiagnostics = [
                 RecordDiagnostic(
-                    file: fileName, line: 1, field: "header", expected: "a header row", found: "an empty file")
+                    file: fileName, line: 1, field: "file", expected: "a header row and at least one record",
+                    found: "an empty file")
             ]
             finished = true
             return

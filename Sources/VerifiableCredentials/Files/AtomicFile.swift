@@ -49,8 +49,9 @@ public enum AtomicFile {
         }
     }
 
-    /// Whether `path` (its symbolic links followed) exists and is neither a regular file nor a directory.
-    static func isSpecialFile(_ path: String) -> Bool {
+    /// Whether `path` (its symbolic links followed) exists and is neither a regular file nor a directory: a
+    /// device or pipe such as `/dev/stdout`, `/dev/null` or a FIFO, which is written in place.
+    public static func isSpecialFile(_ path: String) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0 else { return false }
         let kind = status.st_mode & S_IFMT

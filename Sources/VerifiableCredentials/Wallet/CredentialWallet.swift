@@ -86,20 +86,13 @@ public struct CredentialWallet: Sendable {
         return .imported(name)
     }
 
-    /// Every stored credential, sorted by file name. Files that no longer parse are skipped.
-    public func entries() throws(CredentialError) -> [Entry] {
-        let names: [String]
+    /// The `.json` file names in the folder, sorted.
+    func fileNames() throws(CredentialError) -> [String] {
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
+            return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
                 .sorted()
         } catch {
             throw CredentialError(.walletIO, "cannot read the wallet folder", location: directory.path)
-        }
-        return names.compactMap { name in
-            guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)),
-                let json = try? JSONParser.parse(Array(data))
-            else { return nil }
-            return Entry(fileName: name, json: json)
         }
     }
 }

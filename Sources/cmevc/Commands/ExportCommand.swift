@@ -25,9 +25,12 @@ struct ExportCommand: ParsableCommand {
                 Reports credentials in force (revoked, replaced and suspended ones are left out) completed in the \
                 window, one row per credential (more when it carries MOC points for several boards, or with \
                 "licenses": "each" in the mapping). Rows PARS would reject are named on stderr and written to \
-                the rejects file with their reasons; the output file gets only acceptable rows. The export is \
-                recorded in the audit log. Exit status: 0 no row rejected, 1 some rows rejected (the others \
-                are written), 2 could not run, 64 usage.
+                the rejects file with their reasons; the output file gets only acceptable rows. When --out is a \
+                device or pipe (--out /dev/stdout | …) standard output gets only the file: the summary goes to \
+                standard error, and without --rejects so do the rejected rows, as lines of the rejects file \
+                (header first, in --format; they hold the learners' identifiers, so name a --rejects file to keep \
+                them out of logs). The export is recorded in the audit log. Exit status: 0 no row rejected, 1 some \
+                rows rejected (the others are written), 2 could not run, 64 usage.
                 """)
 
         @Option(help: ArgumentHelp("The issuer directory (made by cmevc issuer init).", valueName: "dir"))
@@ -48,12 +51,16 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "The file format: tab-delimited (PARS Learner Template B) or RFC 4180 CSV.")
         var format: TableFormat = .tsv
 
-        @Option(help: ArgumentHelp("The file to write (replaced atomically).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "The file to write (replaced atomically; a device or pipe such as /dev/stdout is written in place).",
+                valueName: "file"))
         var out: String
 
         @Option(
             help: ArgumentHelp(
-                "The file for rejected rows (default: next to --out, e.g. pars.rejects.tsv).", valueName: "file"))
+                "The file for rejected rows (default: next to --out, e.g. pars.rejects.tsv; standard error when "
+                    + "--out is a device or pipe).", valueName: "file"))
         var rejects: String?
 
         func validate() throws {
@@ -74,25 +81,33 @@ struct ExportCommand: ParsableCommand {
             }
             let ledger = try IssuerOptions.parse(["--issuer", issuer]).ledger()
             let table = URL(fileURLWithPath: out)
+            // nil when --out is a device or pipe: the rejected rows then go to stderr.
             let rejectsURL =
                 rejects.map { URL(fileURLWithPath: $0) }
                 ?? PARSExportFiles.defaultRejectsURL(for: table, format: format.library)
+            let writer = PARSTableWriter(mapping: mapping, format: format.library)
             let export: PARSExport
-            let files: PARSExportFiles
             do {
                 export = try exporter.export(from: ledger)
-                files = try PARSExportFiles.write(
-                    export, with: PARSTableWriter(mapping: mapping, format: format.library), to: table,
-                    rejects: rejectsURL)
+                let files = try PARSExportFiles.write(export, with: writer, to: table, rejects: rejectsURL)
                 try ledger.recordPARSExport(export, exporter: exporter, files: files, at: Date())
             } catch {
                 throw Terminal.couldNotRun(error.description)
             }
-            for rejected in export.rejected { Terminal.err(rejected.message) }
-            let rejectsName = rejects ?? Self.display(rejectsURL.relativePath)
-            Terminal.out("wrote \(out) and \(rejectsName)")
-            Terminal.out(export.summary)
+            if let rejectsURL {
+                for rejected in export.rejected { Terminal.err(rejected.message) }
+                report("wrote \(out) and \(rejects ?? Self.display(rejectsURL.relativePath))")
+            } else {
+                if !export.rejected.isEmpty { Terminal.errBytes(writer.rejects(export.rejected)) }
+                report("wrote \(out)" + (export.rejected.isEmpty ? "" : "; the rejected rows are on stderr"))
+            }
+            report(export.summary)
             if !export.rejected.isEmpty { throw ExitCode(1) }
+        }
+
+        /// A summary line: on stdout, or on stderr when --out is a device or pipe (it may be stdout itself).
+        private func report(_ line: String) {
+            if AtomicFile.isSpecialFile(out) { Terminal.err(line) } else { Terminal.out(line) }
         }
 
         /// A relative path without a leading `./`.

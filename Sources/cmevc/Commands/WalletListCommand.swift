@@ -4,7 +4,13 @@ import VerifiableCredentials
 
 /// `cmevc wallet list`: the wallet as a transcript with totals per credit type.
 struct WalletListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the wallet as a transcript.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Print the wallet as a transcript.",
+        discussion: """
+            A wallet file that cannot be read (not JSON, not a JSON object, an enveloped JWT that does not decode) \
+            is named on stderr as warning: WALLET/FILE: why, and left out of the transcript. Exit status: 0 every \
+            file listed, 1 some file skipped (the others are listed), 2 the wallet folder cannot be read.
+            """)
 
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
@@ -15,13 +21,14 @@ struct WalletListCommand: ParsableCommand {
     var format: ListFormat = .text
 
     func run() throws {
-        let entries: [CredentialWallet.Entry]
+        let contents: CredentialWallet.Contents
         do {
-            entries = try CredentialWallet(directory: URL(fileURLWithPath: wallet)).entries()
+            contents = try CredentialWallet(directory: URL(fileURLWithPath: wallet)).contents()
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        let lines = entries.compactMap { $0.credential.objectValue.map(TranscriptLine.init(credential:)) }
+        for skipped in contents.skipped { Terminal.err("warning: \(skipped.description)") }
+        let lines = contents.entries.compactMap { $0.credential.objectValue.map(TranscriptLine.init(credential:)) }
             .sorted { ($0.completed?.date ?? .distantPast) < ($1.completed?.date ?? .distantPast) }
         let totals = TranscriptLine.totals(of: lines)
         switch format {
@@ -67,6 +74,7 @@ struct WalletListCommand: ParsableCommand {
                 "\(lines.count) credential\(lines.count == 1 ? "" : "s"); totals: \(totals.isEmpty ? "none" : totals.map { "\(TranscriptLine.amountText($0.1)) \($0.0)" }.joined(separator: ", "))"
             )
         }
+        if !contents.skipped.isEmpty { throw ExitStatus.notVerified }
     }
 
     func csv(_ field: String) -> String {

@@ -30,15 +30,20 @@ enum RegistryLoading {
         }
     }
 
-    /// The `@context` URLs bundled with cmevc (keys of `Schemas/contexts/index.json`).
-    /// The verification context for `--registry`, `--status-dir` and the time; status-folder problems are
-    /// printed as warnings.
+    /// The verification context for `--registry`, `--status-dir` and the time. A status folder that does not
+    /// exist or is not a folder exits 2 naming it (as an unreadable input does); each file in it that cannot
+    /// be used is one warning line.
     static func verificationContext(registry: IssuerRegistry, statusDir: String?, now: Date) throws
         -> VerificationContext
     {
         let lists: any StatusListProvider
         if let statusDir {
-            let directory = DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
+            let directory: DirectoryStatusLists
+            do {
+                directory = try DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
+            } catch {
+                throw Terminal.couldNotRun(error.description)
+            }
             for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
             lists = directory
         } else {
@@ -51,6 +56,7 @@ enum RegistryLoading {
         }
     }
 
+    /// The `@context` URLs bundled with cmevc (keys of `Schemas/contexts/index.json`).
     static func bundledContexts() -> Set<String> {
         CMEContexts.knownURLs()
     }

@@ -147,7 +147,7 @@ struct PARSExporterTests {
         let files = try PARSExportFiles.write(
             export, with: PARSTableWriter(mapping: .default, format: .tsv), to: table,
             rejects: PARSExportFiles.defaultRejectsURL(for: table, format: .tsv))
-        #expect(files.rejects.lastPathComponent == "pars.rejects.tsv")
+        #expect(files.rejects?.lastPathComponent == "pars.rejects.tsv")
         let event = try ledger.recordPARSExport(export, exporter: exporter, files: files, at: LedgerFixture.now)
         #expect(event.kind == .parsExport)
         #expect(event.details["exported"] == 1)

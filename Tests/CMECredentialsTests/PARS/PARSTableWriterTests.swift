@@ -55,14 +55,16 @@ struct PARSTableWriterTests {
         #expect(text.contains("\r\n\"O\nNeill\",Maria,1.5,urn:uuid:"))
     }
 
-    @Test("The default rejects file sits next to the output")
+    @Test("The default rejects file sits next to the output; a device or pipe has none")
     func rejectsName() {
         let url = { (path: String, format: PARSTableFormat) in
-            PARSExportFiles.defaultRejectsURL(for: URL(fileURLWithPath: path), format: format).path
+            PARSExportFiles.defaultRejectsURL(for: URL(fileURLWithPath: path), format: format)?.path
         }
         #expect(url("/x/pars.tsv", .tsv) == "/x/pars.rejects.tsv")
         #expect(url("/x/pars.csv", .csv) == "/x/pars.rejects.csv")
         #expect(url("/x/upload", .tsv) == "/x/upload.rejects.tsv")
+        // A device or pipe has no file next to it (this would be /dev/null.rejects.tsv).
+        #expect(url("/dev/null", .tsv) == nil)
     }
 
     @Test("The output and the rejects file must differ")

@@ -134,7 +134,7 @@ struct JWTStatusListTests {
         }
         try Data((newer.jws.compact + "\n").utf8).write(to: folder.appendingPathComponent("a-list.jwt"))
         try Data("not.a.jwt".utf8).write(to: folder.appendingPathComponent("broken.jwt"))
-        let lists = DirectoryStatusLists(directory: folder)
+        let lists = try DirectoryStatusLists(directory: folder)
         #expect(lists.problems.count == 1)
         guard case .jwt(let found)? = lists.securedStatusList(id: VerificationFixture.listID) else {
             Issue.record("the JWT list was not found by its id")

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Finds status list credentials by their `id`, offline.
 ///
@@ -55,39 +55,4 @@ public struct InMemoryStatusLists: StatusListProvider {
     public func statusListCredential(id: String) -> JSONValue? { lists[id]?.document }
 
     public func securedStatusList(id: String) -> SecuredStatusList? { lists[id] }
-}
-
-/// The status list credentials in a folder (`--status-dir`): every `.json` file (Data Integrity) and every
-/// `.jwt` file (`vc+jwt`) is read and indexed by the credential's `id`, never by its file name. Files that do not
-/// parse are listed in ``problems`` and otherwise ignored.
-public struct DirectoryStatusLists: StatusListProvider {
-    public let lists: InMemoryStatusLists
-    /// One line per file that could not be read or parsed.
-    public let problems: [CredentialError]
-
-    public init(directory: URL, limits: JSONParser.Limits = .default) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jwt") }.sorted()
-        var credentials: [SecuredStatusList] = []
-        var problems: [CredentialError] = []
-        for name in names {
-            let url = directory.appendingPathComponent(name)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= limits.maximumBytes, let data = try? Data(contentsOf: url) else {
-                problems.append(CredentialError(.io, "cannot read the status list file", location: url.path))
-                continue
-            }
-            do {
-                credentials.append(try SecuredStatusList(bytes: Array(data), limits: limits))
-            } catch {
-                problems.append(error.located(url.path))
-            }
-        }
-        self.lists = InMemoryStatusLists(secured: credentials)
-        self.problems = problems
-    }
-
-    public func statusListCredential(id: String) -> JSONValue? { lists.statusListCredential(id: id) }
-
-    public func securedStatusList(id: String) -> SecuredStatusList? { lists.securedStatusList(id: id) }
 }

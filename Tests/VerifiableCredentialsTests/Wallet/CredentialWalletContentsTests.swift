@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+import VerifiableCredentials
+
+@Suite("Credential wallet contents")
+struct CredentialWalletContentsTests {
+    @Test("files that are not JSON or not a JSON object are skipped, each as an error naming the file")
+    func skipped() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wallet-\(UUID().uuidString)")
+        let wallet = CredentialWallet(directory: url)
+        try wallet.create()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("{\"type\": \"VerifiableCredential\"}".utf8).write(to: url.appendingPathComponent("a.json"))
+        try Data("\"text\"".utf8).write(to: url.appendingPathComponent("b.json"))
+        try Data("{".utf8).write(to: url.appendingPathComponent("c.json"))
+        let contents = try wallet.contents()
+        #expect(contents.entries.map(\.fileName) == ["a.json"])
+        #expect(contents.skipped.map(\.code) == [.invalidCredential, .invalidJSON])
+        #expect(contents.skipped.first?.location == url.appendingPathComponent("b.json").path)
+        #expect(
+            contents.skipped.last?.location?.hasPrefix(url.appendingPathComponent("c.json").path + ": line 1") == true)
+        #expect(try wallet.entries().map(\.fileName) == ["a.json"])
+    }
+}
