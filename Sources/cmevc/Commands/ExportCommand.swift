@@ -59,8 +59,8 @@ struct ExportCommand: ParsableCommand {
 
         @Option(
             help: ArgumentHelp(
-                "The file for rejected rows (default: next to --out, e.g. pars.rejects.tsv; standard error when "
-                    + "--out is a device or pipe).", valueName: "file"))
+                "The file for rejected rows (default: next to --out, e.g. pars.rejects.tsv; none when --out is a "
+                    + "device or pipe).", valueName: "file"))
         var rejects: String?
 
         func validate() throws {
@@ -81,7 +81,7 @@ struct ExportCommand: ParsableCommand {
             }
             let ledger = try IssuerOptions.parse(["--issuer", issuer]).ledger()
             let table = URL(fileURLWithPath: out)
-            // nil when --out is a device or pipe: the rejected rows then go to stderr.
+            // nil when --out is a device or pipe: the rejected rows are then only named on stderr.
             let rejectsURL =
                 rejects.map { URL(fileURLWithPath: $0) }
                 ?? PARSExportFiles.defaultRejectsURL(for: table, format: format.library)
@@ -94,12 +94,18 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw Terminal.couldNotRun(error.description)
             }
+            for rejected in export.rejected { Terminal.err(rejected.message) }
             if let rejectsURL {
-                for rejected in export.rejected { Terminal.err(rejected.message) }
                 report("wrote \(out) and \(rejects ?? Self.display(rejectsURL.relativePath))")
             } else {
-                if !export.rejected.isEmpty { Terminal.errBytes(writer.rejects(export.rejected)) }
-                report("wrote \(out)" + (export.rejected.isEmpty ? "" : "; the rejected rows are on stderr"))
+                // The rows carry learners' identifiers: they go to a file the user names, never to a log.
+                let count = export.rejected.count
+                report(
+                    "wrote \(out)"
+                        + (count == 0
+                            ? ""
+                            : "; \(count) rejected row\(count == 1 ? "" : "s") not written (name a file with --rejects)")
+                )
             }
             report(export.summary)
             if !export.rejected.isEmpty { throw ExitCode(1) }

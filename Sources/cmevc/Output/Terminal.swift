@@ -30,11 +30,6 @@ enum Terminal {
         FileHandle.standardError.write(Data((DisplayText.line(text, limit: lineLimit) + "\n").utf8))
     }
 
-    /// Writes bytes to standard error as they are.
-    static func errBytes(_ bytes: [UInt8]) {
-        FileHandle.standardError.write(Data(bytes))
-    }
-
     /// Prints `Error: message` on stderr and returns the exit code for "could not run" (2).
     static func couldNotRun(_ message: String) -> ExitCode {
         err("Error: \(message)")
