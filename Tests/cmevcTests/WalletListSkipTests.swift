@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import VerifiableCredentials
 
-/// `cmevc wallet list` on a wallet holding files it cannot read.
-@Suite("cmevc wallet list: unreadable wallet files")
+/// `cmevc wallet list`, `present` and `check --wallet` on a wallet holding files they cannot read.
+@Suite("cmevc wallet list, present, check --wallet: unreadable wallet files")
 struct WalletListSkipTests {
     @Test(
         "each unreadable wallet file is a warning naming it; the rest is listed; exit 1",
@@ -35,5 +35,43 @@ struct WalletListSkipTests {
         default:
             #expect(listed.stdout.hasSuffix("1 credential; totals: 3.25 AMA_PRA_CAT1\n"), "\(listed.stdout)")
         }
+    }
+
+    @Test("present names each unreadable wallet file, presents the rest, and exits 1")
+    func present() throws {
+        let s = try RegistryWalletVerifyCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
+        try s.write("[1, 2]", to: "w/array.json")
+        let presented = try s.run([
+            "present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c-1", "--domain",
+            "hospital.example", "--out", "vp.json",
+        ])
+        #expect(presented.status == 1, "\(presented.stderr)")
+        #expect(presented.stderr.hasPrefix("warning: w/array.json: not a credential: "), "\(presented.stderr)")
+        #expect(presented.stderr.contains("; not presented\n"))
+        #expect(presented.stderr.contains("presented 1 credential as "))
+        let verified = try s.run([
+            "verify", "--registry", "registry.json", "--challenge", "c-1", "--domain", "hospital.example", "vp.json",
+        ])
+        #expect(verified.stdout.contains("credential 1 of 1"), "\(verified.stdout)")
+    }
+
+    @Test("check --wallet names each unreadable wallet file as not counted and never reports all met")
+    func check() throws {
+        let s = try CheckCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "cme.json"]).status == 0)
+        try s.write(CheckCommandTests.rules(amount: "3"), to: "rules.json")
+        let arguments = [
+            "check", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--as-of",
+            "2026-12-31", "--wallet", "w",
+        ]
+        let clean = try s.run(arguments)
+        try #require(clean.status == 0, "the wallet's credential meets the rule: \(clean.stdout)\(clean.stderr)")
+        try s.write("{\"a\": ", to: "w/cut.json")
+        let checked = try s.run(arguments)
+        #expect(checked.status == 1, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("MET"))
+        #expect(checked.stderr.hasPrefix("warning: w/cut.json: line 1, column 7: "), "\(checked.stderr)")
+        #expect(checked.stderr.contains("; not counted\n"))
     }
 }

@@ -67,11 +67,14 @@ struct CheckCommand: ParsableCommand {
         let trusted = try RegistryLoading.load(registry)
         let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
         var check = ComplianceCheck(verifier: Verifier(context: context))
+        var skipped: [CredentialError] = []
         do {
             if let wallet {
-                for entry in try CredentialWallet(directory: URL(fileURLWithPath: wallet)).entries() {
-                    check.add(document: entry.json, name: entry.fileName)
-                }
+                let contents = try CredentialWallet(directory: URL(fileURLWithPath: wallet)).contents()
+                for entry in contents.entries { check.add(document: entry.json, name: entry.fileName) }
+                skipped = contents.skipped
+                // Credits in a file that cannot be read are not counted: say so, and never report all met.
+                for problem in skipped { Terminal.err("warning: \(problem.description); not counted") }
             } else {
                 for path in try DocumentFiles.expand(files) {
                     check.add(bytes: try DocumentFiles.read(path), name: path)
@@ -85,7 +88,7 @@ struct CheckCommand: ParsableCommand {
         case .text: Terminal.out(lines: CheckReportText.render(result))
         case .json: Terminal.outBytes(JSONSerializer.bytes(result.json, layout: .pretty) + [0x0A])
         }
-        if !result.allMet { throw ExitStatus.notVerified }
+        if !result.allMet || !skipped.isEmpty { throw ExitStatus.notVerified }
     }
 
     /// The rule set; an unreadable or invalid file exits 2 naming the file and the JSON Pointer.

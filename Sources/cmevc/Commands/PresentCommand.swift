@@ -61,13 +61,15 @@ struct PresentCommand: ParsableCommand {
         let selection = WalletSelection(
             since: try since.map { try DateArgument.parse($0, option: "--since") }, until: untilDate,
             creditTypes: creditType, topics: topic, ids: id)
-        let entries: [CredentialWallet.Entry]
+        let contents: CredentialWallet.Contents
         do {
-            entries = try CredentialWallet(directory: URL(fileURLWithPath: wallet)).entries()
+            contents = try CredentialWallet(directory: URL(fileURLWithPath: wallet)).contents()
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        let selected = entries.filter { entry in
+        // A wallet file that cannot be read is never presented, and never left out without a word.
+        for skipped in contents.skipped { Terminal.err("warning: \(skipped.description); not presented") }
+        let selected = contents.entries.filter { entry in
             entry.credential.objectValue.map { selection.matches(TranscriptLine(credential: $0)) } ?? false
         }
         guard !selected.isEmpty else {
@@ -94,5 +96,6 @@ struct PresentCommand: ParsableCommand {
         Terminal.err(
             "presented \(selected.count) credential\(selected.count == 1 ? "" : "s") as \(DIDKey.did(for: holder.publicKey)) for \(domain) → \(out)"
         )
+        if !contents.skipped.isEmpty { throw ExitStatus.notVerified }
     }
 }
