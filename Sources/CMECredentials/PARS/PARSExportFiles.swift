@@ -20,8 +20,9 @@ public struct PARSExportFiles: Sendable, Hashable {
     /// is replaced; any other name gets `.rejects.<format>` appended).
     ///
     /// `nil` when `table` is a device or pipe (`/dev/stdout`, `/dev/null`, a FIFO): a name derived from it
-    /// (`/dev/null.rejects.tsv`) would be a new file in `/dev` or beside the pipe. The caller then shows the
-    /// rejected rows another way (`cmevc export pars` writes them to standard error).
+    /// (`/dev/null.rejects.tsv`) would be a new file in `/dev` or beside the pipe. The rejected rows are then
+    /// written nowhere unless the caller names a file (`cmevc export pars` names each on standard error by its
+    /// one-line message, which leaves out the learner's identifiers).
     public static func defaultRejectsURL(for table: URL, format: PARSTableFormat) -> URL? {
         guard !AtomicFile.isSpecialFile(table.path) else { return nil }
         let known = ["tsv", "csv", "txt"]
@@ -32,8 +33,7 @@ public struct PARSExportFiles: Sendable, Hashable {
 
     /// Writes the rows of `export` to `table` and its rejected rows to `rejects`, each atomically (a reader
     /// sees the old file or the whole new one). The rejects file is written even when empty (header only),
-    /// so a stale one never survives. With `rejects` `nil` only `table` is written, and the caller shows
-    /// ``PARSTableWriter/rejects(_:)`` itself.
+    /// so a stale one never survives. With `rejects` `nil` only `table` is written.
     ///
     /// - Throws: ``CredentialError`` `io` when a file cannot be written, or `invalidPARSExportOptions` when
     ///   both paths are the same file.

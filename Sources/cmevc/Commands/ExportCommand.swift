@@ -27,10 +27,10 @@ struct ExportCommand: ParsableCommand {
                 "licenses": "each" in the mapping). Rows PARS would reject are named on stderr and written to \
                 the rejects file with their reasons; the output file gets only acceptable rows. When --out is a \
                 device or pipe (--out /dev/stdout | …) standard output gets only the file: the summary goes to \
-                standard error, and without --rejects so do the rejected rows, as lines of the rejects file \
-                (header first, in --format; they hold the learners' identifiers, so name a --rejects file to keep \
-                them out of logs). The export is recorded in the audit log. Exit status: 0 no row rejected, 1 some \
-                rows rejected (the others are written), 2 could not run, 64 usage.
+                standard error, and without --rejects the rejected rows are only named there (their learner \
+                identifiers belong in a file you name, not in a log). The export is recorded in the audit log. \
+                Exit status: 0 no row rejected, 1 some rows rejected (the others are written), 2 could not run, \
+                64 usage.
                 """)
 
         @Option(help: ArgumentHelp("The issuer directory (made by cmevc issuer init).", valueName: "dir"))
