@@ -119,9 +119,9 @@ struct VerifyCommand: ParsableCommand {
                 } else {
                     let document: JSONValue
                     do {
-                        document = try JSONParser.parse(bytes)
+                        document = try InputFiles.json(bytes, path: path)
                     } catch {
-                        throw UnreadableDocument.explain(error, bytes: bytes).located(path)
+                        throw UnreadableDocument.explain(error, bytes: bytes)
                     }
                     result = verifier.verify(document, expecting: expectations)
                 }

@@ -9,18 +9,6 @@ import Testing
 /// spelled a number or a character another way is the same credential).
 @Suite("Mutation fuzzing of verification (fixed seed)")
 struct MutationFuzzTests {
-    /// SplitMix64: a small, fast generator with a fixed seed, so a failure is reproducible.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let tokens: [[UInt8]] = [
         "\"", "\\", "{", "}", "[", "]", ",", ":", "0", "-", "e", "1e400", "null", "\\u0000", "\\ud800", " ",
         "\n", "\u{202E}", "é", ".", "=", "9999999999999999999999",
@@ -28,7 +16,7 @@ struct MutationFuzzTests {
 
     /// One to three random edits of `bytes`: a byte changed, a token put in or over a byte, a range deleted
     /// or copied elsewhere, a digit moved by one, or the end cut off.
-    static func mutate(_ bytes: [UInt8], using random: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var mutant = bytes
         for _ in 0..<Int.random(in: 1...3, using: &random) where !mutant.isEmpty {
             let at = Int.random(in: 0..<mutant.count, using: &random)
@@ -60,7 +48,7 @@ struct MutationFuzzTests {
         _ original: [UInt8], count: Int, seed: UInt64, verify: ([UInt8]) -> Bool,
         sameContent: ([UInt8]) -> Bool
     ) -> Int {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         var verified = 0
         for number in 0..<count {
             let mutant = mutate(original, using: &random)
@@ -140,8 +128,8 @@ struct MutationFuzzTests {
     @Test("the mutator is deterministic and changes its input")
     func mutatorIsDeterministic() {
         let input = Array("{\"a\": [1, 2.5, \"text\"], \"b\": {\"c\": null}}".utf8)
-        var first = SeededGenerator(state: 42)
-        var second = SeededGenerator(state: 42)
+        var first = SplitMix64(seed: 42)
+        var second = SplitMix64(seed: 42)
         let a = (0..<50).map { _ in Self.mutate(input, using: &first) }
         let b = (0..<50).map { _ in Self.mutate(input, using: &second) }
         #expect(a == b)
