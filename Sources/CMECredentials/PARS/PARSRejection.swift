@@ -28,6 +28,8 @@ public struct PARSRejection: Sendable, Hashable, CustomStringConvertible {
         public static let nothingToReport = Code("nothingToReport")
         /// A value holds a tab, a line break or another control character.
         public static let controlCharacter = Code("controlCharacter")
+        /// A value starts with `=`, `+`, `-` or `@`, which a spreadsheet would run as a formula.
+        public static let formulaText = Code("formulaText")
     }
 
     /// The rule the row broke; stable, for tests and tools.

@@ -1,4 +1,5 @@
 public import Foundation
+import VerifiableCredentials
 
 /// Checks a row against the rules PARS applies to learner-completion data (DOMAIN.md §2).
 ///
@@ -12,7 +13,10 @@ public import Foundation
 /// - AMA PRA Category 1 credit, when present, is a positive multiple of 0.25; MOC points are positive;
 /// - the row reports AMA credit or MOC points (a row with neither, such as nursing contact hours only, is
 ///   nothing PARS takes);
-/// - no value holds a tab, a line break or another control character (it would split or shift the row).
+/// - no value holds a tab, a line break or another control character (it would split or shift the row);
+/// - no value starts with `=`, `+`, `-` or `@`: the upload is a spreadsheet file that staff open, and a
+///   spreadsheet would run such a value as a formula (``SpreadsheetText``). The file must carry the values as
+///   they are, so the row is rejected rather than the value changed.
 public struct PARSRowValidator: Sendable {
     /// The step AMA PRA Category 1 Credit™ is awarded in.
     public static let amaStep = Decimal(string: "0.25") ?? 0.25
@@ -68,6 +72,16 @@ public struct PARSRowValidator: Sendable {
             reject(
                 .controlCharacter,
                 "\(unsafe.joined(separator: ", ")) holds a tab, line break or other control character")
+        }
+        let formulas = mapping.columns.filter {
+            let value = row[$0.field]
+            return SpreadsheetText.readsAsFormula(value) && !PARSText.hasControlCharacter(value)
+        }
+        if !formulas.isEmpty {
+            let names = formulas.map {
+                "\($0.header) starts with \(DisplayText.quoted(String(row[$0.field].prefix(1))))"
+            }
+            reject(.formulaText, "\(names.joined(separator: ", ")), which a spreadsheet would run as a formula")
         }
         return reasons
     }

@@ -1,8 +1,12 @@
+import VerifiableCredentials
+
 /// Writes PARS rows as TSV or CSV bytes.
 ///
 /// The main file holds the mapping's columns. The rejects file holds the same columns followed by
 /// `credential ID` and `reason`; in it, tabs and line breaks inside values are replaced by spaces (the
-/// reason says which columns held them), so the rejects file itself is never corrupt.
+/// reason says which columns held them), so the rejects file itself is never corrupt, and a value a
+/// spreadsheet would run as a formula gets a `'` in front (``SpreadsheetText/defused(_:)``): people open
+/// that file to fix the rows.
 public struct PARSTableWriter: Sendable {
     /// The columns to write.
     public var mapping: PARSMapping
@@ -29,7 +33,7 @@ public struct PARSTableWriter: Sendable {
     public func rejects(_ rejected: [PARSExport.RejectedRow]) -> [UInt8] {
         var text = line(mapping.headers + ["credential ID", "reason"])
         for entry in rejected {
-            let values = mapping.columns.map { entry.row[$0.field] }
+            let values = mapping.columns.map { SpreadsheetText.defused(entry.row[$0.field]) }
             text += line(values + [entry.row.credentialID, entry.reasons.map(\.message).joined(separator: "; ")])
         }
         return Array(text.utf8)

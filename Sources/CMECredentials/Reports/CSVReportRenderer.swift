@@ -1,3 +1,5 @@
+import VerifiableCredentials
+
 /// Renders a ``DepartmentReport`` as CSV (RFC 4180): a header line, one line per physician, then one line per
 /// file that could not be read. Lines end in CRLF; a field with a comma, quote, CR or LF is quoted, with quotes
 /// doubled.
@@ -39,34 +41,11 @@ public enum CSVReportRenderer {
         return lines.joined()
     }
 
-    /// One record: fields quoted as needed, joined with commas, ended with CRLF.
+    /// One record: fields quoted as needed (RFC 4180), joined with commas, ended with CRLF.
     static func line(_ fields: [String]) -> String {
-        fields.map(quoted).joined(separator: ",") + "\r\n"
-    }
-
-    /// A field, quoted when RFC 4180 requires it.
-    static func quoted(_ field: String) -> String {
-        let special = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard special else { return field }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        fields.map(SpreadsheetText.csvField).joined(separator: ",") + "\r\n"
     }
 
     /// Free text, defused so a spreadsheet does not run it as a formula.
-    static func text(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
-            return value
-        }
-        return "'" + value
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
-    }
+    static func text(_ value: String) -> String { SpreadsheetText.defused(value) }
 }

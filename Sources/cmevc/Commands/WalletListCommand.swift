@@ -49,18 +49,7 @@ struct WalletListCommand: ParsableCommand {
             Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
         case .csv:
             // CSV goes out as bytes: a quoted field may hold a line break, which the text output would escape.
-            var rows = ["completed,provider,activity,credit_type,credits,topics,id"]
-            for line in lines {
-                for credit in line.credits.isEmpty ? [("", 0)] : line.credits {
-                    let fields = [
-                        line.completed.map { String($0.text.prefix(10)) } ?? "", line.provider, line.activity, credit.0,
-                        credit.0.isEmpty ? "" : TranscriptLine.amountText(credit.1), line.topics.joined(separator: ";"),
-                        line.id ?? "",
-                    ]
-                    rows.append(fields.map(csv).joined(separator: ","))
-                }
-            }
-            Terminal.outBytes(Array(rows.map { $0 + "\n" }.joined().utf8))
+            Terminal.outBytes(Array(TranscriptCSV.render(lines).utf8))
         case .text:
             for line in lines {
                 let credits = line.credits.map { "\(TranscriptLine.amountText($0.amount)) \($0.type)" }.joined(
@@ -75,10 +64,5 @@ struct WalletListCommand: ParsableCommand {
             )
         }
         if !contents.skipped.isEmpty { throw ExitStatus.notVerified }
-    }
-
-    func csv(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }

@@ -89,6 +89,25 @@ struct PARSRowValidatorTests {
         #expect(rejections.first?.message.hasPrefix("last name ") == true)
     }
 
+    @Test(
+        "A value a spreadsheet would run as a formula rejects the row, naming the column; the value is not changed",
+        arguments: ["=HYPERLINK(\"https://x.example\")", "+Neill", "-Neill", "@Neill"])
+    func formulas(name: String) {
+        let credential = F.credential { learner, _ in learner.familyName = name }
+        let row = F.rows(credential)[0]
+        let rejections = PARSRowValidator(mapping: .default).rejections(of: row)
+        #expect(rejections.map(\.code) == [.formulaText])
+        #expect(rejections.first?.message.hasPrefix("last name starts with \"\(name.prefix(1))\"") == true)
+        #expect(row[.lastName] == name)
+    }
+
+    @Test("A formula sign inside a value, or a name starting with an apostrophe, is fine")
+    func formulaSignsInside() {
+        for name in ["O'Neill", "'Neill", "Smith-Jones", "a=b"] {
+            #expect(F.codes(F.credential { learner, _ in learner.familyName = name }) == [], "\(name)")
+        }
+    }
+
     @Test("A completion date that is not a date")
     func completionDate() {
         #expect(F.codes(F.credential(completion: "2026-02-30")) == [.invalidCompletionDate])

