@@ -65,6 +65,7 @@ struct CheckCommand: ParsableCommand {
         let facts = try physicianFacts(today: RuleDate(String(DateTimeStamp(now).text.prefix(10))))
         let ruleSet = try loadRules()
         let trusted = try RegistryLoading.load(registry)
+        RegistryLoading.warnIfStale(trusted, path: registry, now: now)
         let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
         var check = ComplianceCheck(verifier: Verifier(context: context))
         var skipped: [CredentialError] = []

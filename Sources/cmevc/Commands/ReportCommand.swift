@@ -79,6 +79,7 @@ struct ReportCommand: ParsableCommand {
                 throw Terminal.couldNotRun("\(registry): the registry is not trusted: \(check.message)")
             }
         }
+        RegistryLoading.warnIfStale(trusted, path: registry, now: now)
         let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
         var builder = DepartmentReportBuilder(
             ruleSet: ruleSet, verifier: Verifier(context: context), defaults: defaults)

@@ -178,9 +178,7 @@ extension VerifyCommand {
                 throw ExitStatus.notVerified
             }
         }
-        if let next = trusted.info.nextUpdate, now > next.end {
-            Terminal.err("warning: \(registryPath): the registry is stale (nextUpdate \(next.text) has passed)")
-        }
+        RegistryLoading.warnIfStale(trusted, path: registryPath, now: now)
         let inline = InlineJWT.arguments(files)
         var paths: [String]
         do {

@@ -22,7 +22,9 @@ enum WalletResolving {
             return DataIntegrityVerifier(suites: suites, resolver: DIDKeyResolver(), now: Date())
         }
         let registry = try RegistryLoading.load(path)
-        return DataIntegrityVerifier(suites: suites, resolver: RegistryOrDIDKey(registry: registry), now: Date())
+        let now = Date()
+        RegistryLoading.warnIfStale(registry, path: path, now: now)
+        return DataIntegrityVerifier(suites: suites, resolver: RegistryOrDIDKey(registry: registry), now: now)
     }
 }
 

@@ -66,6 +66,25 @@ struct IssuerRegistryTests {
         #expect(error?.location == pointer, "\(error?.description ?? "")")
     }
 
+    @Test("a registry is stale once its nextUpdate has passed; a calendar date covers its whole day")
+    func staleness() throws {
+        func info(_ nextUpdate: String?) throws -> IssuerRegistry.Info {
+            IssuerRegistry.Info(
+                id: "did:web:r.example", name: "R", issued: try #require(RegistryDate("2026-01-01")),
+                nextUpdate: try nextUpdate.map { try #require(RegistryDate($0)) })
+        }
+        let noon = try #require(DateTimeStamp("2026-06-01T12:00:00Z")).date
+        #expect(try !info(nil).isStale(at: noon))
+        #expect(try !info("2026-06-01").isStale(at: noon))
+        #expect(try info("2026-05-31").isStale(at: noon))
+        #expect(try info("2026-06-01T11:59:59Z").isStale(at: noon))
+        #expect(try !info("2026-06-01T12:00:00Z").isStale(at: noon))
+        #expect(
+            try info("2026-05-31").stalenessWarning(at: noon)?.hasPrefix("the registry is stale (nextUpdate 2026-05-31")
+                == true)
+        #expect(try info("2026-06-02").stalenessWarning(at: noon) == nil)
+    }
+
     @Test("the registry resolver resolves only listed keys, controlled by their issuer")
     func resolver() throws {
         let resolver = RegistryResolver(registry: world.registry)

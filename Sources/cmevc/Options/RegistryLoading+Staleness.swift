@@ -1,0 +1,10 @@
+import Foundation
+import VerifiableCredentials
+
+extension RegistryLoading {
+    /// Warns on stderr, naming `path`, when `registry` is stale at `now` (its `nextUpdate` has passed). The
+    /// registry is still used: the verification decides the exit status.
+    static func warnIfStale(_ registry: IssuerRegistry, path: String, now: Date) {
+        if let warning = registry.info.stalenessWarning(at: now) { Terminal.err("warning: \(path): \(warning)") }
+    }
+}
