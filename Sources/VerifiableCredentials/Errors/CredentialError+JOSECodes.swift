@@ -15,6 +15,6 @@ extension CredentialError.Code {
 
 extension CredentialError {
     static func malformedJWS(_ reason: String, location: String? = nil) -> CredentialError {
-        CredentialError(.malformedJWS, "The text is not a compact JWS: \(reason).", location: location)
+        CredentialError(.malformedJWS, "the text is not a compact JWS: \(reason)", location: location)
     }
 }

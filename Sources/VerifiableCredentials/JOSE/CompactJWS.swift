@@ -101,12 +101,12 @@ public struct CompactJWS: Sendable, Hashable {
         guard signature.count == publicKey.signatureByteCount else {
             throw CredentialError(
                 .invalidSignatureLength,
-                "The \(algorithm.rawValue) signature is \(signature.count) bytes; the key needs \(publicKey.signatureByteCount).",
+                "the \(algorithm.rawValue) signature is \(signature.count) bytes; the key needs \(publicKey.signatureByteCount)",
                 location: "JWS signature")
         }
         guard publicKey.isValidSignature(signature, for: Array(signingInput.utf8)) else {
             throw CredentialError(
-                .signatureMismatch, "The \(algorithm.rawValue) signature does not verify with the key.",
+                .signatureMismatch, "the \(algorithm.rawValue) signature does not verify with the key",
                 location: "JWS signature")
         }
     }
@@ -116,7 +116,7 @@ public struct CompactJWS: Sendable, Hashable {
     public func verify(with publicKey: JWSPublicKey, understoodCriticalHeaders: Set<String> = []) -> Check {
         do {
             try validate(with: publicKey, understoodCriticalHeaders: understoodCriticalHeaders)
-            return .pass("signature", "The \(header.alg) signature verifies with the key.")
+            return .pass("signature", "the \(header.alg) signature verifies with the key")
         } catch {
             return .fail("signature", error.code, error.description)
         }
@@ -127,18 +127,18 @@ extension CredentialError {
     static func algorithmMismatch(_ algorithm: JWSAlgorithm, key: JWSAlgorithm) -> CredentialError {
         CredentialError(
             .algorithmKeyMismatch,
-            "The JWS names alg \(algorithm.rawValue), but the key is for \(key.rawValue).", location: "JWS header alg")
+            "the JWS names alg \(algorithm.rawValue), but the key is for \(key.rawValue)", location: "JWS header alg")
     }
 
     static func criticalHeader(_ name: String) -> CredentialError {
         CredentialError(
-            .unsupportedCriticalHeader, "The JWS header marks \"\(name)\" critical, which is not understood.",
+            .unsupportedCriticalHeader, "the JWS header marks \"\(name)\" critical, which is not understood",
             location: "JWS header crit")
     }
 
     static var unencodedPayloadRefused: CredentialError {
         CredentialError(
-            .unencodedPayload, "The JWS header has \"b64\": false; a compact JWT needs an encoded payload.",
+            .unencodedPayload, "the JWS header has \"b64\": false; a compact JWT needs an encoded payload",
             location: "JWS header b64")
     }
 }

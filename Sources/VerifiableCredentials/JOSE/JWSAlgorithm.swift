@@ -47,7 +47,7 @@ public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable {
             reason = "alg \"\(alg)\" is not supported"
         }
         throw CredentialError(
-            .unsupportedAlgorithm, "\(reason); supported are EdDSA, ES256, ES384 and RS256.", location: "JWS header alg"
+            .unsupportedAlgorithm, "\(reason); supported are EdDSA, ES256, ES384 and RS256", location: "JWS header alg"
         )
     }
 }

@@ -28,7 +28,7 @@ public struct RSAPublicKey: Sendable, Hashable {
             key = try _RSA.Signing.PublicKey(pemRepresentation: pemEncoded)
         } catch {
             throw CredentialError(
-                .invalidKey, "Not an RSA public key of \(Self.minimumBits) bits or more in PEM.",
+                .invalidKey, "not an RSA public key of \(Self.minimumBits) bits or more in PEM",
                 underlying: "\(error)")
         }
         self.init(validated: key)
@@ -42,7 +42,7 @@ public struct RSAPublicKey: Sendable, Hashable {
     public init(jwk: JSONValue) throws(CredentialError) {
         guard let object = jwk.objectValue else { throw .invalidJWK("expected an object, got \(jwk.kindDescription)") }
         guard object["kty"]?.stringValue == "RSA" else {
-            throw CredentialError(.unsupportedKeyType, "The JWK is not an RSA key (kty \"RSA\").")
+            throw CredentialError(.unsupportedKeyType, "the JWK is not an RSA key (kty \"RSA\")")
         }
         for secret in ["d", "p", "q", "dp", "dq", "qi"] where object.contains(secret) {
             throw .invalidJWK("it holds a private RSA key (\"\(secret)\"); give the public key")
@@ -64,7 +64,7 @@ public struct RSAPublicKey: Sendable, Hashable {
         do {
             self.init(validated: try _RSA.Signing.PublicKey(n: n, e: e))
         } catch {
-            throw CredentialError(.invalidKey, "Not a valid RSA public JWK.", underlying: "\(error)")
+            throw CredentialError(.invalidKey, "not a valid RSA public JWK", underlying: "\(error)")
         }
     }
 

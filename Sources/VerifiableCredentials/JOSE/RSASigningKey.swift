@@ -17,12 +17,12 @@ public struct RSASigningKey: Sendable {
     public init(generatingBits bits: Int = 2048) throws(CredentialError) {
         guard bits >= RSAPublicKey.minimumBits else {
             throw CredentialError(
-                .invalidKey, "An RSA key needs \(RSAPublicKey.minimumBits) bits or more, not \(bits).")
+                .invalidKey, "an RSA key needs \(RSAPublicKey.minimumBits) bits or more, not \(bits)")
         }
         do {
             self.init(validated: try _RSA.Signing.PrivateKey(keySize: .init(bitCount: bits)))
         } catch {
-            throw CredentialError(.invalidKey, "No RSA key of \(bits) bits could be generated.", underlying: "\(error)")
+            throw CredentialError(.invalidKey, "no RSA key of \(bits) bits could be generated", underlying: "\(error)")
         }
     }
 
@@ -37,7 +37,7 @@ public struct RSASigningKey: Sendable {
         do {
             document = try PEMDocument(pemString: pemEncoded)
         } catch {
-            throw CredentialError(.invalidKeyFile, "The text is not a single PEM block.", underlying: "\(error)")
+            throw CredentialError(.invalidKeyFile, "the text is not a single PEM block", underlying: "\(error)")
         }
         let pem: String
         switch document.discriminator {
@@ -50,7 +50,7 @@ public struct RSASigningKey: Sendable {
         default:
             throw CredentialError(
                 .invalidKeyFile,
-                "The PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY."
+                "the PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY"
             )
         }
         do {
@@ -58,7 +58,7 @@ public struct RSASigningKey: Sendable {
         } catch {
             throw CredentialError(
                 .invalidKeyFile,
-                "The text is not an RSA private key of \(RSAPublicKey.minimumBits) bits or more in PEM.",
+                "the text is not an RSA private key of \(RSAPublicKey.minimumBits) bits or more in PEM",
                 underlying: "\(error)")
         }
     }
@@ -78,7 +78,7 @@ public struct RSASigningKey: Sendable {
         do {
             return Array(try backend.key.signature(for: message, padding: .insecurePKCS1v1_5).rawRepresentation)
         } catch {
-            throw CredentialError(.signingFailed, "The RSA key could not sign.", underlying: "\(error)")
+            throw CredentialError(.signingFailed, "the RSA key could not sign", underlying: "\(error)")
         }
     }
 }

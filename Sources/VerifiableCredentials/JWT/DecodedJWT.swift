@@ -58,7 +58,7 @@ public struct DecodedJWT: Sendable {
             conflicts.insert(
                 CredentialError(
                     .jwtTypeMismatch,
-                    "The JWS header says typ \"\(typ)\", but the payload is a \(format.rawValue) payload.",
+                    "the JWS header says typ \"\(typ)\", but the payload is a \(format.rawValue) payload",
                     location: "JWS header typ"),
                 at: 0)
         }
@@ -136,7 +136,7 @@ public struct DecodedJWT: Sendable {
         }
         if let jti = claims["jti"]?.stringValue, let id = document["id"]?.stringValue, jti != id {
             conflicts.append(
-                CredentialError(.jwtIDMismatch, "The JWT's jti \(jti) is not the document's id \(id).", location: "jti")
+                CredentialError(.jwtIDMismatch, "the JWT's jti \(jti) is not the document's id \(id)", location: "jti")
             )
         }
         if !presentation, let sub = claims["sub"]?.stringValue {
@@ -145,7 +145,7 @@ public struct DecodedJWT: Sendable {
                 conflicts.append(
                     CredentialError(
                         .jwtSubjectMismatch,
-                        "The JWT's sub \(sub) is not the credentialSubject id \(ids.joined(separator: ", ")).",
+                        "the JWT's sub \(sub) is not the credentialSubject id \(ids.joined(separator: ", "))",
                         location: "sub"))
             }
         }
@@ -167,18 +167,18 @@ public struct DecodedJWT: Sendable {
             !NumericDate.sameSecond(claimDate, stamp.date)
         else { return nil }
         return CredentialError(
-            code, "The JWT's \(claim) (\(NumericDate.stamp(claimDate))) is not the document's \(member) \(text).",
+            code, "the JWT's \(claim) (\(NumericDate.stamp(claimDate))) is not the document's \(member) \(text)",
             location: claim)
     }
 }
 
 extension CredentialError {
     static func invalidClaims(_ reason: String) -> CredentialError {
-        CredentialError(.invalidJWTClaims, "The JWT claims are not valid: \(reason).", location: "JWT payload")
+        CredentialError(.invalidJWTClaims, "the JWT claims are not valid: \(reason)", location: "JWT payload")
     }
 
     static func issuerConflict(iss: String, member: String, value: String) -> CredentialError {
         CredentialError(
-            .jwtIssuerMismatch, "The JWT's iss \(iss) is not the document's \(member) \(value).", location: "iss")
+            .jwtIssuerMismatch, "the JWT's iss \(iss) is not the document's \(member) \(value)", location: "iss")
     }
 }

@@ -53,7 +53,7 @@ enum VC11JWTMapping {
                 if id != jti {
                     conflicts.append(
                         CredentialError(
-                            .jwtIDMismatch, "The JWT's jti \(jti) is not the \(name) claim's id \(id).",
+                            .jwtIDMismatch, "the JWT's jti \(jti) is not the \(name) claim's id \(id)",
                             location: "jti"))
                 }
             } else {
@@ -87,7 +87,7 @@ enum VC11JWTMapping {
                     conflicts.append(
                         CredentialError(
                             code,
-                            "The JWT's \(claim) (\(NumericDate.stamp(date))) is not the \(name) claim's \(property) \(text).",
+                            "the JWT's \(claim) (\(NumericDate.stamp(date))) is not the \(name) claim's \(property) \(text)",
                             location: claim))
                 }
             } else if document[property] == nil {
@@ -117,6 +117,6 @@ enum VC11JWTMapping {
 
     static func subjectConflict(_ sub: String, _ ids: String) -> CredentialError {
         CredentialError(
-            .jwtSubjectMismatch, "The JWT's sub \(sub) is not the credentialSubject id \(ids).", location: "sub")
+            .jwtSubjectMismatch, "the JWT's sub \(sub) is not the credentialSubject id \(ids)", location: "sub")
     }
 }

@@ -94,7 +94,7 @@ public enum EnvelopedCredential {
         guard let id = envelope["id"]?.stringValue, id.hasPrefix(jwtPrefix) else {
             throw CredentialError(
                 .invalidEnvelope,
-                "An \(typeName) needs an id of the form \(jwtPrefix)<compact JWS>; only vc+jwt envelopes are supported.",
+                "an \(typeName) needs an id of the form \(jwtPrefix)<compact JWS>; only vc+jwt envelopes are supported",
                 location: "id")
         }
         return try CompactJWS(String(id.dropFirst(jwtPrefix.count)))

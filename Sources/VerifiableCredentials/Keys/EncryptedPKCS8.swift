@@ -18,7 +18,7 @@ enum EncryptedPKCS8 {
         do {
             ciphertext = Array(try AES._CBC.encrypt(privateKeyInfo, using: key, iv: try AES._CBC.IV(ivBytes: iv)))
         } catch {
-            throw CredentialError(.invalidKeyFile, "The key could not be encrypted.", underlying: "\(error)")
+            throw CredentialError(.invalidKeyFile, "the key could not be encrypted", underlying: "\(error)")
         }
         return try asKeyFileError("encrypted private key") { () throws -> [UInt8] in
             let kdfAlgorithm: AlgorithmIdentifier
@@ -90,7 +90,7 @@ enum EncryptedPKCS8 {
                 guard encryption.algorithm == KeyOID.pbes2, let parameters = encryption.parameters else {
                     throw CredentialError(
                         .invalidKeyFile,
-                        "The key file is encrypted with \(encryption.algorithm); only PBES2 (scrypt or PBKDF2 with AES-CBC) is supported."
+                        "the key file is encrypted with \(encryption.algorithm); only PBES2 (scrypt or PBKDF2 with AES-CBC) is supported"
                     )
                 }
                 let pbes2 = try PBES2Parameters(asn1Any: parameters)
@@ -102,7 +102,7 @@ enum EncryptedPKCS8 {
                 case KeyOID.aes256CBC: keyLength = 32
                 default:
                     throw CredentialError(
-                        .invalidKeyFile, "The key file uses cipher \(cipher.algorithm); only AES-CBC is supported.")
+                        .invalidKeyFile, "the key file uses cipher \(cipher.algorithm); only AES-CBC is supported")
                 }
                 guard let ivAny = cipher.parameters, let iv = try? ASN1OctetString(asn1Any: ivAny), iv.bytes.count == 16
                 else { throw CredentialError.malformedKeyFile("the AES-CBC IV must be 16 bytes") }
@@ -130,7 +130,7 @@ enum EncryptedPKCS8 {
                 default:
                     throw CredentialError(
                         .invalidKeyFile,
-                        "The key file derives its key with \(kdfAlgorithm.algorithm); only scrypt and PBKDF2 are supported."
+                        "the key file derives its key with \(kdfAlgorithm.algorithm); only scrypt and PBKDF2 are supported"
                     )
                 }
                 return (scheme, Array(ciphertext.bytes))
@@ -156,7 +156,7 @@ enum EncryptedPKCS8 {
                 case KeyOID.hmacWithSHA512: hash = .sha512
                 default:
                     throw CredentialError(
-                        .invalidKeyFile, "The key file uses PBKDF2 with PRF \(prf), which is not supported.")
+                        .invalidKeyFile, "the key file uses PBKDF2 with PRF \(prf), which is not supported")
                 }
                 return try KDF.Insecure.PBKDF2.deriveKey(
                     from: passphrase, salt: salt, using: hash, outputByteCount: length,
@@ -165,7 +165,7 @@ enum EncryptedPKCS8 {
         } catch let error as CredentialError {
             throw error
         } catch {
-            throw CredentialError(.invalidKeyFile, "The key derivation failed.", underlying: "\(error)")
+            throw CredentialError(.invalidKeyFile, "the key derivation failed", underlying: "\(error)")
         }
     }
 }

@@ -33,7 +33,7 @@ extension KeyFile {
                 do {
                     der = try PEMDocument(pemString: pem).derBytes
                 } catch {
-                    throw CredentialError(.invalidKeyFile, "The RSA key could not be encoded.", underlying: "\(error)")
+                    throw CredentialError(.invalidKeyFile, "the RSA key could not be encoded", underlying: "\(error)")
                 }
                 let encrypted = try EncryptedPKCS8.encrypt(der, passphrase: passphrase, kdf: kdf)
                 pem = PEMDocument(type: "ENCRYPTED PRIVATE KEY", derBytes: encrypted).pemString + "\n"

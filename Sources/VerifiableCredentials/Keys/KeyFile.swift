@@ -34,7 +34,7 @@ public enum KeyFile {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumFileSize {
                 throw CredentialError(
-                    .invalidKeyFile, "The file is \(size) bytes; a key file is at most \(maximumFileSize)."
+                    .invalidKeyFile, "the file is \(size) bytes; a key file is at most \(maximumFileSize)"
                 )
                 .located(url.path)
             }
@@ -43,10 +43,10 @@ public enum KeyFile {
             throw error
         } catch {
             throw CredentialError(
-                .io, "The key file cannot be read.", location: url.path, underlying: error.localizedDescription)
+                .io, "the key file cannot be read", location: url.path, underlying: error.localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CredentialError(.invalidKeyFile, "The key file is not PEM text.", location: url.path)
+            throw CredentialError(.invalidKeyFile, "the key file is not PEM text", location: url.path)
         }
         return text
     }
@@ -79,7 +79,7 @@ public enum KeyFile {
             guard rename(temporary, path) == 0 else {
                 let error = posixError()
                 unlink(temporary)
-                throw CredentialError(.io, "The key file cannot be written.", location: path, underlying: error)
+                throw CredentialError(.io, "the key file cannot be written", location: path, underlying: error)
             }
         } else {
             // link(2) fails with EEXIST instead of replacing, so a file created meanwhile is not lost.
@@ -89,7 +89,7 @@ public enum KeyFile {
             unlink(temporary)
             if exists { throw fileExists(path) }
             guard linked else {
-                throw CredentialError(.io, "The key file cannot be written.", location: path, underlying: error)
+                throw CredentialError(.io, "the key file cannot be written", location: path, underlying: error)
             }
         }
     }
@@ -98,7 +98,7 @@ public enum KeyFile {
     private static func writeNewFile(_ bytes: [UInt8], at path: String) throws(CredentialError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            throw CredentialError(.io, "The key file cannot be created.", location: path, underlying: posixError())
+            throw CredentialError(.io, "the key file cannot be created", location: path, underlying: posixError())
         }
         var failure: String?
         if fchmod(descriptor, 0o600) != 0 { failure = posixError() }
@@ -116,13 +116,13 @@ public enum KeyFile {
         if close(descriptor) != 0, failure == nil { failure = posixError() }
         if let failure {
             unlink(path)
-            throw CredentialError(.io, "The key file cannot be written.", location: path, underlying: failure)
+            throw CredentialError(.io, "the key file cannot be written", location: path, underlying: failure)
         }
     }
 
     private static func fileExists(_ path: String) -> CredentialError {
         CredentialError(
-            .fileExists, "A file already exists here; it is not overwritten without --force.", location: path)
+            .fileExists, "a file already exists here; it is not overwritten without --force", location: path)
     }
 
     private static func posixError() -> String {

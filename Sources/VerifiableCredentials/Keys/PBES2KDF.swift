@@ -33,13 +33,13 @@ public enum PBES2KDF: Sendable, Hashable {
             else {
                 throw CredentialError(
                     .invalidKeyFile,
-                    "The scrypt parameters N=\(n), r=\(r), p=\(p) are invalid or need more than 1 GiB of memory.")
+                    "the scrypt parameters N=\(n), r=\(r), p=\(p) are invalid or need more than 1 GiB of memory")
             }
         case .pbkdf2(let iterations):
             guard iterations > 0, iterations <= Self.maximumPBKDF2Iterations else {
                 throw CredentialError(
                     .invalidKeyFile,
-                    "PBKDF2 with \(iterations) iterations is outside 1…\(Self.maximumPBKDF2Iterations).")
+                    "PBKDF2 with \(iterations) iterations is outside 1…\(Self.maximumPBKDF2Iterations)")
             }
         }
     }

@@ -41,7 +41,7 @@ enum PKCS8 {
                 default:
                     throw CredentialError(
                         .unsupportedKeyType,
-                        "The key file holds a \(algorithm.algorithm) key; supported are Ed25519, P-256 and P-384.")
+                        "the key file holds a \(algorithm.algorithm) key; supported are Ed25519, P-256 and P-384")
                 }
                 return key
             }
@@ -76,7 +76,7 @@ enum PKCS8 {
                 case let other?:
                     throw CredentialError(
                         .unsupportedKeyType,
-                        "The key file holds a key on curve \(other); supported are P-256 and P-384.")
+                        "the key file holds a key on curve \(other); supported are P-256 and P-384")
                 }
                 // RFC 5915 fixes the length, but tolerate an encoder that dropped leading zero bytes.
                 var secret = Array(scalar.bytes)
@@ -133,6 +133,6 @@ func asKeyFileError<T>(_ what: String, _ body: () throws -> T) throws(Credential
     } catch let error as CredentialError {
         throw error
     } catch {
-        throw CredentialError(.invalidKeyFile, "The \(what) is not valid DER.", underlying: "\(error)")
+        throw CredentialError(.invalidKeyFile, "the \(what) is not valid DER", underlying: "\(error)")
     }
 }

@@ -61,7 +61,7 @@ extension PublicKey {
         default:
             throw CredentialError(
                 .unsupportedKeyType,
-                "The JWK has kty \"\(kty)\" and crv \"\(crv)\"; supported are OKP/Ed25519, EC/P-256 and EC/P-384.")
+                "the JWK has kty \"\(kty)\" and crv \"\(crv)\"; supported are OKP/Ed25519, EC/P-256 and EC/P-384")
         }
     }
 }

@@ -12,7 +12,7 @@ extension SigningKey {
         do {
             document = try PEMDocument(pemString: pemEncoded)
         } catch {
-            throw CredentialError(.invalidKeyFile, "The text is not a single PEM block.", underlying: "\(error)")
+            throw CredentialError(.invalidKeyFile, "the text is not a single PEM block", underlying: "\(error)")
         }
         switch document.discriminator {
         case "PRIVATE KEY":
@@ -31,7 +31,7 @@ extension SigningKey {
         default:
             throw CredentialError(
                 .invalidKeyFile,
-                "The PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY."
+                "the PEM block is \"\(document.discriminator)\"; expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY"
             )
         }
     }

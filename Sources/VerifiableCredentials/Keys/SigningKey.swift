@@ -67,7 +67,7 @@ public struct SigningKey: Sendable {
         do {
             return try backend.signature(for: message)
         } catch {
-            throw CredentialError(.signingFailed, "The \(type.displayName) key could not sign.", underlying: "\(error)")
+            throw CredentialError(.signingFailed, "the \(type.displayName) key could not sign", underlying: "\(error)")
         }
     }
 }

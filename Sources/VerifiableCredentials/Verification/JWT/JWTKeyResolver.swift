@@ -35,7 +35,7 @@ public struct JWTKeyResolver: Sendable {
     public func resolve(_ header: JWSHeader) throws(CredentialError) -> ResolvedJWTKey {
         guard let kid = header.kid, !kid.isEmpty else {
             throw CredentialError(
-                .jwtKeyIDMissing, "The JWS header has no kid naming the signing key's verification method.",
+                .jwtKeyIDMissing, "the JWS header has no kid naming the signing key's verification method",
                 location: "JWS header kid")
         }
         if let (issuer, key) = index?.key(kid) {
@@ -45,8 +45,8 @@ public struct JWTKeyResolver: Sendable {
             throw CredentialError(
                 .keyNotRegistered,
                 registry == nil
-                    ? "The key \(kid) is not a did:key; a holder signs with a did:key."
-                    : "The registry lists no key \(kid), and it is not a did:key.",
+                    ? "the key \(kid) is not a did:key; a holder signs with a did:key"
+                    : "the registry lists no key \(kid), and it is not a did:key",
                 location: "JWS header kid")
         }
         let method = try DIDKey.resolve(kid)
