@@ -45,7 +45,7 @@ struct StatusDirTests {
         let expected = [
             "warning: status/array.json: not a status list credential: expected a JSON object, found an array",
             "warning: status/big.json: the file is 16777217 bytes, more than the limit of 16777216 bytes",
-            "warning: status/broken.jwt: line 1, column 1: expected a JSON value, found 'x'",
+            "warning: status/broken.jwt: The text is not a compact JWS: expected three parts separated by \".\", found 1.",
             "warning: status/no-id.json: not a status list credential: it has no \"id\" string",
         ]
         let unknown = try s.run(["verify", "--registry", "registry.json", "--status-dir", "status", "vc2.json"])
@@ -58,5 +58,39 @@ struct StatusDirTests {
         #expect(revoked.status == 1)
         #expect(revoked.stderr.split(separator: "\n").map(String.init) == expected, "\(revoked.stderr)")
         #expect(revoked.stdout.contains("credentialRevoked"), "\(revoked.stdout)")
+    }
+
+    @Test("a .jwt file in --status-dir that is not a compact JWT is one warning saying so, not a JSON error")
+    func notACompactJWT() throws {
+        let s = try setup()
+        try FileManager.default.createDirectory(
+            at: s.dir.appendingPathComponent("status"), withIntermediateDirectories: true)
+        try s.write("abc.def\n", to: "status/x.jwt")
+        try s.write("{\"id\": \"https://cme.example.org/status/2\"}", to: "status/json.jwt")
+        let result = try s.run(["verify", "--registry", "registry.json", "--status-dir", "status", "vc2.json"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stderr.split(separator: "\n").map(String.init) == [
+                "warning: status/json.jwt: The text is not a compact JWS: it holds JSON (a JSON status list credential belongs in a .json file).",
+                "warning: status/x.jwt: The text is not a compact JWS: expected three parts separated by \".\", found 2.",
+            ], "\(result.stderr)")
+    }
+
+    @Test(
+        "a --status-dir with no .json or .jwt file is one warning; the exit status is the verification's",
+        arguments: [[], ["notes.txt"]])
+    func noStatusLists(files: [String]) throws {
+        let s = try setup()
+        try FileManager.default.createDirectory(
+            at: s.dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        for file in files { try s.write("not a list", to: "empty/\(file)") }
+        let warning = "warning: empty holds no status lists (*.json or *.jwt files)\n"
+        let unknown = try s.run(["verify", "--registry", "registry.json", "--status-dir", "empty", "vc2.json"])
+        #expect(unknown.status == 1, "\(unknown.stdout)\(unknown.stderr)")
+        #expect(unknown.stderr == warning, "\(unknown.stderr)")
+        #expect(unknown.stdout.contains("statusListMissing"), "\(unknown.stdout)")
+        let verified = try s.run(["verify", "--registry", "registry.json", "--status-dir", "empty", "vc.json"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stderr == warning, "\(verified.stderr)")
     }
 }

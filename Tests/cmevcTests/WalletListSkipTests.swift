@@ -74,4 +74,72 @@ struct WalletListSkipTests {
         #expect(checked.stderr.hasPrefix("warning: w/cut.json: line 1, column 7: "), "\(checked.stderr)")
         #expect(checked.stderr.contains("; not counted\n"))
     }
+
+    @Test(
+        "a wallet file that is JSON but not a credential is a warning naming it, not listed or counted; exit 1",
+        arguments: ["text", "json", "csv"])
+    func notACredential(format: String) throws {
+        let s = try RegistryWalletVerifyCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
+        try s.write("{\"a\": 1}", to: "w/junk.json")
+        let listed = try s.run(["wallet", "list", "--wallet", "w", "--format", format])
+        #expect(listed.status == 1, "\(listed.stderr)")
+        #expect(
+            listed.stderr
+                == "warning: w/junk.json: not a credential: its \"type\" does not list VerifiableCredential\n",
+            "\(listed.stderr)")
+        #expect(!listed.stdout.contains("?"), "\(listed.stdout)")
+        switch format {
+        case "json":
+            #expect(try JSONParser.parse(listed.stdout)["credentials"]?.arrayValue?.count == 1)
+        case "csv":
+            #expect(listed.stdout.split(separator: "\n").count == 2, "\(listed.stdout)")
+        default:
+            #expect(listed.stdout.hasSuffix("1 credential; totals: 3.25 AMA_PRA_CAT1\n"), "\(listed.stdout)")
+        }
+    }
+
+    @Test("an enveloped JWT that is a presentation, not a credential, is a warning naming it; exit 1")
+    func envelopedPresentation() throws {
+        let s = try RegistryWalletVerifyCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
+        let presented = try s.run([
+            "present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c-1", "--domain",
+            "hospital.example", "--format", "jwt", "--out", "vp.jwt",
+        ])
+        try #require(presented.status == 0, "\(presented.stderr)")
+        let jwt = try s.read("vp.jwt").trimmingCharacters(in: .whitespacesAndNewlines)
+        try s.write(
+            "{\"id\": \"data:application/vc+jwt,\(jwt)\", \"type\": \"EnvelopedVerifiableCredential\"}",
+            to: "w/vp.json")
+        let listed = try s.run(["wallet", "list", "--wallet", "w"])
+        #expect(listed.status == 1, "\(listed.stderr)")
+        #expect(
+            listed.stderr == "warning: w/vp.json: not a credential: the enveloped JWT is a presentation\n",
+            "\(listed.stderr)")
+        #expect(listed.stdout.hasSuffix("1 credential; totals: 3.25 AMA_PRA_CAT1\n"), "\(listed.stdout)")
+    }
+
+    @Test("present and check --wallet name a wallet file that is JSON but not a credential, leave it out, exit 1")
+    func notACredentialPresentAndCheck() throws {
+        let s = try CheckCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "cme.json"]).status == 0)
+        try s.write("{\"a\": 1}", to: "w/junk.json")
+        let warning = "warning: w/junk.json: not a credential: its \"type\" does not list VerifiableCredential"
+        try s.write(CheckCommandTests.rules(amount: "3"), to: "rules.json")
+        let checked = try s.run([
+            "check", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--as-of",
+            "2026-12-31", "--wallet", "w",
+        ])
+        #expect(checked.status == 1, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("MET"), "\(checked.stdout)")
+        #expect(checked.stderr == "\(warning); not counted\n", "\(checked.stderr)")
+        let presented = try s.run([
+            "present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c-1", "--domain",
+            "hospital.example", "--out", "vp.json",
+        ])
+        #expect(presented.status == 1, "\(presented.stderr)")
+        #expect(presented.stderr.hasPrefix("\(warning); not presented\n"), "\(presented.stderr)")
+        #expect(presented.stderr.contains("presented 1 credential as "), "\(presented.stderr)")
+    }
 }

@@ -67,6 +67,7 @@ public struct BatchIssuer: Sendable {
                 var upcoming: [[ActivityRecord]] = []
                 var readFailure: CredentialError?
                 var readAll = false
+                var fileCounted = false
                 /// Reads chunks until one has records to issue (reporting every chunk's problems), the file
                 /// ends or a read fails; a failure is thrown once the transactions read before it are issued.
                 func readAhead() {
@@ -76,7 +77,8 @@ public struct BatchIssuer: Sendable {
                                 readAll = true
                                 return
                             }
-                            report(chunk.diagnostics, into: &summary, diagnostic: diagnostic)
+                            report(
+                                chunk.diagnostics, into: &summary, fileCounted: &fileCounted, diagnostic: diagnostic)
                             upcoming = stride(from: 0, to: chunk.records.count, by: transactionSize).map {
                                 Array(chunk.records[$0..<min($0 + transactionSize, chunk.records.count)])
                             }
@@ -117,15 +119,18 @@ public struct BatchIssuer: Sendable {
         return summary
     }
 
-    /// Reports a chunk's problems and counts its rejected records (once per line) and whole-file problems.
+    /// Reports a chunk's problems and counts its rejected records (once per line) and its file, once, when it
+    /// has a whole-file problem (`fileCounted` says whether the file was counted already).
     private func report(
-        _ diagnostics: [RecordDiagnostic], into summary: inout BatchSummary, diagnostic: (RecordDiagnostic) -> Void
+        _ diagnostics: [RecordDiagnostic], into summary: inout BatchSummary, fileCounted: inout Bool,
+        diagnostic: (RecordDiagnostic) -> Void
     ) {
         var rejectedLines = Set<Int>()
         for problem in diagnostics {
             diagnostic(problem)
             if problem.field == "file" {
-                summary.fileProblems += 1
+                if !fileCounted { summary.fileProblems += 1 }
+                fileCounted = true
             } else if problem.field != "header" {
                 rejectedLines.insert(problem.line)
             }
@@ -176,7 +181,8 @@ public struct BatchSummary: Sendable, Hashable, CustomStringConvertible {
     public var alreadyIssued = 0
     /// Records rejected (each reported by line).
     public var rejected = 0
-    /// Problems with a whole file (empty, not text) rather than with a record.
+    /// Records files that were not read as records because of a problem with the whole file (empty, a header
+    /// alone, not text), rather than with a record; each is counted once.
     public var fileProblems = 0
     /// Missing credential files rewritten from the ledger.
     public var rewritten = 0
@@ -189,6 +195,13 @@ public struct BatchSummary: Sendable, Hashable, CustomStringConvertible {
     /// Whether every record was issued or found issued.
     public var isClean: Bool { rejected == 0 && fileProblems == 0 }
 
-    /// `issued N, already issued M, rejected K`.
-    public var description: String { "issued \(issued), already issued \(alreadyIssued), rejected \(rejected)" }
+    /// `issued N, already issued M, rejected K`, then ` (R missing files rewritten)` when ``rewritten`` is not
+    /// 0, and `; F file(s) not read` when ``fileProblems`` is not 0 (so a run whose only file held no record
+    /// does not read as a clean `issued 0, already issued 0, rejected 0`).
+    public var description: String {
+        var text = "issued \(issued), already issued \(alreadyIssued), rejected \(rejected)"
+        if rewritten > 0 { text += " (\(rewritten) missing files rewritten)" }
+        if fileProblems > 0 { text += "; \(fileProblems) file\(fileProblems == 1 ? "" : "s") not read" }
+        return text
+    }
 }

@@ -6,8 +6,9 @@ extension CredentialWallet {
         /// The stored credentials that read, sorted by file name.
         public var entries: [Entry]
         /// One error per `.json` file that was skipped, its location the file's path (the wallet folder as
-        /// given, then the file name): unreadable, not JSON, not a JSON object, or an enveloped JWT that does
-        /// not decode.
+        /// given, then the file name): unreadable, not JSON, not a JSON object, JSON that is not a credential
+        /// (its `type` does not list `VerifiableCredential`), or an enveloped JWT that does not decode or is
+        /// not a credential JWT.
         public var skipped: [CredentialError]
     }
 
@@ -48,11 +49,23 @@ extension CredentialWallet {
                 location: path)
         }
         if EnvelopedCredential.isEnvelope(json) {
+            let decoded: DecodedJWT
             do {
-                _ = try DecodedJWT(try EnvelopedCredential.jwt(in: json))
+                decoded = try DecodedJWT(try EnvelopedCredential.jwt(in: json))
             } catch {
                 throw error.located(path)
             }
+            guard !decoded.format.isPresentation else {
+                throw CredentialError(
+                    .invalidCredential, "not a credential: the enveloped JWT is a presentation", location: path)
+            }
+            return json
+        }
+        let types = json["type"]?.asArray.compactMap(\.stringValue) ?? []
+        guard types.contains("VerifiableCredential") else {
+            throw CredentialError(
+                .invalidCredential, "not a credential: its \"type\" does not list VerifiableCredential",
+                location: path)
         }
         return json
     }

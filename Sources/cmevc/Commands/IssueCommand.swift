@@ -17,8 +17,8 @@ struct IssueCommand: ParsableCommand {
         discussion: """
             Every problem of every record is printed as FILE:LINE: field: expected …, found …; valid records \
             are issued. A rerun (also after a crash) issues only what is missing and rewrites missing files. \
-            A records file with no record at all (empty, or a header alone) is named as FILE:1: file: …, and the \
-            other files are still issued. Exit status: 0 all issued, 1 some records rejected or a file held no \
+            A records file with no record at all (empty, or a header alone) is named as FILE:1: file: …, counted \
+            in the summary as a file not read, and the other files are still issued. Exit status: 0 all issued, 1 some records rejected or a file held no \
             record, 2 could not run.
             """)
 
@@ -71,9 +71,7 @@ struct IssueCommand: ParsableCommand {
             throw Terminal.couldNotRun(error.description)
         }
         progress.clear()
-        var line = summary.description
-        if summary.rewritten > 0 { line += " (\(summary.rewritten) missing files rewritten)" }
-        Terminal.err(line)
+        Terminal.err(summary.description)
         if !summary.isClean { throw ExitStatus.notVerified }
     }
 }

@@ -31,8 +31,8 @@ enum RegistryLoading {
     }
 
     /// The verification context for `--registry`, `--status-dir` and the time. A status folder that does not
-    /// exist or is not a folder exits 2 naming it (as an unreadable input does); each file in it that cannot
-    /// be used is one warning line.
+    /// exist or is not a folder exits 2 naming it (as an unreadable input does); a folder with no `.json` or
+    /// `.jwt` file at all, and each file in it that cannot be used, is one warning line.
     static func verificationContext(registry: IssuerRegistry, statusDir: String?, now: Date) throws
         -> VerificationContext
     {
@@ -43,6 +43,9 @@ enum RegistryLoading {
                 directory = try DirectoryStatusLists(directory: URL(fileURLWithPath: statusDir))
             } catch {
                 throw Terminal.couldNotRun(error.description)
+            }
+            if directory.fileCount == 0 {
+                Terminal.err("warning: \(statusDir) holds no status lists (*.json or *.jwt files)")
             }
             for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
             lists = directory

@@ -3,12 +3,16 @@ public import Foundation
 /// The status list credentials in a folder (`--status-dir`): every `.json` file (Data Integrity) and every
 /// `.jwt` file (`vc+jwt`) is read and indexed by the credential's `id`, never by its file name.
 ///
-/// A file that cannot be used (unreadable, over the size limit, neither JSON nor a JWT, not a JSON object, no
-/// `id`) is listed once in ``problems`` and otherwise ignored: the status checks that need its list are unknown.
+/// A file that cannot be used (unreadable, over the size limit, a `.json` file that is neither JSON nor a JWT, a
+/// `.jwt` file that is not a compact JWS, not a JSON object, no `id`) is listed once in ``problems`` and
+/// otherwise ignored: the status checks that need its list are unknown.
 public struct DirectoryStatusLists: StatusListProvider {
     public let lists: InMemoryStatusLists
     /// One error per file that could not be used, naming the file and why.
     public let problems: [CredentialError]
+    /// How many `.json` and `.jwt` files the folder holds, usable or not; 0 means it holds no status list at
+    /// all, which a caller may want to point out (every status check is then unknown).
+    public let fileCount: Int
 
     /// Reads the `.json` and `.jwt` files directly in `directory`; problems with single files go to
     /// ``problems``.
@@ -42,18 +46,23 @@ public struct DirectoryStatusLists: StatusListProvider {
         }
         self.lists = InMemoryStatusLists(secured: credentials)
         self.problems = problems
+        self.fileCount = names.count
     }
 
     public func statusListCredential(id: String) -> JSONValue? { lists.statusListCredential(id: id) }
 
     public func securedStatusList(id: String) -> SecuredStatusList? { lists.securedStatusList(id: id) }
 
-    /// The list in the file at `path`; errors name the file.
+    /// The list in the file at `path`: a `.jwt` file is read as a compact JWT only, a `.json` file as JSON or
+    /// a compact JWT; errors name the file.
     private static func read(_ path: String, _ limits: JSONParser.Limits) throws(CredentialError) -> SecuredStatusList {
         let bytes = try DocumentFiles.read(path, maximumBytes: limits.maximumBytes)
         let list: SecuredStatusList
         do {
-            list = try SecuredStatusList(bytes: bytes, limits: limits)
+            list =
+                path.hasSuffix(".jwt")
+                ? try SecuredStatusList(compactJWT: bytes, limits: limits)
+                : try SecuredStatusList(bytes: bytes, limits: limits)
         } catch {
             throw error.located(path)
         }

@@ -24,6 +24,20 @@ public enum SecuredStatusList: Sendable {
         }
     }
 
+    /// Reads a status list file that must be a compact JWS (a `.jwt` file), ignoring surrounding whitespace.
+    ///
+    /// - Throws: ``CredentialError`` `malformedJWS` when the text is not a compact JWS (so a file that holds
+    ///   something else is not explained as bad JSON; one that holds a JSON object or array is told so), or the
+    ///   codes of ``DecodedJWT/init(compact:limits:)``.
+    public init(compactJWT bytes: [UInt8], limits: JSONParser.Limits = .default) throws(CredentialError) {
+        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            throw .malformedJWS("it holds JSON (a JSON status list credential belongs in a .json file)")
+        }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        self = .jwt(try DecodedJWT(compact: text, limits: limits))
+    }
+
     /// The credential: the JSON itself, or the JWT's payload as VC 2.0 JSON (unsigned: verify the JWT).
     public var document: JSONValue {
         switch self {
