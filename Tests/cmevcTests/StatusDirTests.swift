@@ -45,7 +45,7 @@ struct StatusDirTests {
         let expected = [
             "warning: status/array.json: not a status list credential: expected a JSON object, found an array",
             "warning: status/big.json: the file is 16777217 bytes, more than the limit of 16777216 bytes",
-            "warning: status/broken.jwt: The text is not a compact JWS: expected three parts separated by \".\", found 1.",
+            "warning: status/broken.jwt: the text is not a compact JWS: expected three parts separated by \".\", found 1",
             "warning: status/no-id.json: not a status list credential: it has no \"id\" string",
         ]
         let unknown = try s.run(["verify", "--registry", "registry.json", "--status-dir", "status", "vc2.json"])
@@ -71,8 +71,8 @@ struct StatusDirTests {
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(
             result.stderr.split(separator: "\n").map(String.init) == [
-                "warning: status/json.jwt: The text is not a compact JWS: it holds JSON (a JSON status list credential belongs in a .json file).",
-                "warning: status/x.jwt: The text is not a compact JWS: expected three parts separated by \".\", found 2.",
+                "warning: status/json.jwt: the text is not a compact JWS: it holds JSON (a JSON status list credential belongs in a .json file)",
+                "warning: status/x.jwt: the text is not a compact JWS: expected three parts separated by \".\", found 2",
             ], "\(result.stderr)")
     }
 
