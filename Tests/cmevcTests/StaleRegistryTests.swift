@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerifiableCredentials
 
 /// A registry whose `nextUpdate` has passed is still used (DOMAIN.md §5.5), but every command that verifies
 /// against it says so once on stderr, naming the file.
@@ -59,5 +60,29 @@ struct StaleRegistryTests {
                 #expect(!result.stderr.contains("stale"), "\(arguments[0]): \(result.stderr)")
             }
         }
+    }
+
+    @Test("verify --format json records the registry's staleness and every warning it printed")
+    func jsonReport() throws {
+        let dir = try folder(nextUpdate: "2026-01-31")
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("status"), withIntermediateDirectories: true)
+        try "abc.def".write(to: dir.appendingPathComponent("status/x.jwt"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(
+            ["verify", "--registry", "registry.json", "--status-dir", "status", "--format", "json", "vc.json"], in: dir)
+        let report = try JSONParser.parse(result.stdout)
+        #expect(report["registry"]?["stale"] == true)
+        #expect(report["registry"]?["nextUpdate"] == "2026-01-31")
+        let warnings = report["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.first?.hasPrefix("registry.json: the registry is stale") == true)
+        #expect(warnings.last?.hasPrefix("status/x.jwt: ") == true)
+        #expect(result.stderr.split(separator: "\n").map { String($0) } == warnings.map { "warning: " + $0 })
+        let fresh = try CLI.run(
+            ["verify", "--registry", "registry.json", "--format", "json", "vc.json"],
+            in: try folder(nextUpdate: "2099-01-01"))
+        let freshReport = try JSONParser.parse(fresh.stdout)
+        #expect(freshReport["registry"]?["stale"] == false)
+        #expect(freshReport["warnings"]?.arrayValue?.isEmpty == true)
     }
 }

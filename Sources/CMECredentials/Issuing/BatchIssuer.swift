@@ -195,12 +195,12 @@ public struct BatchSummary: Sendable, Hashable, CustomStringConvertible {
     /// Whether every record was issued or found issued.
     public var isClean: Bool { rejected == 0 && fileProblems == 0 }
 
-    /// `issued N, already issued M, rejected K`, then ` (R missing files rewritten)` when ``rewritten`` is not
+    /// `issued N, already issued M, rejected K`, then ` (R missing file(s) rewritten)` when ``rewritten`` is not
     /// 0, and `; F file(s) not read` when ``fileProblems`` is not 0 (so a run whose only file held no record
     /// does not read as a clean `issued 0, already issued 0, rejected 0`).
     public var description: String {
         var text = "issued \(issued), already issued \(alreadyIssued), rejected \(rejected)"
-        if rewritten > 0 { text += " (\(rewritten) missing files rewritten)" }
+        if rewritten > 0 { text += " (\(rewritten) missing file\(rewritten == 1 ? "" : "s") rewritten)" }
         if fileProblems > 0 { text += "; \(fileProblems) file\(fileProblems == 1 ? "" : "s") not read" }
         return text
     }

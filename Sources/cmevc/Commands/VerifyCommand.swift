@@ -178,7 +178,8 @@ extension VerifyCommand {
                 throw ExitStatus.notVerified
             }
         }
-        RegistryLoading.warnIfStale(trusted, path: registryPath, now: now)
+        var warnings: [String] = []
+        RegistryLoading.warnIfStale(trusted, path: registryPath, now: now, warnings: &warnings)
         let inline = InlineJWT.arguments(files)
         var paths: [String]
         do {
@@ -187,7 +188,8 @@ extension VerifyCommand {
             throw Terminal.couldNotRun(error.description)
         }
         paths = inline.names + paths
-        let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
+        let context = try RegistryLoading.verificationContext(
+            registry: trusted, statusDir: statusDir, now: now, warnings: &warnings)
         let verifier = Verifier(context: context)
         let expectations = PresentationExpectations(challenge: challenge, domain: domain, subjectNPI: subjectNpi)
         var reports: [JSONValue] = []
@@ -225,10 +227,13 @@ extension VerifyCommand {
             object["registry"] = [
                 "file": .string(registryPath), "id": .string(trusted.info.id),
                 "sequence": .number(Double(trusted.info.sequence)),
+                "nextUpdate": trusted.info.nextUpdate.map { .string($0.text) } ?? .null,
+                "stale": .bool(trusted.info.isStale(at: now)),
                 "checks": .array(registryChecks.map(\.json)),
             ]
             object["at"] = .string(DateTimeStamp(now).text)
             object["files"] = .array(reports)
+            object["warnings"] = .array(warnings.map { .string($0) })
             Terminal.outBytes(JSONSerializer.bytes(.object(object), layout: .pretty))
         }
         if unreadable { throw ExitStatus.couldNotRun }

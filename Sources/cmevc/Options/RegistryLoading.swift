@@ -36,6 +36,15 @@ enum RegistryLoading {
     static func verificationContext(registry: IssuerRegistry, statusDir: String?, now: Date) throws
         -> VerificationContext
     {
+        var warnings: [String] = []
+        return try verificationContext(registry: registry, statusDir: statusDir, now: now, warnings: &warnings)
+    }
+
+    /// ``verificationContext(registry:statusDir:now:)``, adding each warning it prints (without `warning: `)
+    /// to `warnings`, for a JSON report.
+    static func verificationContext(
+        registry: IssuerRegistry, statusDir: String?, now: Date, warnings: inout [String]
+    ) throws -> VerificationContext {
         let lists: any StatusListProvider
         if let statusDir {
             let directory: DirectoryStatusLists
@@ -45,9 +54,9 @@ enum RegistryLoading {
                 throw Terminal.couldNotRun(error.description)
             }
             if directory.fileCount == 0 {
-                Terminal.err("warning: \(statusDir) holds no status lists (*.json or *.jwt files)")
+                warn("\(statusDir) holds no status lists (*.json or *.jwt files)", into: &warnings)
             }
-            for problem in directory.problems { Terminal.err("warning: \(problem.description)") }
+            for problem in directory.problems { warn(problem.description, into: &warnings) }
             lists = directory
         } else {
             lists = NoStatusLists()
@@ -57,6 +66,12 @@ enum RegistryLoading {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
+    }
+
+    /// Prints `warning: TEXT` on stderr and adds `text` to `warnings`.
+    static func warn(_ text: String, into warnings: inout [String]) {
+        Terminal.err("warning: \(text)")
+        warnings.append(text)
     }
 
     /// The `@context` URLs bundled with cmevc (keys of `Schemas/contexts/index.json`).
