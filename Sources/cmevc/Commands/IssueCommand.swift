@@ -18,8 +18,8 @@ struct IssueCommand: ParsableCommand {
             Every problem of every record is printed as FILE:LINE: field: expected …, found …; valid records \
             are issued. A rerun (also after a crash) issues only what is missing and rewrites missing files. \
             A records file with no record at all (empty, or a header alone) is named as FILE:1: file: …, counted \
-            in the summary as a file not read, and the other files are still issued. Exit status: 0 all issued, 1 some records rejected or a file held no \
-            record, 2 could not run.
+            in the summary as a file not read, and the other files are still issued. Exit status: 0 all issued, \
+            1 some records rejected or a file held no record, 2 could not run.
             """)
 
     @OptionGroup var issuerOptions: IssuerOptions

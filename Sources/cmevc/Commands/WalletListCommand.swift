@@ -9,8 +9,9 @@ struct WalletListCommand: ParsableCommand {
         discussion: """
             A wallet file that cannot be read or is not a credential (not JSON, not a JSON object, a type that \
             does not list VerifiableCredential, an enveloped JWT that does not decode or is a presentation) is \
-            named on stderr as warning: WALLET/FILE: why, and left out of the transcript and the count. Exit status: 0 every \
-            file listed, 1 some file skipped (the others are listed), 2 the wallet folder cannot be read.
+            named on stderr as warning: WALLET/FILE: why, and left out of the transcript and the count. Exit \
+            status: 0 every file listed, 1 some file skipped (the others are listed), 2 the wallet folder cannot \
+            be read.
             """)
 
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
