@@ -5,6 +5,36 @@ import VerifiableCredentials
 /// `cmevc wallet list`, `present` and `check --wallet` on a wallet holding files they cannot read.
 @Suite("cmevc wallet list, present, check --wallet: unreadable wallet files")
 struct WalletListSkipTests {
+    typealias Setup = RegistryWalletVerifyCommandTests.Setup
+
+    /// `check` of the wallet `w` against `rules.json`, as of the end of 2026.
+    static let checkWallet = [
+        "check", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--as-of",
+        "2026-12-31", "--wallet", "w",
+    ]
+
+    /// `present` of the wallet `w` with the physician's key into `vp.json`.
+    func present(_ s: Setup) throws -> CLI.Result {
+        try s.run([
+            "present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c-1", "--domain",
+            "hospital.example", "--out", "vp.json",
+        ])
+    }
+
+    /// `wallet list` output in `format` that lists exactly the one imported credential (3.25 AMA credits).
+    func expectOneListed(_ listed: CLI.Result, format: String) throws {
+        switch format {
+        case "json":
+            let report = try JSONParser.parse(listed.stdout)
+            #expect(report["credentials"]?.arrayValue?.count == 1)
+            #expect(report["totals"]?.arrayValue?.first?["amount"] == 3.25)
+        case "csv":
+            #expect(listed.stdout.split(separator: "\n").count == 2, "\(listed.stdout)")
+        default:
+            #expect(listed.stdout.hasSuffix("1 credential; totals: 3.25 AMA_PRA_CAT1\n"), "\(listed.stdout)")
+        }
+    }
+
     @Test(
         "each unreadable wallet file is a warning naming it; the rest is listed; exit 1",
         arguments: ["text", "json", "csv"])
@@ -25,16 +55,7 @@ struct WalletListSkipTests {
             "\(listed.stderr)")
         #expect(warnings.dropFirst().first?.hasPrefix("warning: w/cut.json: line 1, column 7: ") == true)
         #expect(warnings.last?.hasPrefix("warning: w/envelope.json: ") == true, "\(listed.stderr)")
-        switch format {
-        case "json":
-            let report = try JSONParser.parse(listed.stdout)
-            #expect(report["credentials"]?.arrayValue?.count == 1)
-            #expect(report["totals"]?.arrayValue?.first?["amount"] == 3.25)
-        case "csv":
-            #expect(listed.stdout.split(separator: "\n").count == 2, "\(listed.stdout)")
-        default:
-            #expect(listed.stdout.hasSuffix("1 credential; totals: 3.25 AMA_PRA_CAT1\n"), "\(listed.stdout)")
-        }
+        try expectOneListed(listed, format: format)
     }
 
     @Test("present names each unreadable wallet file, presents the rest, and exits 1")
@@ -42,10 +63,7 @@ struct WalletListSkipTests {
         let s = try RegistryWalletVerifyCommandTests().setup()
         #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
         try s.write("[1, 2]", to: "w/array.json")
-        let presented = try s.run([
-            "present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c-1", "--domain",
-            "hospital.example", "--out", "vp.json",
-        ])
+        let presented = try present(s)
         #expect(presented.status == 1, "\(presented.stderr)")
         #expect(presented.stderr.hasPrefix("warning: w/array.json: not a credential: "), "\(presented.stderr)")
         #expect(presented.stderr.contains("; not presented\n"))
@@ -61,14 +79,10 @@ struct WalletListSkipTests {
         let s = try CheckCommandTests().setup()
         #expect(try s.run(["wallet", "import", "--wallet", "w", "cme.json"]).status == 0)
         try s.write(CheckCommandTests.rules(amount: "3"), to: "rules.json")
-        let arguments = [
-            "check", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--as-of",
-            "2026-12-31", "--wallet", "w",
-        ]
-        let clean = try s.run(arguments)
+        let clean = try s.run(Self.checkWallet)
         try #require(clean.status == 0, "the wallet's credential meets the rule: \(clean.stdout)\(clean.stderr)")
         try s.write("{\"a\": ", to: "w/cut.json")
-        let checked = try s.run(arguments)
+        let checked = try s.run(Self.checkWallet)
         #expect(checked.status == 1, "\(checked.stdout)\(checked.stderr)")
         #expect(checked.stdout.contains("MET"))
         #expect(checked.stderr.hasPrefix("warning: w/cut.json: line 1, column 7: "), "\(checked.stderr)")
@@ -89,14 +103,7 @@ struct WalletListSkipTests {
                 == "warning: w/junk.json: not a credential: its \"type\" does not list VerifiableCredential\n",
             "\(listed.stderr)")
         #expect(!listed.stdout.contains("?"), "\(listed.stdout)")
-        switch format {
-        case "json":
-            #expect(try JSONParser.parse(listed.stdout)["credentials"]?.arrayValue?.count == 1)
-        case "csv":
-            #expect(listed.stdout.split(separator: "\n").count == 2, "\(listed.stdout)")
-        default:
-            #expect(listed.stdout.hasSuffix("1 credential; totals: 3.25 AMA_PRA_CAT1\n"), "\(listed.stdout)")
-        }
+        try expectOneListed(listed, format: format)
     }
 
     @Test("an enveloped JWT that is a presentation, not a credential, is a warning naming it; exit 1")
@@ -127,17 +134,11 @@ struct WalletListSkipTests {
         try s.write("{\"a\": 1}", to: "w/junk.json")
         let warning = "warning: w/junk.json: not a credential: its \"type\" does not list VerifiableCredential"
         try s.write(CheckCommandTests.rules(amount: "3"), to: "rules.json")
-        let checked = try s.run([
-            "check", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--as-of",
-            "2026-12-31", "--wallet", "w",
-        ])
+        let checked = try s.run(Self.checkWallet)
         #expect(checked.status == 1, "\(checked.stdout)\(checked.stderr)")
         #expect(checked.stdout.contains("MET"), "\(checked.stdout)")
         #expect(checked.stderr == "\(warning); not counted\n", "\(checked.stderr)")
-        let presented = try s.run([
-            "present", "--wallet", "w", "--key", "physician.pem", "--challenge", "c-1", "--domain",
-            "hospital.example", "--out", "vp.json",
-        ])
+        let presented = try present(s)
         #expect(presented.status == 1, "\(presented.stderr)")
         #expect(presented.stderr.hasPrefix("\(warning); not presented\n"), "\(presented.stderr)")
         #expect(presented.stderr.contains("presented 1 credential as "), "\(presented.stderr)")
