@@ -106,6 +106,22 @@ struct WalletListSkipTests {
         try expectOneListed(listed, format: format)
     }
 
+    @Test(
+        "a wallet file whose type lists VerifiableCredential but that has no credentialSubject is a warning naming it, not listed; exit 1",
+        arguments: ["text", "json", "csv"])
+    func noCredentialSubject(format: String) throws {
+        let s = try RegistryWalletVerifyCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
+        try s.write("{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\"}", to: "w/subjectless.json")
+        let listed = try s.run(["wallet", "list", "--wallet", "w", "--format", format])
+        #expect(listed.status == 1, "\(listed.stderr)")
+        #expect(
+            listed.stderr == "warning: w/subjectless.json: not a credential: it has no \"credentialSubject\"\n",
+            "\(listed.stderr)")
+        #expect(!listed.stdout.contains("?"), "\(listed.stdout)")
+        try expectOneListed(listed, format: format)
+    }
+
     @Test("an enveloped JWT that is a presentation, not a credential, is a warning naming it; exit 1")
     func envelopedPresentation() throws {
         let s = try RegistryWalletVerifyCommandTests().setup()

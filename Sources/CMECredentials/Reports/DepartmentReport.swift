@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A department's compliance at a glance: one ``PhysicianReport`` per physician checked against one rule
-/// set, plus the input files that could not be read.
+/// set, plus the input files that could not be read and the warnings about the inputs as a whole.
 ///
 /// Built by ``DepartmentReportBuilder``; rendered by ``HTMLReportRenderer``, ``CSVReportRenderer`` and
 /// ``JSONReportRenderer``.
@@ -33,10 +33,13 @@ public struct DepartmentReport: Sendable, Hashable {
     public var problems: [ReportProblem]
     /// The rule set's sources.
     public var sources: [RuleSource]
+    /// Warnings about the inputs as a whole that did not stop the report (a stale registry, a status list file
+    /// that cannot be used), one line each, set by the caller that found them. They do not change ``allClear``.
+    public var warnings: [String]
 
     public init(
         ruleSetID: String, ruleSetTitle: String, asOf: RuleDate, creditGroups: [String], requirements: [Column],
-        physicians: [PhysicianReport], problems: [ReportProblem], sources: [RuleSource]
+        physicians: [PhysicianReport], problems: [ReportProblem], sources: [RuleSource], warnings: [String] = []
     ) {
         self.ruleSetID = ruleSetID
         self.ruleSetTitle = ruleSetTitle
@@ -46,6 +49,7 @@ public struct DepartmentReport: Sendable, Hashable {
         self.physicians = physicians
         self.problems = problems
         self.sources = sources
+        self.warnings = warnings
     }
 
     /// Whether every physician meets everything with no credential left out, and every file was read.

@@ -2,7 +2,8 @@ public import VerifiableCredentials
 
 /// Renders a ``DepartmentReport`` as JSON (format `cme-department-report/1`): the rule set, the as-of day,
 /// `allClear`, one object per physician with its counts, credits by group and full ``ComplianceResult/json``,
-/// and the files that could not be read.
+/// the files that could not be read, and the report's ``DepartmentReport/warnings`` (always present, empty
+/// when there are none).
 public enum JSONReportRenderer {
     /// The format identifier written into the report.
     public static let formatName = "cme-department-report/1"
@@ -25,6 +26,7 @@ public enum JSONReportRenderer {
                 entry["message"] = .string(problem.message)
                 return .object(entry)
             })
+        object["warnings"] = .array(report.warnings.map(JSONValue.string))
         return .object(object)
     }
 

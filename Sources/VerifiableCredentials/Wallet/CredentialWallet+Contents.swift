@@ -7,8 +7,8 @@ extension CredentialWallet {
         public var entries: [Entry]
         /// One error per `.json` file that was skipped, its location the file's path (the wallet folder as
         /// given, then the file name): unreadable, not JSON, not a JSON object, JSON that is not a credential
-        /// (its `type` does not list `VerifiableCredential`), or an enveloped JWT that does not decode or is
-        /// not a credential JWT.
+        /// (its `type` does not list `VerifiableCredential`, or it has no `credentialSubject`), or an enveloped
+        /// JWT that does not decode, is not a credential JWT, or carries a credential with no `credentialSubject`.
         public var skipped: [CredentialError]
     }
 
@@ -59,6 +59,7 @@ extension CredentialWallet {
                 throw CredentialError(
                     .invalidCredential, "not a credential: the enveloped JWT is a presentation", location: path)
             }
+            guard decoded.document["credentialSubject"] != nil else { throw noSubject(path, enveloped: true) }
             return json
         }
         let types = json["type"]?.asArray.compactMap(\.stringValue) ?? []
@@ -67,6 +68,15 @@ extension CredentialWallet {
                 .invalidCredential, "not a credential: its \"type\" does not list VerifiableCredential",
                 location: path)
         }
+        guard json["credentialSubject"] != nil else { throw noSubject(path, enveloped: false) }
         return json
+    }
+
+    /// A file whose credential lacks `credentialSubject`, which VC Data Model 2.0 requires (§4.8).
+    private static func noSubject(_ path: String, enveloped: Bool) -> CredentialError {
+        CredentialError(
+            .invalidCredential,
+            "not a credential: \(enveloped ? "the enveloped JWT's credential" : "it") has no \"credentialSubject\"",
+            location: path)
     }
 }

@@ -65,8 +65,10 @@ struct CheckCommand: ParsableCommand {
         let facts = try physicianFacts(today: RuleDate(String(DateTimeStamp(now).text.prefix(10))))
         let ruleSet = try loadRules()
         let trusted = try RegistryLoading.load(registry)
-        RegistryLoading.warnIfStale(trusted, path: registry, now: now)
-        let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
+        var warnings: [String] = []
+        RegistryLoading.warnIfStale(trusted, path: registry, now: now, warnings: &warnings)
+        let context = try RegistryLoading.verificationContext(
+            registry: trusted, statusDir: statusDir, now: now, warnings: &warnings)
         var check = ComplianceCheck(verifier: Verifier(context: context))
         var skipped: [CredentialError] = []
         do {
@@ -75,7 +77,7 @@ struct CheckCommand: ParsableCommand {
                 for entry in contents.entries { check.add(document: entry.json, name: entry.fileName) }
                 skipped = contents.skipped
                 // Credits in a file that cannot be read are not counted: say so, and never report all met.
-                for problem in skipped { Terminal.err("warning: \(problem.description); not counted") }
+                for problem in skipped { Terminal.warn("\(problem.description); not counted", into: &warnings) }
             } else {
                 for path in try DocumentFiles.expand(files) {
                     check.add(bytes: try DocumentFiles.read(path), name: path)
@@ -87,7 +89,11 @@ struct CheckCommand: ParsableCommand {
         let result = check.evaluate(ruleSet, facts: facts)
         switch format {
         case .text: Terminal.out(lines: CheckReportText.render(result))
-        case .json: Terminal.outBytes(JSONSerializer.bytes(result.json, layout: .pretty) + [0x0A])
+        case .json:
+            // The result, then every warning printed on stderr, so a record that keeps only the JSON keeps them.
+            var object = result.json.objectValue ?? JSONObject()
+            object["warnings"] = .array(warnings.map(JSONValue.string))
+            Terminal.outBytes(JSONSerializer.bytes(.object(object), layout: .pretty) + [0x0A])
         }
         if !result.allMet || !skipped.isEmpty { throw ExitStatus.notVerified }
     }

@@ -79,8 +79,10 @@ struct ReportCommand: ParsableCommand {
                 throw Terminal.couldNotRun("\(registry): the registry is not trusted: \(check.message)")
             }
         }
-        RegistryLoading.warnIfStale(trusted, path: registry, now: now)
-        let context = try RegistryLoading.verificationContext(registry: trusted, statusDir: statusDir, now: now)
+        var warnings: [String] = []
+        RegistryLoading.warnIfStale(trusted, path: registry, now: now, warnings: &warnings)
+        let context = try RegistryLoading.verificationContext(
+            registry: trusted, statusDir: statusDir, now: now, warnings: &warnings)
         var builder = DepartmentReportBuilder(
             ruleSet: ruleSet, verifier: Verifier(context: context), defaults: defaults)
         let inputs: [DepartmentInputs.Input]
@@ -112,7 +114,8 @@ struct ReportCommand: ParsableCommand {
                 builder.add(document, physician: input.physician, facts: input.factsPath.flatMap { factsFiles[$0] })
             }
         }
-        let report = builder.build()
+        var report = builder.build()
+        report.warnings = warnings
         for problem in report.problems { Terminal.err(problem.description) }
         let bytes: [UInt8] =
             switch resolvedFormat {

@@ -11,19 +11,18 @@ struct WalletCommand: ParsableCommand {
 
 /// The resolver for proofs on import: did:key always, registry keys when a registry is given.
 enum WalletResolving {
-    static func verifier(registry path: String?) throws -> DataIntegrityVerifier {
+    /// The proof verifier at `now`: `registry`'s keys, then did:key; did:key alone without a registry. The
+    /// caller reads the registry (once: the JWT key resolver shares it) and warns if it is stale.
+    static func verifier(registry: IssuerRegistry?, now: Date) throws -> DataIntegrityVerifier {
         let suites: CryptosuiteSet
         do {
             suites = try Suites.all()
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        guard let path else {
-            return DataIntegrityVerifier(suites: suites, resolver: DIDKeyResolver(), now: Date())
+        guard let registry else {
+            return DataIntegrityVerifier(suites: suites, resolver: DIDKeyResolver(), now: now)
         }
-        let registry = try RegistryLoading.load(path)
-        let now = Date()
-        RegistryLoading.warnIfStale(registry, path: path, now: now)
         return DataIntegrityVerifier(suites: suites, resolver: RegistryOrDIDKey(registry: registry), now: now)
     }
 }

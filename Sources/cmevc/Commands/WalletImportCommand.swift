@@ -28,8 +28,16 @@ struct WalletImportCommand: ParsableCommand {
 
     func run() throws {
         let store = CredentialWallet(directory: URL(fileURLWithPath: wallet))
-        let verifier = try WalletResolving.verifier(registry: registry)
-        let jwtKeys = JWTKeyResolver(registry: try registry.map(RegistryLoading.load))
+        let now = Date()
+        // Read once, for both the Data Integrity proofs and the JWT signatures (a pipe can be read only once).
+        var trusted: IssuerRegistry?
+        if let registry {
+            let loaded = try RegistryLoading.load(registry)
+            RegistryLoading.warnIfStale(loaded, path: registry, now: now)
+            trusted = loaded
+        }
+        let verifier = try WalletResolving.verifier(registry: trusted, now: now)
+        let jwtKeys = JWTKeyResolver(registry: trusted)
         let paths: [String]
         do {
             try store.create()

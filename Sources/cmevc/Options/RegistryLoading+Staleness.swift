@@ -11,6 +11,8 @@ extension RegistryLoading {
 
     /// ``warnIfStale(_:path:now:)``, adding the warning to `warnings`, for a JSON report.
     static func warnIfStale(_ registry: IssuerRegistry, path: String, now: Date, warnings: inout [String]) {
-        if let warning = registry.info.stalenessWarning(at: now) { warn("\(path): \(warning)", into: &warnings) }
+        if let warning = registry.info.stalenessWarning(at: now) {
+            Terminal.warn("\(path): \(warning)", into: &warnings)
+        }
     }
 }

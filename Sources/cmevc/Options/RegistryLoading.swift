@@ -54,9 +54,9 @@ enum RegistryLoading {
                 throw Terminal.couldNotRun(error.description)
             }
             if directory.fileCount == 0 {
-                warn("\(statusDir) holds no status lists (*.json or *.jwt files)", into: &warnings)
+                Terminal.warn("\(statusDir) holds no status lists (*.json or *.jwt files)", into: &warnings)
             }
-            for problem in directory.problems { warn(problem.description, into: &warnings) }
+            for problem in directory.problems { Terminal.warn(problem.description, into: &warnings) }
             lists = directory
         } else {
             lists = NoStatusLists()
@@ -66,12 +66,6 @@ enum RegistryLoading {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-    }
-
-    /// Prints `warning: TEXT` on stderr and adds `text` to `warnings`.
-    static func warn(_ text: String, into warnings: inout [String]) {
-        Terminal.err("warning: \(text)")
-        warnings.append(text)
     }
 
     /// The `@context` URLs bundled with cmevc (keys of `Schemas/contexts/index.json`).

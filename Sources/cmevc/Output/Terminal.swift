@@ -30,6 +30,13 @@ enum Terminal {
         FileHandle.standardError.write(Data((DisplayText.line(text, limit: lineLimit) + "\n").utf8))
     }
 
+    /// Writes `warning: TEXT` to standard error and adds `text` to `warnings`, for a JSON report that lists
+    /// every warning printed.
+    static func warn(_ text: String, into warnings: inout [String]) {
+        err("warning: \(text)")
+        warnings.append(text)
+    }
+
     /// Prints `Error: message` on stderr and returns the exit code for "could not run" (2).
     static func couldNotRun(_ message: String) -> ExitCode {
         err("Error: \(message)")

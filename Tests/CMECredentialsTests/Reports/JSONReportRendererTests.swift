@@ -37,4 +37,15 @@ struct JSONReportRendererTests {
         report.problems.append(.init(file: "x.json", message: "not JSON"))
         #expect(!report.allClear)
     }
+
+    @Test("warnings: always present, an empty array when there are none, else in order; allClear does not change")
+    func warnings() throws {
+        var report = try ReportFixtures.report()
+        report.physicians.removeLast()
+        #expect(JSONReportRenderer.json(report)["warnings"]?.arrayValue == [])
+        report.warnings = ["registry.json: the registry is stale", "status/x.jwt: not a status list"]
+        let json = try JSONParser.parse(JSONReportRenderer.render(report))
+        #expect(json["warnings"]?.asArray.compactMap(\.stringValue) == report.warnings)
+        #expect(json["allClear"]?.boolValue == true)
+    }
 }
