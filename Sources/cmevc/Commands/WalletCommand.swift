@@ -23,19 +23,6 @@ enum WalletResolving {
         guard let registry else {
             return DataIntegrityVerifier(suites: suites, resolver: DIDKeyResolver(), now: now)
         }
-        return DataIntegrityVerifier(suites: suites, resolver: RegistryOrDIDKey(registry: registry), now: now)
-    }
-}
-
-/// Registry keys first, then did:key.
-struct RegistryOrDIDKey: VerificationMethodResolver {
-    /// Made once: it indexes the registry.
-    let registry: RegistryResolver
-
-    init(registry: IssuerRegistry) { self.registry = RegistryResolver(registry: registry) }
-
-    func resolve(_ id: String) throws(CredentialError) -> VerificationMethod {
-        if let method = try? registry.resolve(id) { return method }
-        return try DIDKeyResolver().resolve(id)
+        return DataIntegrityVerifier(suites: suites, resolver: RegistryOrDIDKeyResolver(registry: registry), now: now)
     }
 }

@@ -111,3 +111,32 @@ final class CredentialWalletTests {
         #expect(!WalletSelection(ids: ["urn:uuid:other"]).matches(line))
     }
 }
+
+extension CredentialWalletTests {
+    @Test("a vc+jwt whose credential has no credentialSubject is rejected on import, as JSON is; with one it imports")
+    func jwtWithoutSubject() throws {
+        let wallet = try temporaryWallet()
+        let key = SigningKey(generating: .ed25519)
+        let did = DIDKey.did(for: key.publicKey)
+        let signer = VCJWTSigner(key: .key(key), keyID: DIDKey.verificationMethodID(for: key.publicKey))
+        var credential = JSONObject()
+        credential["@context"] = ["https://www.w3.org/ns/credentials/v2"]
+        credential["type"] = ["VerifiableCredential"]
+        credential["issuer"] = .string(did)
+        credential["validFrom"] = "2026-03-02T00:00:00Z"
+        let bare = try signer.sign(credential: .object(credential), issuedAt: VerificationFixture.signedAt)
+        guard case .rejected(let error) = wallet.importCredential(bytes: Array(bare.compact.utf8), verifier: verifier)
+        else {
+            Issue.record("a JWT credential with no subject was not rejected")
+            return
+        }
+        #expect(error.code == .invalidCredential)
+        #expect(error.message == "not a VerifiableCredential: it has no credentialSubject")
+        credential["credentialSubject"] = ["id": "did:example:learner"]
+        let whole = try signer.sign(credential: .object(credential), issuedAt: VerificationFixture.signedAt)
+        guard case .imported = wallet.importCredential(bytes: Array(whole.compact.utf8), verifier: verifier) else {
+            Issue.record("a JWT credential with a subject was not imported")
+            return
+        }
+    }
+}
