@@ -90,4 +90,24 @@ struct JSONWarningsTests {
             String(contentsOf: fresh.appendingPathComponent("report.json"), encoding: .utf8))
         #expect(warnings(in: quietReport) == [])
     }
+
+    @Test("report's HTML shows the same warnings in a Warnings section")
+    func reportHTML() throws {
+        let dir = try folder()
+        let result = try CLI.run(
+            [
+                "report", "--rules", "rules.json", "--registry", "registry.json", "--status-dir", "status", "--out",
+                "report.html", "dept",
+            ], in: dir)
+        #expect(result.status != 2, "\(result.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<h2>Warnings</h2>"))
+        // The warnings are plain text here: escaping them as HTML changes only these characters.
+        let escapes = [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&#39;")]
+        for warning in printedWarnings(result) {
+            let escaped = escapes.reduce(warning) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+            #expect(html.contains("<li>\(escaped)</li>"), "\(warning)")
+        }
+        #expect(printedWarnings(result).count == 2, "\(result.stderr)")
+    }
 }

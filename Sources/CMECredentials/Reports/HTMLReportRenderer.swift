@@ -12,6 +12,7 @@ public enum HTMLReportRenderer {
         ]
         html += header(report)
         html += problems(report)
+        html += warnings(report)
         html += summary(report)
         for (index, physician) in report.physicians.enumerated() {
             html += detail(physician, number: index + 1, report: report)
@@ -46,6 +47,16 @@ public enum HTMLReportRenderer {
         for problem in report.problems {
             lines.append("<li><code>\(e(problem.file))</code>: \(e(problem.message))</li>")
         }
+        lines += ["</ul>", "</section>"]
+        return lines
+    }
+
+    /// The report's warnings about its inputs (a stale registry, unusable status lists): an auditor reading the
+    /// printed report sees what the command printed on stderr.
+    private static func warnings(_ report: DepartmentReport) -> [String] {
+        guard !report.warnings.isEmpty else { return [] }
+        var lines = ["<section class=\"problems\">", "<h2>Warnings</h2>", "<ul>"]
+        for warning in report.warnings { lines.append("<li>\(e(warning))</li>") }
         lines += ["</ul>", "</section>"]
         return lines
     }

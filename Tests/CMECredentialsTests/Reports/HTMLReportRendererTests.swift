@@ -73,4 +73,14 @@ struct HTMLReportRendererTests {
         #expect(html.contains("<code>broken.json</code>: expected a value"))
         #expect(!HTMLReportRenderer.render(try ReportFixtures.report()).contains("Files that could not be read"))
     }
+
+    @Test("the report's warnings are shown, escaped, and no section when there are none")
+    func warnings() throws {
+        var report = try ReportFixtures.report()
+        #expect(!HTMLReportRenderer.render(report).contains("<h2>Warnings</h2>"))
+        report.warnings = ["registry.json: the registry's nextUpdate <2026-01-01> has passed"]
+        let html = HTMLReportRenderer.render(report)
+        #expect(html.contains("<h2>Warnings</h2>"))
+        #expect(html.contains("<li>registry.json: the registry&#39;s nextUpdate &lt;2026-01-01&gt; has passed</li>"))
+    }
 }
