@@ -89,37 +89,35 @@ struct WalletListSkipTests {
         #expect(checked.stderr.contains("; not counted\n"))
     }
 
+    /// `wallet list` in `format` of a wallet holding the imported credential and `content` as `w/NAME`: the file
+    /// is named on stderr by `warning` alone, nothing unknown (`?`) is listed, exactly the credential is, exit 1.
+    func expectSkipped(_ name: String, content: String, warning: String, format: String) throws {
+        let s = try RegistryWalletVerifyCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
+        try s.write(content, to: "w/\(name)")
+        let listed = try s.run(["wallet", "list", "--wallet", "w", "--format", format])
+        #expect(listed.status == 1, "\(listed.stderr)")
+        #expect(listed.stderr == "warning: w/\(name): \(warning)\n", "\(listed.stderr)")
+        #expect(!listed.stdout.contains("?"), "\(listed.stdout)")
+        try expectOneListed(listed, format: format)
+    }
+
     @Test(
         "a wallet file that is JSON but not a credential is a warning naming it, not listed or counted; exit 1",
         arguments: ["text", "json", "csv"])
     func notACredential(format: String) throws {
-        let s = try RegistryWalletVerifyCommandTests().setup()
-        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
-        try s.write("{\"a\": 1}", to: "w/junk.json")
-        let listed = try s.run(["wallet", "list", "--wallet", "w", "--format", format])
-        #expect(listed.status == 1, "\(listed.stderr)")
-        #expect(
-            listed.stderr
-                == "warning: w/junk.json: not a credential: its \"type\" does not list VerifiableCredential\n",
-            "\(listed.stderr)")
-        #expect(!listed.stdout.contains("?"), "\(listed.stdout)")
-        try expectOneListed(listed, format: format)
+        try expectSkipped(
+            "junk.json", content: "{\"a\": 1}",
+            warning: "not a credential: its \"type\" does not list VerifiableCredential", format: format)
     }
 
     @Test(
         "a wallet file whose type lists VerifiableCredential but that has no credentialSubject is a warning naming it, not listed; exit 1",
         arguments: ["text", "json", "csv"])
     func noCredentialSubject(format: String) throws {
-        let s = try RegistryWalletVerifyCommandTests().setup()
-        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
-        try s.write("{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\"}", to: "w/subjectless.json")
-        let listed = try s.run(["wallet", "list", "--wallet", "w", "--format", format])
-        #expect(listed.status == 1, "\(listed.stderr)")
-        #expect(
-            listed.stderr == "warning: w/subjectless.json: not a credential: it has no \"credentialSubject\"\n",
-            "\(listed.stderr)")
-        #expect(!listed.stdout.contains("?"), "\(listed.stdout)")
-        try expectOneListed(listed, format: format)
+        try expectSkipped(
+            "subjectless.json", content: "{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\"}",
+            warning: "not a credential: it has no \"credentialSubject\"", format: format)
     }
 
     @Test("an enveloped JWT that is a presentation, not a credential, is a warning naming it; exit 1")

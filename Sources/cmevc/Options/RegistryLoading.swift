@@ -32,16 +32,8 @@ enum RegistryLoading {
 
     /// The verification context for `--registry`, `--status-dir` and the time. A status folder that does not
     /// exist or is not a folder exits 2 naming it (as an unreadable input does); a folder with no `.json` or
-    /// `.jwt` file at all, and each file in it that cannot be used, is one warning line.
-    static func verificationContext(registry: IssuerRegistry, statusDir: String?, now: Date) throws
-        -> VerificationContext
-    {
-        var warnings: [String] = []
-        return try verificationContext(registry: registry, statusDir: statusDir, now: now, warnings: &warnings)
-    }
-
-    /// ``verificationContext(registry:statusDir:now:)``, adding each warning it prints (without `warning: `)
-    /// to `warnings`, for a JSON report.
+    /// `.jwt` file at all, and each file in it that cannot be used, is one warning line, also added (without
+    /// `warning: `) to `warnings` for a JSON report.
     static func verificationContext(
         registry: IssuerRegistry, statusDir: String?, now: Date, warnings: inout [String]
     ) throws -> VerificationContext {

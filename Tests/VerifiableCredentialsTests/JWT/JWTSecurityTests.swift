@@ -181,23 +181,24 @@ struct JWTSecurityTests {
         #expect(result.check("key")?.code == .keyRevoked)
     }
 
-    @Test("a JWT dated after compromisedSince fails even before revoked.at")
-    func compromisedKey() throws {
+    /// The report of an ES256 credential JWT (signed 2026-03-02) whose key was revoked on 2026-05-01 for
+    /// `keyCompromise`, exposed since the day `since`.
+    func reportWithCompromisedKey(since: String) throws -> DocumentReport {
         var registry = fixture.registry
         registry.issuers[0].keys[1].revoked = .init(
-            at: RegistryDate.fixed("2026-05-01"), reason: "keyCompromise",
-            compromisedSince: RegistryDate.fixed("2026-03-01"))
-        let result = try report(try fixture.sign(fixture.world.credential(), .es256).compact, registry: registry)
+            at: RegistryDate.fixed("2026-05-01"), reason: "keyCompromise", compromisedSince: RegistryDate.fixed(since))
+        return try report(try fixture.sign(fixture.world.credential(), .es256).compact, registry: registry)
+    }
+
+    @Test("a JWT dated after compromisedSince fails even before revoked.at")
+    func compromisedKey() throws {
+        let result = try reportWithCompromisedKey(since: "2026-03-01")
         #expect(result.check("key")?.code == .keyCompromised)
     }
 
     @Test("a JWT dated before compromisedSince is unknown, for review: it could have been backdated")
     func backdatedWithCompromisedKey() throws {
-        var registry = fixture.registry
-        registry.issuers[0].keys[1].revoked = .init(
-            at: RegistryDate.fixed("2026-05-01"), reason: "keyCompromise",
-            compromisedSince: RegistryDate.fixed("2026-04-01"))
-        let result = try report(try fixture.sign(fixture.world.credential(), .es256).compact, registry: registry)
+        let result = try reportWithCompromisedKey(since: "2026-04-01")
         #expect(result.check("key")?.status == .unknown)
         #expect(result.check("key")?.code == .keyCompromiseReview)
         #expect(!result.verified)

@@ -101,12 +101,18 @@ struct SecurityTests {
         #expect(result.check("key")?.code == .keyRevoked)
     }
 
+    /// A revocation for `keyCompromise` at the start of the day `revokedAt`, the key exposed from the start of
+    /// the day `since` when given.
+    static func compromise(revokedAt: String, since: String?) -> RegisteredKey.Revocation {
+        .init(
+            at: RegistryDate.fixed(revokedAt + "T00:00:00Z"), reason: "keyCompromise",
+            compromisedSince: since.map { RegistryDate.fixed($0 + "T00:00:00Z") })
+    }
+
     @Test("a signature dated inside the key's validity but after compromisedSince fails")
     func signatureAfterCompromise() throws {
         var world = self.world
-        world.key.revoked = .init(
-            at: RegistryDate.fixed("2026-04-01T00:00:00Z"), reason: "keyCompromise",
-            compromisedSince: RegistryDate("2026-03-01T00:00:00Z"))
+        world.key.revoked = Self.compromise(revokedAt: "2026-04-01", since: "2026-03-01")
         let result = world.verifier().verify(try world.sign(world.credential(statusIndex: nil)), name: "vc.json")
         #expect(!result.verified)
         #expect(result.check("key")?.code == .keyCompromised)
@@ -116,9 +122,7 @@ struct SecurityTests {
     func signatureBeforeCompromise() throws {
         var world = self.world
         // Signed 2026-03-02; the key was exposed from 2026-04-01 and revoked 2026-05-01.
-        world.key.revoked = .init(
-            at: RegistryDate.fixed("2026-05-01T00:00:00Z"), reason: "keyCompromise",
-            compromisedSince: RegistryDate("2026-04-01T00:00:00Z"))
+        world.key.revoked = Self.compromise(revokedAt: "2026-05-01", since: "2026-04-01")
         let lists = [try world.statusList(validFrom: "2026-03-01T00:00:00Z")]
         let result = world.verifier(lists: lists).verify(
             try world.sign(world.credential()), name: "vc.json")
@@ -130,7 +134,7 @@ struct SecurityTests {
         #expect(result.check("status")?.status == .unknown)
         #expect(result.check("status")?.code == .keyCompromiseReview)
         // Revoked for keyCompromise without a compromisedSince: the revocation time bounds the review.
-        world.key.revoked = .init(at: RegistryDate.fixed("2026-05-01T00:00:00Z"), reason: "keyCompromise")
+        world.key.revoked = Self.compromise(revokedAt: "2026-05-01", since: nil)
         #expect(
             world.verifier().verify(try world.sign(world.credential(statusIndex: nil)), name: "vc.json")
                 .check("key")?.code == .keyCompromiseReview)

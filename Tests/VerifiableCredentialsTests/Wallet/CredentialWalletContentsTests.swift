@@ -34,21 +34,30 @@ struct CredentialWalletContentsTests {
         }
     }
 
+    /// The messages of the files a wallet holding `files` (name and content) skips, in name order, after
+    /// expecting that `a.json` alone is listed and every other file is skipped as `invalidCredential`, its path
+    /// the error's location.
+    func skippedMessages(_ files: [(name: String, bytes: [UInt8])]) throws -> [String] {
+        var messages: [String] = []
+        try withWallet { url, wallet in
+            for file in files { try Data(file.bytes).write(to: url.appendingPathComponent(file.name)) }
+            let contents = try wallet.contents()
+            let others = files.map(\.name).filter { $0 != "a.json" }.sorted()
+            #expect(contents.entries.map(\.fileName) == ["a.json"])
+            #expect(contents.skipped.map(\.code) == others.map { _ in .invalidCredential })
+            #expect(contents.skipped.map(\.location) == others.map { url.appendingPathComponent($0).path })
+            messages = contents.skipped.map(\.message)
+        }
+        return messages
+    }
+
     @Test("a JSON object whose type does not list VerifiableCredential is skipped as not a credential")
     func notACredential() throws {
-        try withWallet { url, wallet in
-            try Data("{\"type\": [\"VerifiableCredential\"], \"credentialSubject\": {}}".utf8).write(
-                to: url.appendingPathComponent("a.json"))
-            try Data("{\"a\": 1}".utf8).write(to: url.appendingPathComponent("b.json"))
-            try Data("{\"type\": \"VerifiablePresentation\"}".utf8).write(to: url.appendingPathComponent("c.json"))
-            let contents = try wallet.contents()
-            #expect(contents.entries.map(\.fileName) == ["a.json"])
-            #expect(contents.skipped.map(\.code) == [.invalidCredential, .invalidCredential])
-            #expect(
-                contents.skipped.map(\.location) == ["b.json", "c.json"].map { url.appendingPathComponent($0).path })
-            #expect(
-                contents.skipped.first?.message == "not a credential: its \"type\" does not list VerifiableCredential")
-        }
+        let messages = try skippedMessages([
+            ("a.json", Array("{\"type\": [\"VerifiableCredential\"], \"credentialSubject\": {}}".utf8)),
+            ("b.json", Array("{\"a\": 1}".utf8)), ("c.json", Array("{\"type\": \"VerifiablePresentation\"}".utf8)),
+        ])
+        #expect(messages.first == "not a credential: its \"type\" does not list VerifiableCredential")
     }
 
     @Test("a credential with no credentialSubject, as JSON or in an enveloped JWT, is skipped as not a credential")
@@ -60,20 +69,14 @@ struct CredentialWalletContentsTests {
         ]
         let jwt = try JWTFixture.raw(header: ["alg": "EdDSA", "typ": "vc+jwt"], payload: payload, key: key)
         let envelope = EnvelopedCredential.envelope(try CompactJWS(jwt))
-        try withWallet { url, wallet in
-            try Data(Self.minimal.utf8).write(to: url.appendingPathComponent("a.json"))
-            try Data(JSONSerializer.bytes(payload)).write(to: url.appendingPathComponent("b.json"))
-            try Data(JSONSerializer.bytes(envelope)).write(to: url.appendingPathComponent("c.json"))
-            let contents = try wallet.contents()
-            #expect(contents.entries.map(\.fileName) == ["a.json"])
-            #expect(contents.skipped.map(\.code) == [.invalidCredential, .invalidCredential])
-            #expect(
-                contents.skipped.map(\.location) == ["b.json", "c.json"].map { url.appendingPathComponent($0).path })
-            #expect(
-                contents.skipped.map(\.message) == [
-                    "not a credential: it has no \"credentialSubject\"",
-                    "not a credential: the enveloped JWT's credential has no \"credentialSubject\"",
-                ])
-        }
+        let messages = try skippedMessages([
+            ("a.json", Array(Self.minimal.utf8)), ("b.json", JSONSerializer.bytes(payload)),
+            ("c.json", JSONSerializer.bytes(envelope)),
+        ])
+        #expect(
+            messages == [
+                "not a credential: it has no \"credentialSubject\"",
+                "not a credential: the enveloped JWT's credential has no \"credentialSubject\"",
+            ])
     }
 }
