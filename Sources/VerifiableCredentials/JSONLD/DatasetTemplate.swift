@@ -45,26 +45,6 @@ final class DatasetTemplate: Sendable {
         var graph: Part?
     }
 
-    /// A step of writing a quad's line.
-    private enum Step: Sendable {
-        /// Bytes of ``text``.
-        case text(Range<Int>)
-        /// The predicate, in ``text``.
-        case predicate(Range<Int>)
-        case blankNode(Int, position: UInt8)
-        /// Leaf `leaf`, escaped as a literal's lexical form.
-        case literal(leaf: Int)
-        /// Leaf `leaf` without its first `skip` bytes, as the rest of an IRI.
-        case iriRest(leaf: Int, skip: Int)
-    }
-
-    /// A quad compiled to steps.
-    private struct CompiledQuad: Sendable {
-        var steps: Range<Int>
-        /// The quads before this one that it may coincide with once its slots are filled in.
-        var mayEqual: [Int]
-    }
-
     /// An IRI slot's leaf, checked once per document: its value must fit `prefix`, and the IRI it makes must be
     /// well-formed (`base` has `baseFragments` `#`s; the rest may add none beyond one in all).
     private struct IRISlot: Sendable {
@@ -81,11 +61,12 @@ final class DatasetTemplate: Sendable {
     let fixedHash: Int
     /// The dataset's blank nodes' labels, by number.
     let blankNodeLabels: [String]
-    private let text: [UInt8]
-    private let steps: [Step]
-    private let compiled: [CompiledQuad]
+    /// The lines of the distinct quads.
+    private let lines: TemplateLines
+    /// For each distinct quad, the quads before it that it may coincide with once its slots are filled in.
+    private let mayEqual: [[Int]]
     private let iriSlots: [IRISlot]
-    /// The blank node to quads map of a dataset that holds all of ``compiled``.
+    /// The blank node to quads map of a dataset that holds all of ``lines``.
     private let quadsMentioning: [[Int]]
     /// What RDFC-1.0 can know of such a dataset before it starts.
     private let hints: DatasetHints
@@ -104,33 +85,13 @@ final class DatasetTemplate: Sendable {
         self.blankNodeLabels = blankNodeLabels
         var distinct: [Quad] = []
         for quad in quads where !distinct.contains(quad) { distinct.append(quad) }
-        var text: [UInt8] = []
-        var steps: [Step] = []
-        var compiled: [CompiledQuad] = []
-        var bases: [Int: String] = [:]
-        for (index, quad) in distinct.enumerated() {
-            // A quad's own steps, built apart so that its first text step is never merged into the quad before.
-            var own: [Step] = []
-            Self.compile(quad.subject, position: UInt8(ascii: "s"), text: &text, steps: &own, bases: &bases)
-            Self.appendText([UInt8(ascii: " ")], text: &text, steps: &own)
-            let predicateStart = text.count
-            if case .term(let term) = quad.predicate { NQuads.appendTerm(term, to: &text) }
-            own.append(.predicate(predicateStart..<text.count))
-            Self.appendText([UInt8(ascii: " ")], text: &text, steps: &own)
-            Self.compile(quad.object, position: UInt8(ascii: "o"), text: &text, steps: &own, bases: &bases)
-            if let graph = quad.graph {
-                Self.appendText([UInt8(ascii: " ")], text: &text, steps: &own)
-                Self.compile(graph, position: UInt8(ascii: "g"), text: &text, steps: &own, bases: &bases)
-            }
-            Self.appendText(NQuads.lineEnd, text: &text, steps: &own)
-            let mayEqual = distinct[..<index].indices.filter { Self.mayCoincide(distinct[$0], quad) }
-            compiled.append(CompiledQuad(steps: steps.count..<steps.count + own.count, mayEqual: mayEqual))
-            steps.append(contentsOf: own)
+        let lines = TemplateLines(quads: distinct)
+        self.lines = lines
+        self.mayEqual = distinct.indices.map { index in
+            distinct[..<index].indices.filter { Self.mayCoincide(distinct[$0], distinct[index]) }
         }
-        (self.text, self.steps, self.compiled) = (text, steps, compiled)
-        (self.quadsMentioning, self.hints) = Self.blankNodeFacts(
-            compiled: compiled, steps: steps, blankNodeCount: blankNodeLabels.count)
-        self.iriSlots = bases.sorted { $0.key < $1.key }.compactMap { leaf, base in
+        (self.quadsMentioning, self.hints) = Self.blankNodeFacts(lines, blankNodeCount: blankNodeLabels.count)
+        self.iriSlots = lines.bases.sorted { $0.key < $1.key }.compactMap { leaf, base in
             guard case .iri(let prefix) = leaves[leaf] else { return nil }
             return IRISlot(leaf: leaf, prefix: prefix, baseFragments: base.utf8.count { $0 == UInt8(ascii: "#") })
         }
@@ -167,123 +128,39 @@ final class DatasetTemplate: Sendable {
             let fragments = value.withUTF8 { IRIReference.fragmentCount(UnsafeBufferPointer(rebasing: $0[skip...])) }
             guard let fragments, slot.baseFragments + fragments <= 1 else { return nil }
         }
+        let filled = lines.fill(values: values)
         var dataset = EncodedDataset(
-            capacity: compiled.count, bytes: text.count + 64 * steps.count, labels: blankNodeLabels)
-        // Each template quad's index in the dataset, or -1 when it coincided with an earlier one.
-        var indexes = [Int](repeating: -1, count: compiled.count)
-        var coincided = false
-        for (number, quad) in compiled.enumerated() {
-            let staged = dataset.stage { bytes, gaps in write(quad, values: values, to: &bytes, gaps: &gaps) }
-            if quad.mayEqual.contains(where: { indexes[$0] >= 0 && dataset.isSame(staged, asQuad: indexes[$0]) }) {
-                dataset.discard(staged)
-                coincided = true
-            } else {
-                indexes[number] = dataset.commitUnmapped(staged)
+            bytes: filled.bytes, gaps: filled.gaps, quads: filled.quads, labels: blankNodeLabels)
+        // The quads that coincide with an earlier one that is kept (a set holds a quad once).
+        var coinciding: [Int] = []
+        for (index, candidates) in mayEqual.enumerated() where !candidates.isEmpty {
+            if candidates.contains(where: { !coinciding.contains($0) && dataset.isSame(index, as: $0) }) {
+                coinciding.append(index)
             }
         }
-        if coincided {
-            dataset.mapQuadsMentioning()
-        } else {
+        if coinciding.isEmpty {
             dataset.setQuadsMentioning(quadsMentioning)
             dataset.hints = DatasetHints.Bound(hints: hints, values: values)
+        } else {
+            dataset.removeQuads(at: coinciding)
+            dataset.mapQuadsMentioning()
         }
         return dataset
     }
 
-    /// The blank node to quads map of a dataset holding all of `compiled`, and the hints for RDFC-1.0 about such
+    /// The blank node to quads map of a dataset holding all of `lines`, and the hints for RDFC-1.0 about such
     /// datasets (``DatasetHints``), which need the leaves each blank node's quads hold.
-    private static func blankNodeFacts(compiled: [CompiledQuad], steps: [Step], blankNodeCount: Int) -> (
-        [[Int]], DatasetHints
-    ) {
+    private static func blankNodeFacts(_ lines: TemplateLines, blankNodeCount: Int) -> ([[Int]], DatasetHints) {
         var map = [[Int]](repeating: [], count: blankNodeCount)
         var slotLeaves = [Set<Int>](repeating: [], count: blankNodeCount)
-        for (index, quad) in compiled.enumerated() {
-            var nodes: [Int] = []
-            var leaves: [Int] = []
-            for step in steps[quad.steps] {
-                switch step {
-                case .blankNode(let node, _) where !nodes.contains(node): nodes.append(node)
-                case .literal(let leaf), .iriRest(let leaf, _): leaves.append(leaf)
-                default: break
-                }
-            }
+        for index in lines.lines.indices {
+            let (nodes, leaves) = lines.contents(ofLine: index)
             for node in nodes {
                 map[node].append(index)
                 slotLeaves[node].formUnion(leaves)
             }
         }
         return (map, DatasetHints(slotLeaves: slotLeaves.map { $0.sorted() }))
-    }
-
-    /// Writes `quad`'s line with the document's `values` in its slots; returns the predicate's range.
-    private func write(
-        _ quad: CompiledQuad, values: [JSONValue], to bytes: inout [UInt8], gaps: inout [EncodedDataset.Gap]
-    ) -> Range<Int> {
-        var predicate = 0..<0
-        text.withUnsafeBufferPointer { text in
-            steps.withUnsafeBufferPointer { steps in
-                for index in quad.steps {
-                    write(steps[index], text: text)
-                }
-            }
-        }
-        return predicate
-
-        func write(_ step: Step, text: UnsafeBufferPointer<UInt8>) {
-            switch step {
-            case .text(let range):
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-            case .predicate(let range):
-                predicate = bytes.count..<bytes.count + range.count
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-            case .blankNode(let node, let position):
-                gaps.append(EncodedDataset.Gap(offset: bytes.count, node: node, position: position))
-            case .literal(let leaf):
-                if case .string(let value) = values[leaf] { NQuads.appendEscaped(value, to: &bytes) }
-            case .iriRest(let leaf, let skip):
-                guard case .string(var value) = values[leaf] else { return }
-                value.withUTF8 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[skip...])) }
-            }
-        }
-    }
-
-    /// Appends `bytes` to `text` as a text step, or to the text step just before (it ends where `bytes` start).
-    private static func appendText(_ bytes: [UInt8], text: inout [UInt8], steps: inout [Step]) {
-        let start = text.count
-        text.append(contentsOf: bytes)
-        if case .text(let previous) = steps.last, previous.upperBound == start {
-            steps[steps.count - 1] = .text(previous.lowerBound..<text.count)
-        } else {
-            steps.append(.text(start..<text.count))
-        }
-    }
-
-    /// Compiles a term: fixed terms to text, slots to the text around them and the slot.
-    private static func compile(
-        _ part: Part, position: UInt8, text: inout [UInt8], steps: inout [Step], bases: inout [Int: String]
-    ) {
-        switch part {
-        case .term(.blankNode(let node)):
-            steps.append(.blankNode(node, position: position))
-        case .term(.term(let term)):
-            var bytes: [UInt8] = []
-            NQuads.appendTerm(term, to: &bytes)
-            appendText(bytes, text: &text, steps: &steps)
-        case .literal(let leaf, let datatype, let language):
-            // The literal with an empty lexical form is `""` and then its datatype or language.
-            var literal = RDFLiteral("")
-            (literal.datatype, literal.language) = (datatype, language)
-            var bytes: [UInt8] = []
-            NQuads.appendLiteral(literal, to: &bytes)
-            appendText([UInt8(ascii: "\"")], text: &text, steps: &steps)
-            steps.append(.literal(leaf: leaf))
-            appendText(Array(bytes.dropFirst()), text: &text, steps: &steps)
-        case .iri(let leaf, let base, let skip):
-            bases[leaf] = base
-            appendText([UInt8(ascii: "<")] + Array(base.utf8), text: &text, steps: &steps)
-            steps.append(.iriRest(leaf: leaf, skip: skip))
-            appendText([UInt8(ascii: ">")], text: &text, steps: &steps)
-        }
     }
 
     /// Whether two quads could be the same once their slots are filled in: at each place, equal fixed terms, or

@@ -130,53 +130,34 @@ struct EncodedDataset {
         }
     }
 
-    /// Writes a quad's line at the end of ``bytes`` and its gaps at the end of ``gaps`` through `write`, which
-    /// returns the predicate's range. The quad is not in the dataset until ``commitUnmapped(_:)``, so that the caller can
-    /// compare it with quads already in (``isSame(_:asQuad:)``) and ``discard(_:)`` it. A dataset is built either
-    /// this way (by a ``DatasetTemplate``, which knows which of its quads may coincide) or with
-    /// ``add(subject:predicate:object:graph:)``, never both.
-    mutating func stage(_ write: (inout [UInt8], inout [Gap]) -> Range<Int>) -> EncodedQuad {
-        let start = bytes.count
-        let firstGap = gaps.count
-        let predicate = write(&bytes, &gaps)
-        return EncodedQuad(template: start..<bytes.count, gaps: firstGap..<gaps.count, predicate: predicate)
+    /// A dataset of quads written elsewhere (by a ``DatasetTemplate``, which knows which of its quads may
+    /// coincide): `quads` index into `bytes` and `gaps`, with the blank nodes `labels`. The caller drops quads
+    /// that coincide with earlier ones (``isSame(_:as:)``, ``removeQuads(at:)``), then sets or builds the blank
+    /// node to quads map (``setQuadsMentioning(_:)``, ``mapQuadsMentioning()``) before the dataset is used.
+    init(bytes: [UInt8], gaps: [Gap], quads: [EncodedQuad], labels: [String]) {
+        (self.bytes, self.gaps, self.quads, self.labels) = (bytes, gaps, quads, labels)
     }
 
-    /// An empty dataset that quads are staged into (``stage(_:)``) and committed with ``commitUnmapped(_:)``, with room
-    /// for `capacity` quads of `bytes` bytes in all, and the blank nodes `labels`.
-    init(capacity: Int, bytes byteCount: Int, labels: [String]) {
-        quads.reserveCapacity(capacity)
-        bytes.reserveCapacity(byteCount)
-        self.labels = labels
-    }
-
-    /// Adds a staged quad without updating the blank node to quads map; ``setQuadsMentioning(_:)`` or
-    /// ``mapQuadsMentioning()`` must follow, before the dataset is used.
-    mutating func commitUnmapped(_ quad: EncodedQuad) -> Int {
-        quads.append(quad)
-        return quads.count - 1
-    }
-
-    /// Sets the blank node to quads map of quads committed with ``commitUnmapped(_:)``, when the caller knows it
-    /// (a template whose quads all went in: the map is the template's own).
+    /// Sets the blank node to quads map, when the caller knows it (a template whose quads all went in: the map
+    /// is the template's own).
     mutating func setQuadsMentioning(_ map: [[Int]]) {
         quadsMentioning = map
     }
 
-    /// Builds the blank node to quads map of quads committed with ``commitUnmapped(_:)``.
+    /// Builds the blank node to quads map.
     mutating func mapQuadsMentioning() {
         quadsMentioning = Array(repeating: [], count: labels.count)
         for (index, quad) in quads.enumerated() { noteMentions(of: quad, index: index) }
     }
 
-    /// Drops the quad staged last.
-    mutating func discard(_ quad: EncodedQuad) {
-        bytes.removeSubrange(quad.template.lowerBound...)
-        gaps.removeSubrange(quad.gaps.lowerBound...)
+    /// Drops the quads at `indexes` (their bytes stay in the buffer, unused).
+    mutating func removeQuads(at indexes: [Int]) {
+        let dropped = Set(indexes)
+        quads = quads.indices.filter { !dropped.contains($0) }.map { quads[$0] }
     }
 
-    /// Whether a staged quad is the dataset's quad `index`.
-    func isSame(_ quad: EncodedQuad, asQuad index: Int) -> Bool { isSame(quad, as: quads[index]) }
+    /// Whether quads `index` and `other` are the same quad.
+    func isSame(_ index: Int, as other: Int) -> Bool { isSame(quads[index], as: quads[other]) }
 
     /// Writes `quad`'s line, asking `label` to append `_:label` for each blank node.
     func write(_ quad: EncodedQuad, to output: inout [UInt8], label: (_ node: Int, _ bytes: inout [UInt8]) -> Void) {
@@ -192,6 +173,48 @@ struct EncodedDataset {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<quad.template.upperBound]))
             }
         }
+    }
+
+    /// The lines of the quads at `order` (quad indexes), each blank node written as the bytes of `labels` at
+    /// `labelRanges[node]`, one after another in one buffer of exactly their size, tagged with their quad indexes.
+    func lines(_ order: [Int], labels: [UInt8], labelRanges: [Range<Int>]) -> LineBuffer {
+        var total = 0
+        for index in order {
+            total += quads[index].template.count
+            for gap in gaps[quads[index].gaps] { total += labelRanges[gap.node].count }
+        }
+        var lines: [(range: Range<Int>, tag: Int)] = []
+        lines.reserveCapacity(order.count)
+        let output = [UInt8](unsafeUninitializedCapacity: total) { output, count in
+            var at = 0
+            bytes.withUnsafeBufferPointer { bytes in
+                gaps.withUnsafeBufferPointer { gaps in
+                    labels.withUnsafeBufferPointer { labels in
+                        func copy(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+                            guard let base = output.baseAddress, let from = source.baseAddress, !range.isEmpty else {
+                                return
+                            }
+                            (base + at).update(from: from + range.lowerBound, count: range.count)
+                            at += range.count
+                        }
+                        for index in order {
+                            let quad = quads[index]
+                            let start = at
+                            var from = quad.template.lowerBound
+                            for gap in gaps[quad.gaps] {
+                                copy(bytes, from..<gap.offset)
+                                copy(labels, labelRanges[gap.node])
+                                from = gap.offset
+                            }
+                            copy(bytes, from..<quad.template.upperBound)
+                            lines.append((start..<at, index))
+                        }
+                    }
+                }
+            }
+            count = at
+        }
+        return LineBuffer(bytes: output, lines: lines)
     }
 
     private mutating func append(_ term: Term, position: UInt8) {

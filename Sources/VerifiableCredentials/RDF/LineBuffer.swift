@@ -10,6 +10,11 @@ struct LineBuffer {
         lines.reserveCapacity(count)
     }
 
+    /// Lines already written: `lines` are ranges of `bytes`.
+    init(bytes: [UInt8], lines: [(range: Range<Int>, tag: Int)]) {
+        (self.bytes, self.lines) = (bytes, lines)
+    }
+
     /// Appends a line written by `write`, tagged `tag`.
     mutating func append(tag: Int, _ write: (inout [UInt8]) -> Void) {
         let start = bytes.count
@@ -29,6 +34,20 @@ struct LineBuffer {
                     UnsafeBufferPointer(rebasing: buffer[lhs.range]), UnsafeBufferPointer(rebasing: buffer[rhs.range]))
             }
         }
+    }
+
+    /// Sorts the lines unless they are in order already (a linear check, with no buffer for a merge); returns
+    /// whether their order changed.
+    mutating func sortIfNeeded() -> Bool {
+        let sorted = bytes.withUnsafeBufferPointer { buffer in
+            lines.indices.dropFirst().allSatisfy { index in
+                !CodeUnitOrder.bytesPrecede(
+                    UnsafeBufferPointer(rebasing: buffer[lines[index].range]),
+                    UnsafeBufferPointer(rebasing: buffer[lines[index - 1].range]))
+            }
+        }
+        if !sorted { sort() }
+        return !sorted
     }
 
     /// Calls `body` with each line's bytes, in the lines' order.

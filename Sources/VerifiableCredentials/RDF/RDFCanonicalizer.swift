@@ -109,8 +109,11 @@ public struct RDFCanonicalizer: Sendable {
         try state.issueCanonicalIdentifiers()
         let labels = Self.labels(issuer: state.canonicalIssuer, count: encoded.labels.count)
         let order = encoded.hints?.hints.lineOrder ?? []
-        let lines = Self.sortedLines(encoded, labels: labels, order: order)
+        var lines = Self.lines(encoded, labels: labels, order: order)
+        let reordered = lines.sortIfNeeded()
         if order.isEmpty, let hints = encoded.hints { hints.hints.noteLineOrder(lines.tags) }
+        // Lines written in their sorted order are the document already.
+        guard reordered else { return lines.bytes }
         var document: [UInt8] = []
         document.reserveCapacity(lines.bytes.count)
         lines.forEachLine { line, _ in document.append(contentsOf: line) }
@@ -145,33 +148,19 @@ public struct RDFCanonicalizer: Sendable {
         return labels
     }
 
-    /// Each quad's canonical line, sorted in code point order (UTF-8 byte order), tagged with its quad's index.
-    /// The lines are written in `order` (quad indexes) when it lists every quad, which makes no difference to the
-    /// result, only to how fast it is sorted (``DatasetHints``).
-    private static func sortedLines(_ encoded: EncodedDataset, labels: Labels, order: [Int] = []) -> LineBuffer {
-        var lines = LineBuffer(capacity: encoded.bytes.count + 8 * encoded.gaps.count, lines: encoded.quads.count)
-        let ranges = labels.ranges
-        labels.bytes.withUnsafeBufferPointer { flat in
-            func append(_ index: Int) {
-                lines.append(tag: index) { bytes in
-                    encoded.write(encoded.quads[index], to: &bytes) { node, bytes in
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: flat[ranges[node]]))
-                    }
-                }
-            }
-            if order.count == encoded.quads.count {
-                for index in order { append(index) }
-            } else {
-                for index in encoded.quads.indices { append(index) }
-            }
-        }
-        lines.sort()
-        return lines
+    /// Each quad's canonical line, tagged with its quad's index, written in `order` (quad indexes) when it lists
+    /// every quad, else in the quads' order. The order makes no difference to the result once the lines are
+    /// sorted, only to how fast (``DatasetHints``).
+    private static func lines(_ encoded: EncodedDataset, labels: Labels, order: [Int]) -> LineBuffer {
+        encoded.lines(
+            order.count == encoded.quads.count ? order : Array(encoded.quads.indices), labels: labels.bytes,
+            labelRanges: labels.ranges)
     }
 
     private static func relabel(_ encoded: EncodedDataset, issuer: IdentifierIssuer) -> Result {
         let labels = labels(issuer: issuer, count: encoded.labels.count)
-        let lines = sortedLines(encoded, labels: labels)
+        var lines = lines(encoded, labels: labels, order: [])
+        lines.sort()
         let canonicalLabels = labels.ranges.map {
             String(decoding: labels.bytes[$0].dropFirst(2), as: UTF8.self)
         }
