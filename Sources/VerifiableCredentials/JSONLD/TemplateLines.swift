@@ -18,11 +18,11 @@ struct TemplateLines: Sendable {
 
     /// Fixed text (``text``) and what follows it.
     struct Segment: Sendable {
-        var start: Int32
-        var end: Int32
+        var start: Int
+        var end: Int
         var then: Then
         var position: UInt8
-        var argument: Int32
+        var argument: Int
     }
 
     /// How a slot's value is rendered.
@@ -81,8 +81,8 @@ struct TemplateLines: Sendable {
         var leaves: [Int] = []
         for segment in segments[lines[index].segments] {
             switch segment.then {
-            case .blankNode where !nodes.contains(Int(segment.argument)): nodes.append(Int(segment.argument))
-            case .slot: leaves.append(slots[Int(segment.argument)].leaf)
+            case .blankNode where !nodes.contains(segment.argument): nodes.append(segment.argument)
+            case .slot: leaves.append(slots[segment.argument].leaf)
             default: break
             }
         }
@@ -91,7 +91,8 @@ struct TemplateLines: Sendable {
 
     /// The lines with `values` in their slots: one buffer of every line, one after another, the lines' gaps,
     /// and the lines as quads of an ``EncodedDataset``.
-    func fill(values: [JSONValue]) -> (bytes: [UInt8], gaps: [EncodedDataset.Gap], quads: [EncodedDataset.EncodedQuad]) {
+    func fill(values: [JSONValue]) -> (bytes: [UInt8], gaps: [EncodedDataset.Gap], quads: [EncodedDataset.EncodedQuad])
+    {
         let rendered = render(values)
         var total = fixedBytes
         for (slot, uses) in slotUses.enumerated() { total += uses * rendered.ranges[slot].count }
@@ -110,7 +111,7 @@ struct TemplateLines: Sendable {
                             let firstGap = gaps.count
                             var predicate = 0..<0
                             for segment in segments[line.segments] {
-                                let (from, to) = (Int(segment.start), Int(segment.end))
+                                let (from, to) = (segment.start, segment.end)
                                 if let source = text.baseAddress, to > from {
                                     (base + at).update(from: source + from, count: to - from)
                                 }
@@ -119,7 +120,7 @@ struct TemplateLines: Sendable {
                                     at += to - from
                                 case .slot:
                                     at += to - from
-                                    let range = rendered.ranges[Int(segment.argument)]
+                                    let range = rendered.ranges[segment.argument]
                                     if let source = slotBytes.baseAddress, !range.isEmpty {
                                         (base + at).update(from: source + range.lowerBound, count: range.count)
                                     }
@@ -128,9 +129,9 @@ struct TemplateLines: Sendable {
                                     at += to - from
                                     gaps.append(
                                         EncodedDataset.Gap(
-                                            offset: at, node: Int(segment.argument), position: segment.position))
+                                            offset: at, node: segment.argument, position: segment.position))
                                 case .predicate:
-                                    predicate = (at + Int(segment.argument) - from)..<(at + to - from)
+                                    predicate = (at + segment.argument - from)..<(at + to - from)
                                     at += to - from
                                 }
                             }
@@ -173,9 +174,7 @@ struct TemplateLines: Sendable {
     /// Ends the segment that started at `pendingStart` with `then`.
     private mutating func close(_ then: Then, position: UInt8 = 0, argument: Int = 0) {
         segments.append(
-            Segment(
-                start: Int32(pendingStart), end: Int32(text.count), then: then, position: position,
-                argument: Int32(argument)))
+            Segment(start: pendingStart, end: text.count, then: then, position: position, argument: argument))
         pendingStart = text.count
     }
 
