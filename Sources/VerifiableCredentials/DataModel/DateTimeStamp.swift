@@ -53,30 +53,36 @@ public struct DateTimeStamp: Sendable, Hashable, Comparable, CustomStringConvert
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         seconds -= days * 86_400
         let (year, month, day) = civilFromDays(days)
-        var text = ""
-        text.reserveCapacity(24)
+        // Every field has a fixed width (the year is 1–9999), so the text is written digit by digit into one
+        // buffer and made a string once.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
         func append(_ value: Int, _ width: Int) {
-            let digits = String(value)
-            if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-            text += digits
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
+                divisor /= 10
+            }
         }
+        func append(_ separator: Unicode.Scalar) { bytes.append(UInt8(ascii: separator)) }
         append(year, 4)
-        text += "-"
+        append("-")
         append(month, 2)
-        text += "-"
+        append("-")
         append(day, 2)
-        text += "T"
+        append("T")
         append(seconds / 3600, 2)
-        text += ":"
+        append(":")
         append(seconds / 60 % 60, 2)
-        text += ":"
+        append(":")
         append(seconds % 60, 2)
         if milliseconds {
-            text += "."
+            append(".")
             append(millis, 3)
         }
-        text += "Z"
-        return text
+        append("Z")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The civil date of a day count since 1970-01-01 (H. Hinnant's algorithm).
