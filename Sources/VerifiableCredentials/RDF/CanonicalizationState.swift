@@ -4,7 +4,7 @@ struct CanonicalizationState {
     let dataset: EncodedDataset
     let algorithm: RDFCanonicalizer.HashAlgorithm
     /// The canonical issuer, prefix `c14n`.
-    private(set) var canonicalIssuer = IdentifierIssuer(prefix: "c14n")
+    private(set) var canonicalIssuer: IdentifierIssuer
     /// Each blank node's first degree hash (lowercase hex), by number.
     private(set) var firstDegreeHashes: [[UInt8]] = []
     /// Each blank node's rank in code point order of the input labels (for ``Permutations``).
@@ -15,6 +15,7 @@ struct CanonicalizationState {
         self.dataset = dataset
         self.algorithm = algorithm
         self.budget = WorkBudget(limit: limit, blankNodes: dataset.labels.count)
+        self.canonicalIssuer = IdentifierIssuer(prefix: "c14n", nodeCount: dataset.labels.count)
     }
 
     /// Steps 3 to 5 of §4.4.3: issues a canonical identifier to every blank node.

@@ -8,19 +8,28 @@ struct IdentifierIssuer {
     let prefix: [UInt8]
     /// The blank nodes that were issued an identifier, in issuance order (the issued identifiers map's order).
     private(set) var issuedOrder: [Int] = []
+    /// The counters issued, by node, for an issuer made with a node count.
+    private var counters: [Int?] = []
+    /// The counters issued, by node, for an issuer made without one (the temporary issuers, copied often and
+    /// holding few nodes).
     private var issued: [Int: Int] = [:]
 
-    init(prefix: String) { self.prefix = Array(prefix.utf8) }
+    /// An issuer of identifiers `prefix0`, `prefix1`, …; one for the `nodeCount` blank nodes of a dataset
+    /// (numbered `0..<nodeCount`) keeps its counters in an array instead of a dictionary.
+    init(prefix: String, nodeCount: Int = 0) {
+        self.prefix = Array(prefix.utf8)
+        counters = Array(repeating: nil, count: nodeCount)
+    }
 
     /// The identifier counter issued to `node`, if any.
-    func identifier(for node: Int) -> Int? { issued[node] }
+    func identifier(for node: Int) -> Int? { counters.indices.contains(node) ? counters[node] : issued[node] }
 
     /// The Issue Identifier algorithm (§4.5): returns the existing counter or issues the next one.
     @discardableResult
     mutating func issue(_ node: Int) -> Int {
-        if let existing = issued[node] { return existing }
+        if let existing = identifier(for: node) { return existing }
         let counter = issuedOrder.count
-        issued[node] = counter
+        if counters.indices.contains(node) { counters[node] = counter } else { issued[node] = counter }
         issuedOrder.append(node)
         return counter
     }
