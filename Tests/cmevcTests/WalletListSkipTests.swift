@@ -131,6 +131,27 @@ struct WalletListSkipTests {
             warning: "not a credential: it has no \"credentialSubject\"", format: format)
     }
 
+    /// Credentials whose `credentialSubject` is not an object or a non-empty array of objects, what the warning
+    /// says it is, and the format each is listed in (all three are covered).
+    static let malformedSubjects: [(subject: String, found: String, format: String)] = [
+        ("null", "null", "text"), ("\"did:example:1\"", "a string", "json"), ("7", "a number", "csv"),
+        ("[]", "an empty array", "text"),
+        ("[{\"id\": \"did:example:1\"}, 2]", "an array holding a number at index 1", "json"),
+    ]
+
+    @Test(
+        "a wallet file whose credentialSubject is not an object or a non-empty array of objects is a warning saying what it is, not listed; exit 1",
+        arguments: malformedSubjects)
+    func malformedCredentialSubject(_ malformed: (subject: String, found: String, format: String)) throws {
+        try expectSkipped(
+            "malformed.json",
+            content:
+                "{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\", \"credentialSubject\": \(malformed.subject)}",
+            warning:
+                "not a credential: its \"credentialSubject\" is \(malformed.found), expected an object or an array of objects",
+            format: malformed.format)
+    }
+
     @Test("an enveloped JWT that is a presentation, not a credential, is a warning naming it; exit 1")
     func envelopedPresentation() throws {
         let s = try RegistryWalletVerifyCommandTests().setup()

@@ -8,11 +8,11 @@ struct WalletListCommand: ParsableCommand {
         commandName: "list", abstract: "Print the wallet as a transcript.",
         discussion: """
             A wallet file that cannot be read or is not a credential (not JSON, not a JSON object, a type that \
-            does not list VerifiableCredential, no credentialSubject, an enveloped JWT that does not decode, is a \
-            presentation or carries no credentialSubject) is named on stderr as warning: WALLET/FILE: why, and \
-            left out of the transcript and the count; --format json lists these lines, without warning:, in \
-            warnings. Exit status: 0 every file listed, 1 some file skipped (the others are listed), 2 the wallet \
-            folder cannot be read.
+            does not list VerifiableCredential, no credentialSubject or one that is not an object or an array of \
+            objects, an enveloped JWT that does not decode, is a presentation or carries no such \
+            credentialSubject) is named on stderr as warning: WALLET/FILE: why, and left out of the transcript \
+            and the count; --format json lists these lines, without warning:, in warnings. Exit status: 0 every \
+            file listed, 1 some file skipped (the others are listed), 2 the wallet folder cannot be read.
             """)
 
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
