@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import VerifiableCredentials
 
-/// `check` and `report` with `--format json` carry a top-level `warnings` array, as `verify` does: each line
-/// printed on stderr as `warning: …` (without that prefix), in order, and an empty array when there is none.
-@Suite("cmevc check and report --format json: the warnings printed on stderr")
+/// `check`, `report` and `wallet list` with `--format json` carry a top-level `warnings` array, as `verify` does:
+/// each line printed on stderr as `warning: …` (without that prefix), in order, and an empty array when there is
+/// none.
+@Suite("cmevc check, report and wallet list --format json: the warnings printed on stderr")
 struct JSONWarningsTests {
     /// The stale-registry folder of ``StaleRegistryTests`` (`registry.json`, `vc.json`, `rules.json`, `dept/`),
     /// plus a `status/` folder whose one file is not a JWS.
@@ -109,5 +110,29 @@ struct JSONWarningsTests {
             #expect(html.contains("<li>\(escaped)</li>"), "\(warning)")
         }
         #expect(printedWarnings(result).count == 2, "\(result.stderr)")
+    }
+
+    @Test("wallet list --format json lists each skipped wallet file; none: an empty array")
+    func walletList() throws {
+        let s = try RegistryWalletVerifyCommandTests().setup()
+        #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
+        let arguments = ["wallet", "list", "--wallet", "w", "--format", "json"]
+        let clean = try s.run(arguments)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(warnings(in: try JSONParser.parse(clean.stdout)) == [], "\(clean.stdout)")
+
+        try s.write("{\"a\": 1}", to: "w/junk.json")
+        try s.write("[1]", to: "w/list.json")
+        let result = try s.run(arguments)
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try JSONParser.parse(result.stdout)
+        #expect(report["credentials"]?.arrayValue?.count == 1, "\(result.stdout)")
+        let listed = try #require(warnings(in: report), "\(result.stdout)")
+        #expect(listed == printedWarnings(result), "\(result.stderr)")
+        #expect(
+            listed == [
+                "w/junk.json: not a credential: its \"type\" does not list VerifiableCredential",
+                "w/list.json: not a credential: expected a JSON object, found an array",
+            ])
     }
 }

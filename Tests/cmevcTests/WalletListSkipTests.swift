@@ -56,6 +56,11 @@ struct WalletListSkipTests {
         #expect(warnings.dropFirst().first?.hasPrefix("warning: w/cut.json: line 1, column 7: ") == true)
         #expect(warnings.last?.hasPrefix("warning: w/envelope.json: ") == true, "\(listed.stderr)")
         try expectOneListed(listed, format: format)
+        if format == "json" {
+            // The JSON carries each warning printed, without its `warning: ` prefix, in order.
+            let carried = try JSONParser.parse(listed.stdout)["warnings"]?.arrayValue?.compactMap(\.stringValue)
+            #expect(carried == warnings.map { String($0.dropFirst("warning: ".count)) }, "\(listed.stdout)")
+        }
     }
 
     @Test("present names each unreadable wallet file, presents the rest, and exits 1")
@@ -90,7 +95,8 @@ struct WalletListSkipTests {
     }
 
     /// `wallet list` in `format` of a wallet holding the imported credential and `content` as `w/NAME`: the file
-    /// is named on stderr by `warning` alone, nothing unknown (`?`) is listed, exactly the credential is, exit 1.
+    /// is named on stderr by `warning` alone (and, in JSON, in `warnings`), nothing unknown (`?`) is listed,
+    /// exactly the credential is, exit 1.
     func expectSkipped(_ name: String, content: String, warning: String, format: String) throws {
         let s = try RegistryWalletVerifyCommandTests().setup()
         #expect(try s.run(["wallet", "import", "--wallet", "w", "vc.json"]).status == 0)
@@ -100,6 +106,11 @@ struct WalletListSkipTests {
         #expect(listed.stderr == "warning: w/\(name): \(warning)\n", "\(listed.stderr)")
         #expect(!listed.stdout.contains("?"), "\(listed.stdout)")
         try expectOneListed(listed, format: format)
+        if format == "json" {
+            #expect(
+                try JSONParser.parse(listed.stdout)["warnings"] == .array([.string("w/\(name): \(warning)")]),
+                "\(listed.stdout)")
+        }
     }
 
     @Test(
@@ -118,6 +129,27 @@ struct WalletListSkipTests {
         try expectSkipped(
             "subjectless.json", content: "{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\"}",
             warning: "not a credential: it has no \"credentialSubject\"", format: format)
+    }
+
+    /// Credentials whose `credentialSubject` is not an object or a non-empty array of objects, what the warning
+    /// says it is, and the format each is listed in (all three are covered).
+    static let malformedSubjects: [(subject: String, found: String, format: String)] = [
+        ("null", "null", "text"), ("\"did:example:1\"", "a string", "json"), ("7", "a number", "csv"),
+        ("[]", "an empty array", "text"),
+        ("[{\"id\": \"did:example:1\"}, 2]", "an array holding a number at index 1", "json"),
+    ]
+
+    @Test(
+        "a wallet file whose credentialSubject is not an object or a non-empty array of objects is a warning saying what it is, not listed; exit 1",
+        arguments: malformedSubjects)
+    func malformedCredentialSubject(_ malformed: (subject: String, found: String, format: String)) throws {
+        try expectSkipped(
+            "malformed.json",
+            content:
+                "{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\", \"credentialSubject\": \(malformed.subject)}",
+            warning:
+                "not a credential: its \"credentialSubject\" is \(malformed.found), expected an object or an array of objects",
+            format: malformed.format)
     }
 
     @Test("an enveloped JWT that is a presentation, not a credential, is a warning naming it; exit 1")

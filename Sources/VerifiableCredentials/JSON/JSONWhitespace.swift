@@ -70,7 +70,8 @@ public enum JSONWhitespace {
         }
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is whitespace between JSON tokens (RFC 8259 §2): space, tab, line feed or carriage return.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
             || byte == UInt8(ascii: "\t")
     }

@@ -6,7 +6,7 @@ public enum UnreadableDocument {
     /// dots), rather than leaving them with `expected 'null'`.
     public static func explain(_ error: CredentialError, bytes: some Collection<UInt8>) -> CredentialError {
         guard error.code == .invalidJSON,
-            let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+            let first = bytes.first(where: { !JSONWhitespace.isWhitespace($0) }),
             // A byte order mark (0xEF) has a message of its own.
             first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != 0xEF
         else { return error }

@@ -7,8 +7,9 @@ extension CredentialWallet {
         public var entries: [Entry]
         /// One error per `.json` file that was skipped, its location the file's path (the wallet folder as
         /// given, then the file name): unreadable, not JSON, not a JSON object, JSON that is not a credential
-        /// (its `type` does not list `VerifiableCredential`, or it has no `credentialSubject`), or an enveloped
-        /// JWT that does not decode, is not a credential JWT, or carries a credential with no `credentialSubject`.
+        /// (its `type` does not list `VerifiableCredential`, or its `credentialSubject` is missing or is not an
+        /// object or a non-empty array of objects), or an enveloped JWT that does not decode, is not a credential
+        /// JWT, or carries a credential whose `credentialSubject` is missing or not one.
         public var skipped: [CredentialError]
     }
 
@@ -43,7 +44,7 @@ extension CredentialWallet {
         } catch {
             throw error.located(path)
         }
-        guard case .object = json else {
+        guard case .object(let object) = json else {
             throw CredentialError(
                 .invalidCredential, "not a credential: expected a JSON object, found \(json.kindDescription)",
                 location: path)
@@ -59,7 +60,9 @@ extension CredentialWallet {
                 throw CredentialError(
                     .invalidCredential, "not a credential: the enveloped JWT is a presentation", location: path)
             }
-            guard decoded.document["credentialSubject"] != nil else { throw noSubject(path, enveloped: true) }
+            if let problem = CredentialSubjectProblem(of: decoded.document) {
+                throw subjectProblem(problem, path, enveloped: true)
+            }
             return json
         }
         let types = json["type"]?.asArray.compactMap(\.stringValue) ?? []
@@ -68,15 +71,18 @@ extension CredentialWallet {
                 .invalidCredential, "not a credential: its \"type\" does not list VerifiableCredential",
                 location: path)
         }
-        guard json["credentialSubject"] != nil else { throw noSubject(path, enveloped: false) }
+        if let problem = CredentialSubjectProblem(of: object) { throw subjectProblem(problem, path, enveloped: false) }
         return json
     }
 
-    /// A file whose credential lacks `credentialSubject`, which VC Data Model 2.0 requires (§4.8).
-    private static func noSubject(_ path: String, enveloped: Bool) -> CredentialError {
-        CredentialError(
-            .invalidCredential,
-            "not a credential: \(enveloped ? "the enveloped JWT's credential" : "it") has no \"credentialSubject\"",
-            location: path)
+    /// A file whose credential has no `credentialSubject`, or one that is not an object or a non-empty array of
+    /// objects, as VC Data Model 2.0 requires (§4.8).
+    private static func subjectProblem(_ problem: CredentialSubjectProblem, _ path: String, enveloped: Bool)
+        -> CredentialError
+    {
+        let clause = problem.clause(
+            owner: enveloped ? "the enveloped JWT's credential" : "it",
+            possessive: enveloped ? "the enveloped JWT's" : "its", member: "\"credentialSubject\"")
+        return CredentialError(.invalidCredential, "not a credential: \(clause)", location: path)
     }
 }

@@ -15,12 +15,9 @@ extension CredentialWallet {
         guard !decoded.format.isPresentation else {
             return .rejected(CredentialError(.invalidCredential, "a presentation JWT, not a credential"))
         }
-        // As for JSON credentials: a credential with no subject (VC Data Model 2.0 §4.8) is not stored, since the
-        // wallet's listing would skip it.
-        guard decoded.document["credentialSubject"] != nil else {
-            return .rejected(
-                CredentialError(.invalidCredential, "not a VerifiableCredential: it has no credentialSubject"))
-        }
+        // As for JSON credentials: a credential whose subject is missing or not an object (VC Data Model 2.0 §4.8)
+        // is not stored, since the wallet's listing would skip it.
+        if let problem = CredentialSubjectProblem(of: decoded.document) { return .rejected(Self.refusal(problem)) }
         let header = decoded.jws.header
         if keys.registry == nil, let kid = header.kid, !kid.isEmpty, !kid.hasPrefix(DIDKey.prefix) {
             let why =

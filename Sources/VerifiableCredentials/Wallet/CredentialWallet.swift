@@ -44,7 +44,8 @@ public struct CredentialWallet: Sendable {
     }
 
     /// Verifies the proofs of the credential in `bytes` (purpose `assertionMethod`) and stores it unless it
-    /// is already there. Never throws: a bad file is a ``ImportOutcome/rejected(_:)``.
+    /// is already there. Never throws: a bad file is a ``ImportOutcome/rejected(_:)``, among them a credential
+    /// whose `credentialSubject` is missing or is not an object or a non-empty array of objects.
     /// A JWT credential is imported with ``importJWT(_:keys:)``, its key found through `jwtKeys`.
     public func importCredential(
         bytes: [UInt8], verifier: DataIntegrityVerifier, jwtKeys: JWTKeyResolver = JWTKeyResolver(registry: nil)
@@ -60,9 +61,12 @@ public struct CredentialWallet: Sendable {
             return .rejected(error)
         }
         let types = json["type"]?.asArray.compactMap(\.stringValue) ?? []
-        guard types.contains("VerifiableCredential"), json["credentialSubject"] != nil else {
+        guard types.contains("VerifiableCredential"), let object = json.objectValue else {
             return .rejected(CredentialError(.invalidCredential, "not a VerifiableCredential"))
         }
+        // The wallet's listing would skip a credential whose subject is missing or not an object (VC Data Model 2.0
+        // §4.8), so it is not stored.
+        if let problem = CredentialSubjectProblem(of: object) { return .rejected(Self.refusal(problem)) }
         let result = verifier.verify(json, expecting: ProofExpectations(proofPurpose: "assertionMethod"))
         guard result.verified else {
             let problem = result.allChecks.firstProblem
@@ -70,6 +74,15 @@ public struct CredentialWallet: Sendable {
                 CredentialError(problem?.code ?? .invalidProof, "proof: \(problem?.message ?? "does not verify")"))
         }
         return store(json)
+    }
+
+    /// The import refusal of a credential whose `credentialSubject` has `problem`, JSON or JWT alike:
+    /// `not a VerifiableCredential: its credentialSubject is null, expected an object or an array of objects`.
+    static func refusal(_ problem: CredentialSubjectProblem) -> CredentialError {
+        CredentialError(
+            .invalidCredential,
+            "not a VerifiableCredential: \(problem.clause(owner: "it", possessive: "its", member: "credentialSubject"))"
+        )
     }
 
     /// Stores `json` under its content name unless it is already there.

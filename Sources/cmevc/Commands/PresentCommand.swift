@@ -68,7 +68,7 @@ struct PresentCommand: ParsableCommand {
             throw Terminal.couldNotRun(error.description)
         }
         // A wallet file that cannot be read is never presented, and never left out without a word.
-        for skipped in contents.skipped { Terminal.err("warning: \(skipped.description); not presented") }
+        for skipped in contents.skipped { Terminal.warn("\(skipped.description); not presented") }
         let selected = contents.entries.filter { entry in
             entry.credential.objectValue.map { selection.matches(TranscriptLine(credential: $0)) } ?? false
         }

@@ -8,10 +8,11 @@ struct WalletListCommand: ParsableCommand {
         commandName: "list", abstract: "Print the wallet as a transcript.",
         discussion: """
             A wallet file that cannot be read or is not a credential (not JSON, not a JSON object, a type that \
-            does not list VerifiableCredential, no credentialSubject, an enveloped JWT that does not decode, is a \
-            presentation or carries no credentialSubject) is named on stderr as warning: WALLET/FILE: why, and \
-            left out of the transcript and the count. Exit status: 0 every file listed, 1 some file skipped (the \
-            others are listed), 2 the wallet folder cannot be read.
+            does not list VerifiableCredential, no credentialSubject or one that is not an object or an array of \
+            objects, an enveloped JWT that does not decode, is a presentation or carries no such \
+            credentialSubject) is named on stderr as warning: WALLET/FILE: why, and left out of the transcript \
+            and the count; --format json lists these lines, without warning:, in warnings. Exit status: 0 every \
+            file listed, 1 some file skipped (the others are listed), 2 the wallet folder cannot be read.
             """)
 
     enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
@@ -29,7 +30,8 @@ struct WalletListCommand: ParsableCommand {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
-        for skipped in contents.skipped { Terminal.err("warning: \(skipped.description)") }
+        var warnings: [String] = []
+        for skipped in contents.skipped { Terminal.warn(skipped.description, into: &warnings) }
         let lines = contents.entries.compactMap { $0.credential.objectValue.map(TranscriptLine.init(credential:)) }
             .sorted { ($0.completed?.date ?? .distantPast) < ($1.completed?.date ?? .distantPast) }
         let totals = TranscriptLine.totals(of: lines)
@@ -47,6 +49,8 @@ struct WalletListCommand: ParsableCommand {
             let report: JSONValue = [
                 "credentials": .array(items),
                 "totals": .array(totals.map { ["type": .string($0.0), "amount": .number($0.1)] }),
+                // Every warning printed on stderr, so a record that keeps only the JSON keeps them.
+                "warnings": .array(warnings.map(JSONValue.string)),
             ]
             Terminal.outBytes(JSONSerializer.bytes(report, layout: .pretty))
         case .csv:

@@ -30,10 +30,15 @@ enum Terminal {
         FileHandle.standardError.write(Data((DisplayText.line(text, limit: lineLimit) + "\n").utf8))
     }
 
+    /// Writes `warning: TEXT` to standard error, for a command with no JSON report to carry it.
+    static func warn(_ text: String) {
+        err("warning: \(text)")
+    }
+
     /// Writes `warning: TEXT` to standard error and adds `text` to `warnings`, for a JSON report that lists
     /// every warning printed.
     static func warn(_ text: String, into warnings: inout [String]) {
-        err("warning: \(text)")
+        warn(text)
         warnings.append(text)
     }
 

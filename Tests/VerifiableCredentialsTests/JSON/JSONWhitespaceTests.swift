@@ -1,5 +1,6 @@
 import Testing
-import VerifiableCredentials
+
+@testable import VerifiableCredentials
 
 /// Removing the whitespace between tokens gives what compact serialization writes, strings untouched.
 @Suite("JSON whitespace removal")
@@ -62,5 +63,52 @@ struct JSONPrettyLayoutTests {
             JSONWhitespace.prettified(JSONSerializer.bytes(document)) == JSONSerializer.bytes(document, layout: .pretty)
         )
         #expect(JSONWhitespace.prettified(Array(#"{"a": "open"#.utf8)) == nil)
+    }
+}
+
+/// JSON's four whitespace bytes, defined once (``JSONWhitespace/isWhitespace(_:)``), and the two readers that look
+/// past leading whitespace for a file's first byte: a `.jwt` status list and an unreadable credential file.
+@Suite("JSON whitespace bytes")
+struct JSONWhitespaceBytesTests {
+    /// Form feed and vertical tab are whitespace to Foundation but not to JSON (RFC 8259 §2).
+    static let notJSONWhitespace: [UInt8] = [0x0B, 0x0C]
+
+    @Test("space, tab, line feed and carriage return are whitespace; no other byte is")
+    func bytes() {
+        let whitespace = (0...255).map(UInt8.init).filter(JSONWhitespace.isWhitespace)
+        #expect(whitespace == [0x09, 0x0A, 0x0D, 0x20])
+    }
+
+    @Test("a .jwt status list that holds JSON after JSON whitespace is told so; after a form feed it is not")
+    func statusListHoldingJSON() {
+        func message(_ bytes: [UInt8]) -> String? {
+            do {
+                _ = try SecuredStatusList(compactJWT: bytes)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(message(Array(" \t\r\n{}".utf8))?.contains("it holds JSON") == true)
+        #expect(message(Array(" \t\r\n[]".utf8))?.contains("it holds JSON") == true)
+        for byte in Self.notJSONWhitespace {
+            #expect(message([byte] + Array("{}".utf8))?.contains("it holds JSON") == false, "\(byte)")
+        }
+    }
+
+    @Test("an unreadable file that starts like JSON after JSON whitespace keeps the parser's message alone")
+    func unreadableDocument() throws {
+        func explained(_ bytes: [UInt8]) throws -> Bool {
+            do {
+                _ = try JSONParser.parse(bytes)
+                Issue.record("\(bytes) parsed")
+                return false
+            } catch {
+                return UnreadableDocument.explain(error, bytes: bytes).message.contains("compact JWT")
+            }
+        }
+        #expect(try !explained(Array(" \t\r\n{\"a\":".utf8)))
+        #expect(try explained(Array(" \t\r\nnot json".utf8)))
+        for byte in Self.notJSONWhitespace { #expect(try explained([byte] + Array("{\"a\":".utf8)), "\(byte)") }
     }
 }

@@ -80,3 +80,63 @@ struct CredentialWalletContentsTests {
             ])
     }
 }
+
+extension CredentialWalletContentsTests {
+    /// `credentialSubject` values that are not an object or a non-empty array of objects, each with what the
+    /// wallet says it found.
+    static let malformedSubjects: [(subject: JSONValue, found: String)] = [
+        (.null, "null"), ("did:example:1", "a string"), (7, "a number"), (true, "a Boolean"),
+        ([], "an empty array"), ([["id": "did:example:1"], "did:example:2"], "an array holding a string at index 1"),
+        ([.null], "an array holding null at index 0"),
+    ]
+
+    @Test(
+        "a credential whose credentialSubject is not an object or a non-empty array of objects is skipped, saying what it is"
+    )
+    func malformedCredentialSubject() throws {
+        var files: [(name: String, bytes: [UInt8])] = [("a.json", Array(Self.minimal.utf8))]
+        for (index, malformed) in Self.malformedSubjects.enumerated() {
+            let credential: JSONValue = ["type": ["VerifiableCredential"], "credentialSubject": malformed.subject]
+            files.append(("b\(index).json", JSONSerializer.bytes(credential)))
+        }
+        let messages = try skippedMessages(files)
+        #expect(
+            messages
+                == Self.malformedSubjects.map {
+                    "not a credential: its \"credentialSubject\" is \($0.found), expected an object or an array of objects"
+                })
+    }
+
+    @Test("an enveloped JWT whose credential's credentialSubject is malformed is skipped, saying what it is")
+    func malformedCredentialSubjectEnveloped() throws {
+        let key = JWSTest.signingKey(.eddsa)
+        var files: [(name: String, bytes: [UInt8])] = [("a.json", Array(Self.minimal.utf8))]
+        for (index, malformed) in Self.malformedSubjects.enumerated() {
+            let payload: JSONValue = [
+                "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
+                "issuer": "did:example:issuer", "credentialSubject": malformed.subject,
+            ]
+            let jwt = try JWTFixture.raw(header: ["alg": "EdDSA", "typ": "vc+jwt"], payload: payload, key: key)
+            files.append(("b\(index).json", JSONSerializer.bytes(EnvelopedCredential.envelope(try CompactJWS(jwt)))))
+        }
+        let messages = try skippedMessages(files)
+        #expect(
+            messages
+                == Self.malformedSubjects.map {
+                    "not a credential: the enveloped JWT's \"credentialSubject\" is \($0.found), expected an object or an array of objects"
+                })
+    }
+
+    @Test("a credentialSubject that is one object or an array of objects is listed")
+    func wellFormedCredentialSubject() throws {
+        try withWallet { url, wallet in
+            for (name, subject) in [("a.json", ["id": "x"]), ("b.json", [["id": "x"], [:]])] as [(String, JSONValue)] {
+                let credential: JSONValue = ["type": ["VerifiableCredential"], "credentialSubject": subject]
+                try Data(JSONSerializer.bytes(credential)).write(to: url.appendingPathComponent(name))
+            }
+            let contents = try wallet.contents()
+            #expect(contents.entries.map(\.fileName) == ["a.json", "b.json"])
+            #expect(contents.skipped.isEmpty, "\(contents.skipped)")
+        }
+    }
+}

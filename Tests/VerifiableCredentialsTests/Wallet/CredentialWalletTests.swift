@@ -140,3 +140,55 @@ extension CredentialWalletTests {
         }
     }
 }
+
+extension CredentialWalletTests {
+    /// The import refusal of a malformed `credentialSubject` that the wallet describes as `found`.
+    static func refusal(_ found: String) -> String {
+        "not a VerifiableCredential: its credentialSubject is \(found), expected an object or an array of objects"
+    }
+
+    @Test("import refuses a signed JSON credential whose credentialSubject is missing or malformed, saying what it is")
+    func jsonWithMalformedSubject() throws {
+        let wallet = try temporaryWallet()
+        var credential = world.credential().objectValue ?? JSONObject()
+        let cases =
+            [(nil, "not a VerifiableCredential: it has no credentialSubject")]
+            + CredentialWalletContentsTests.malformedSubjects.map { (Optional($0.subject), Self.refusal($0.found)) }
+        for (subject, message) in cases {
+            credential["credentialSubject"] = subject
+            // Signed as it is, so that the proof verifies and only the subject is wrong.
+            let bytes = JSONSerializer.bytes(try world.sign(.object(credential)))
+            guard case .rejected(let error) = wallet.importCredential(bytes: bytes, verifier: verifier) else {
+                Issue.record("a credential whose subject is \(subject.map { "\($0)" } ?? "missing") was not rejected")
+                continue
+            }
+            #expect(error.code == .invalidCredential)
+            #expect(error.message == message)
+        }
+        #expect(try wallet.entries().isEmpty)
+    }
+
+    @Test("import refuses a vc+jwt whose credentialSubject is malformed, saying what it is")
+    func jwtWithMalformedSubject() throws {
+        let wallet = try temporaryWallet()
+        let key = SigningKey(generating: .ed25519)
+        let signer = VCJWTSigner(key: .key(key), keyID: DIDKey.verificationMethodID(for: key.publicKey))
+        var credential = JSONObject()
+        credential["@context"] = ["https://www.w3.org/ns/credentials/v2"]
+        credential["type"] = ["VerifiableCredential"]
+        credential["issuer"] = .string(DIDKey.did(for: key.publicKey))
+        for malformed in CredentialWalletContentsTests.malformedSubjects {
+            credential["credentialSubject"] = malformed.subject
+            let jwt = try signer.sign(credential: .object(credential), issuedAt: VerificationFixture.signedAt)
+            guard
+                case .rejected(let error) = wallet.importCredential(bytes: Array(jwt.compact.utf8), verifier: verifier)
+            else {
+                Issue.record("a JWT credential whose subject is \(malformed.found) was not rejected")
+                continue
+            }
+            #expect(error.code == .invalidCredential)
+            #expect(error.message == Self.refusal(malformed.found))
+        }
+        #expect(try wallet.entries().isEmpty)
+    }
+}

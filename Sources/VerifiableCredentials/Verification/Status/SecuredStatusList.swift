@@ -30,7 +30,7 @@ public enum SecuredStatusList: Sendable {
     ///   something else is not explained as bad JSON; one that holds a JSON object or array is told so), or the
     ///   codes of ``DecodedJWT/init(compact:limits:)``.
     public init(compactJWT bytes: [UInt8], limits: JSONParser.Limits = .default) throws(CredentialError) {
-        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let first = bytes.first { !JSONWhitespace.isWhitespace($0) }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             throw .malformedJWS("it holds JSON (a JSON status list credential belongs in a .json file)")
         }

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import VerifiableCredentials
+
+/// `cmevc wallet import` refuses a signed credential whose `credentialSubject` is not an object or a non-empty
+/// array of objects, JSON or JWT, as it refuses one with none: `wallet list` would skip it.
+@Suite("cmevc wallet import: a credential whose credentialSubject is malformed")
+struct WalletImportSubjectTests {
+    @Test(
+        "a signed JSON or JWT credential with a malformed credentialSubject is refused naming the file and what it is; exit 1",
+        arguments: [
+            ("null", "null"), ("[]", "an empty array"),
+            ("[{\"id\": \"did:example:1\"}, \"x\"]", "an array holding a string at index 1"),
+        ])
+    func refused(_ malformed: (subject: String, found: String)) throws {
+        let s = try RegistryWalletVerifyCommandTests().setup()
+        try s.issue(
+            """
+            {"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"\(s.issuer)",
+             "validFrom":"2026-03-02T00:00:00Z","credentialSubject":\(malformed.subject)}
+            """, as: "s.json")
+        let jwt = try s.run(["sign", "--format", "jwt", "--key", "issuer.pem", "--out", "s.jwt", "unsigned-s.json"])
+        try #require(jwt.status == 0, "\(jwt.stderr)")
+        let imported = try s.run(["wallet", "import", "--wallet", "w", "s.json", "s.jwt"])
+        #expect(imported.status == 1, "\(imported.stdout)\(imported.stderr)")
+        let why =
+            "not a VerifiableCredential: its credentialSubject is \(malformed.found), expected an object or an array of objects [invalidCredential]"
+        #expect(imported.stderr == "s.json: \(why)\ns.jwt: \(why)\n", "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("0 imported, 0 duplicates skipped, 2 rejected"), "\(imported.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir.appendingPathComponent("w").path).isEmpty)
+    }
+}
