@@ -65,6 +65,8 @@ struct JSONWarningsTests {
         #expect(result.status != 2, "\(result.stderr)")
         #expect(printedWarnings(result).isEmpty, "\(result.stderr)")
         #expect(warnings(in: try JSONParser.parse(result.stdout)) == [], "\(result.stdout)")
+        // One final newline, as every JSON report ends (not a blank line after it).
+        #expect(result.stdout.hasSuffix("}\n") && !result.stdout.hasSuffix("\n\n"), "\(result.stdout.suffix(8))")
     }
 
     @Test("report --format json lists the stale registry and the unusable status file; none: an empty array")

@@ -93,7 +93,7 @@ struct CheckCommand: ParsableCommand {
             // The result, then every warning printed on stderr, so a record that keeps only the JSON keeps them.
             var object = result.json.objectValue ?? JSONObject()
             object["warnings"] = .array(warnings.map(JSONValue.string))
-            Terminal.outBytes(JSONSerializer.bytes(.object(object), layout: .pretty) + [0x0A])
+            Terminal.outBytes(JSONSerializer.bytes(.object(object), layout: .pretty))
         }
         if !result.allMet || !skipped.isEmpty { throw ExitStatus.notVerified }
     }

@@ -5,8 +5,7 @@ extension RegistryLoading {
     /// Warns on stderr, naming `path`, when `registry` is stale at `now` (its `nextUpdate` has passed). The
     /// registry is still used: the verification decides the exit status.
     static func warnIfStale(_ registry: IssuerRegistry, path: String, now: Date) {
-        var warnings: [String] = []
-        warnIfStale(registry, path: path, now: now, warnings: &warnings)
+        if let warning = registry.info.stalenessWarning(at: now) { Terminal.warn("\(path): \(warning)") }
     }
 
     /// ``warnIfStale(_:path:now:)``, adding the warning to `warnings`, for a JSON report.
