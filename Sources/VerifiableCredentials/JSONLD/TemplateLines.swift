@@ -157,7 +157,7 @@ struct TemplateLines: Sendable {
             let start = bytes.count
             if case .string(var value) = values[slot.leaf] {
                 if let skip = slot.skip {
-                    value.withUTF8 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[skip...])) }
+                    value.withUTF8 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.dropFirst(skip))) }
                 } else {
                     NQuads.appendEscaped(value, to: &bytes)
                 }
