@@ -36,18 +36,12 @@ struct LineBuffer {
         }
     }
 
-    /// Sorts the lines unless they are in order already (a linear check, with no buffer for a merge); returns
-    /// whether their order changed.
-    mutating func sortIfNeeded() -> Bool {
-        let sorted = bytes.withUnsafeBufferPointer { buffer in
-            lines.indices.dropFirst().allSatisfy { index in
-                !CodeUnitOrder.bytesPrecede(
-                    UnsafeBufferPointer(rebasing: buffer[lines[index].range]),
-                    UnsafeBufferPointer(rebasing: buffer[lines[index - 1].range]))
-            }
-        }
-        if !sorted { sort() }
-        return !sorted
+    /// Sorts the lines (``sort()``, whose merge sort goes through lines already in order in one pass) and
+    /// returns whether their order changed: lines written one after another are still in the order written
+    /// when their ranges still increase.
+    mutating func sortReportingReorder() -> Bool {
+        sort()
+        return lines.indices.dropFirst().contains { lines[$0].range.lowerBound < lines[$0 - 1].range.lowerBound }
     }
 
     /// Calls `body` with each line's bytes, in the lines' order.

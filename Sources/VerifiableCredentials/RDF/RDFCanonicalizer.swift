@@ -110,7 +110,7 @@ public struct RDFCanonicalizer: Sendable {
         let labels = Self.labels(issuer: state.canonicalIssuer, count: encoded.labels.count)
         let order = encoded.hints?.hints.lineOrder ?? []
         var lines = Self.lines(encoded, labels: labels, order: order)
-        let reordered = lines.sortIfNeeded()
+        let reordered = lines.sortReportingReorder()
         if order.isEmpty, let hints = encoded.hints { hints.hints.noteLineOrder(lines.tags) }
         // Lines written in their sorted order are the document already.
         guard reordered else { return lines.bytes }
