@@ -94,36 +94,36 @@ extension CredentialWalletContentsTests {
         "a credential whose credentialSubject is not an object or a non-empty array of objects is skipped, saying what it is"
     )
     func malformedCredentialSubject() throws {
-        var files: [(name: String, bytes: [UInt8])] = [("a.json", Array(Self.minimal.utf8))]
-        for (index, malformed) in Self.malformedSubjects.enumerated() {
-            let credential: JSONValue = ["type": ["VerifiableCredential"], "credentialSubject": malformed.subject]
-            files.append(("b\(index).json", JSONSerializer.bytes(credential)))
+        try expectMalformedSubjectsSkipped(owner: "its") { subject in
+            JSONSerializer.bytes(["type": ["VerifiableCredential"], "credentialSubject": subject])
         }
-        let messages = try skippedMessages(files)
-        #expect(
-            messages
-                == Self.malformedSubjects.map {
-                    "not a credential: its \"credentialSubject\" is \($0.found), expected an object or an array of objects"
-                })
     }
 
     @Test("an enveloped JWT whose credential's credentialSubject is malformed is skipped, saying what it is")
     func malformedCredentialSubjectEnveloped() throws {
         let key = JWSTest.signingKey(.eddsa)
-        var files: [(name: String, bytes: [UInt8])] = [("a.json", Array(Self.minimal.utf8))]
-        for (index, malformed) in Self.malformedSubjects.enumerated() {
+        try expectMalformedSubjectsSkipped(owner: "the enveloped JWT's") { subject in
             let payload: JSONValue = [
                 "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"],
-                "issuer": "did:example:issuer", "credentialSubject": malformed.subject,
+                "issuer": "did:example:issuer", "credentialSubject": subject,
             ]
             let jwt = try JWTFixture.raw(header: ["alg": "EdDSA", "typ": "vc+jwt"], payload: payload, key: key)
-            files.append(("b\(index).json", JSONSerializer.bytes(EnvelopedCredential.envelope(try CompactJWS(jwt)))))
+            return JSONSerializer.bytes(EnvelopedCredential.envelope(try CompactJWS(jwt)))
+        }
+    }
+
+    /// A wallet of one good credential and one file per ``malformedSubjects`` entry (made by `file` from the
+    /// subject) lists the good one and skips each other, saying what `owner`'s `credentialSubject` is.
+    func expectMalformedSubjectsSkipped(owner: String, file: (JSONValue) throws -> [UInt8]) throws {
+        var files: [(name: String, bytes: [UInt8])] = [("a.json", Array(Self.minimal.utf8))]
+        for (index, malformed) in Self.malformedSubjects.enumerated() {
+            files.append(("b\(index).json", try file(malformed.subject)))
         }
         let messages = try skippedMessages(files)
         #expect(
             messages
                 == Self.malformedSubjects.map {
-                    "not a credential: the enveloped JWT's \"credentialSubject\" is \($0.found), expected an object or an array of objects"
+                    "not a credential: \(owner) \"credentialSubject\" is \($0.found), expected an object or an array of objects"
                 })
     }
 
