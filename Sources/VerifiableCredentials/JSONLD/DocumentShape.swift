@@ -12,9 +12,12 @@ struct DocumentShape {
     private(set) var hash = 0
 
     init(_ document: JSONValue) {
-        bytes.reserveCapacity(1024)
+        // Written through a ByteWriter: a shape is a few hundred appends, most of one or a few bytes, and an
+        // Array's append checks uniqueness and capacity each time (that was most of the walk's time).
+        var writer = ByteWriter(capacity: 2048)
         leaves.reserveCapacity(128)
-        walk(document)
+        Self.walk(document, into: &writer, leaves: &leaves)
+        bytes = writer.finish()
         var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         hash = hasher.finalize()
@@ -28,25 +31,33 @@ struct DocumentShape {
             }
     }
 
-    private mutating func walk(_ value: JSONValue) {
+    private static func walk(_ value: JSONValue, into writer: inout ByteWriter, leaves: inout [JSONValue]) {
         switch value {
         case .object(let object):
-            bytes.append(UInt8(ascii: "{"))
-            for member in object.members {
-                var key = member.key
-                key.withUTF8 { keyBytes in
-                    appendCount(keyBytes.count)
-                    bytes.append(contentsOf: keyBytes)
+            writer.append(UInt8(ascii: "{"))
+            object.members.withUnsafeBufferPointer { members in
+                for index in members.indices {
+                    let written: Void? = members[index].key.utf8.withContiguousStorageIfAvailable { key in
+                        appendCount(key.count, to: &writer)
+                        writer.append(key)
+                    }
+                    if written == nil {
+                        let key = Array(members[index].key.utf8)
+                        appendCount(key.count, to: &writer)
+                        key.withUnsafeBufferPointer { writer.append($0) }
+                    }
+                    walk(members[index].value, into: &writer, leaves: &leaves)
                 }
-                walk(member.value)
             }
-            bytes.append(UInt8(ascii: "}"))
+            writer.append(UInt8(ascii: "}"))
         case .array(let items):
-            bytes.append(UInt8(ascii: "["))
-            for item in items { walk(item) }
-            bytes.append(UInt8(ascii: "]"))
+            writer.append(UInt8(ascii: "["))
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices { walk(items[index], into: &writer, leaves: &leaves) }
+            }
+            writer.append(UInt8(ascii: "]"))
         case .string, .number, .bool, .null:
-            bytes.append(Self.kind(of: value))
+            writer.append(kind(of: value))
             leaves.append(value)
         }
     }
@@ -62,13 +73,13 @@ struct DocumentShape {
     }
 
     /// A count as seven bits per byte, the high bit set on all but the last byte.
-    private mutating func appendCount(_ count: Int) {
+    private static func appendCount(_ count: Int, to writer: inout ByteWriter) {
         var rest = count
         while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            writer.append(UInt8(truncatingIfNeeded: rest) | 0x80)
             rest >>= 7
         }
-        bytes.append(UInt8(rest))
+        writer.append(UInt8(rest))
     }
 }
 
