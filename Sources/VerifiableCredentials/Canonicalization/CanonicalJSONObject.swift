@@ -14,23 +14,24 @@ struct CanonicalJSONObject: Sendable {
     /// The canonical form of `object`; a member whose key is in `substituting` is written with the given
     /// bytes as its value, which must be the canonical form of that member's value.
     init(_ object: JSONObject, substituting: [String: [UInt8]] = [:]) {
-        let members = object.members
         var output = ByteWriter(capacity: 4096)
         var ranges: [(key: String, range: Range<Int>)] = []
-        ranges.reserveCapacity(members.count)
+        ranges.reserveCapacity(object.members.count)
         output.append(UInt8(ascii: "{"))
-        JSONCanonicalizer.forEachInCanonicalOrder(members) { offset, index in
-            if offset > 0 { output.append(UInt8(ascii: ",")) }
-            let start = output.count
-            let member = members[index]
-            if let canonical = substituting[member.key] {
-                JSONSerializer.writeString(member.key, into: &output)
+        object.members.withUnsafeBufferPointer { members in
+            JSONCanonicalizer.forEachInCanonicalOrder(members) { offset, index in
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                let start = output.count
+                let key = members[index].key
+                JSONSerializer.writeString(key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                canonical.withUnsafeBufferPointer { output.append($0) }
-            } else {
-                JSONCanonicalizer.writeMember(member, first: true, into: &output)
+                if let canonical = substituting.isEmpty ? nil : substituting[key] {
+                    canonical.withUnsafeBufferPointer { output.append($0) }
+                } else {
+                    JSONCanonicalizer.write(members[index].value, into: &output)
+                }
+                ranges.append((key, start..<output.count))
             }
-            ranges.append((member.key, start..<output.count))
         }
         output.append(UInt8(ascii: "}"))
         self.bytes = output.finish()

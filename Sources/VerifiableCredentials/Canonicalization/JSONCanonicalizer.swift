@@ -32,16 +32,23 @@ public enum JSONCanonicalizer {
                 return
             }
             output.append(UInt8(ascii: "{"))
-            let members = object.members
-            forEachInCanonicalOrder(members) { offset, index in
-                writeMember(members[index], first: offset == 0, into: &output, reusing: fragments)
+            // Members and elements are read in place (a copy of each would retain its key and value).
+            object.members.withUnsafeBufferPointer { members in
+                forEachInCanonicalOrder(members) { offset, index in
+                    if offset > 0 { output.append(UInt8(ascii: ",")) }
+                    JSONSerializer.writeString(members[index].key, into: &output)
+                    output.append(UInt8(ascii: ":"))
+                    write(members[index].value, into: &output, reusing: fragments)
+                }
             }
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
             output.append(UInt8(ascii: "["))
-            for (offset, element) in elements.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
-                write(element, into: &output, reusing: fragments)
+            elements.withUnsafeBufferPointer { elements in
+                for index in elements.indices {
+                    if index > 0 { output.append(UInt8(ascii: ",")) }
+                    write(elements[index], into: &output, reusing: fragments)
+                }
             }
             output.append(UInt8(ascii: "]"))
         default:
@@ -55,7 +62,7 @@ public enum JSONCanonicalizer {
 
     /// Calls `body` with each position in `members` in canonical (UTF-16) order, and the count of members
     /// visited before it. Most objects are small: their positions are sorted in place on the stack.
-    static func forEachInCanonicalOrder(_ members: [JSONObject.Member], _ body: (Int, Int) -> Void) {
+    static func forEachInCanonicalOrder(_ members: UnsafeBufferPointer<JSONObject.Member>, _ body: (Int, Int) -> Void) {
         guard members.count <= smallObject else {
             let order = members.indices.sorted { utf16Precedes(members[$0].key, members[$1].key) }
             for (offset, index) in order.enumerated() { body(offset, index) }
@@ -72,16 +79,6 @@ public enum JSONCanonicalizer {
             }
             for offset in members.indices { body(offset, order[offset]) }
         }
-    }
-
-    /// `"key":value`, after a comma unless `first`.
-    static func writeMember(
-        _ member: JSONObject.Member, first: Bool, into output: inout ByteWriter, reusing fragments: JSONFragments? = nil
-    ) {
-        if !first { output.append(UInt8(ascii: ",")) }
-        JSONSerializer.writeString(member.key, into: &output)
-        output.append(UInt8(ascii: ":"))
-        write(member.value, into: &output, reusing: fragments)
     }
 
     /// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3), computed on the UTF-8 bytes
