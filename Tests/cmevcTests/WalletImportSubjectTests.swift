@@ -14,13 +14,20 @@ struct WalletImportSubjectTests {
         ])
     func refused(_ malformed: (subject: String, found: String)) throws {
         let s = try RegistryWalletVerifyCommandTests().setup()
-        try s.issue(
-            """
-            {"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"\(s.issuer)",
-             "validFrom":"2026-03-02T00:00:00Z","credentialSubject":\(malformed.subject)}
-            """, as: "s.json")
-        let jwt = try s.run(["sign", "--format", "jwt", "--key", "issuer.pem", "--out", "s.jwt", "unsigned-s.json"])
-        try #require(jwt.status == 0, "\(jwt.stderr)")
+        let unsigned = try JSONParser.parse(
+            Array(
+                """
+                {"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"\(s.issuer)",
+                 "validFrom":"2026-03-02T00:00:00Z","credentialSubject":\(malformed.subject)}
+                """.utf8))
+        // `cmevc sign` refuses such a credential (SignRefusalTests), so these are signed through the library.
+        let key = try SigningKey(pemEncoded: try s.read("issuer.pem"))
+        let method = DIDKey.verificationMethodID(for: key.publicKey)
+        let signed = try DataIntegritySigner(key: key, suite: EdDSAJCS2022())
+            .addProof(to: unsigned, options: ProofOptions(verificationMethod: method, created: Date()))
+        try s.write(String(decoding: JSONSerializer.bytes(signed, layout: .pretty), as: UTF8.self), to: "s.json")
+        let jwt = try VCJWTSigner(key: .key(key), keyID: method).sign(credential: unsigned, issuedAt: Date())
+        try s.write(jwt.compact, to: "s.jwt")
         let imported = try s.run(["wallet", "import", "--wallet", "w", "s.json", "s.jwt"])
         #expect(imported.status == 1, "\(imported.stdout)\(imported.stderr)")
         let why =

@@ -12,6 +12,7 @@ extension SignCommand {
             let input = try InputFiles.json(document)
             let signer = VCJWTSigner(key: signingKey, keyID: keyID)
             let isPresentation = input["type"]?.asArray.contains("VerifiablePresentation") == true
+            if !isPresentation { try Self.refuseMalformedCredential(input, in: document) }
             let jwt = try InputFiles.within(document) { () throws(CredentialError) in
                 isPresentation
                     ? try signer.sign(presentation: input, nonce: challenge, audience: domain, issuedAt: Date())

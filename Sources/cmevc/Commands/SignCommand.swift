@@ -71,6 +71,7 @@ struct SignCommand: ParsableCommand {
         do {
             let chosen = try Suites.suite(named: suite, for: signingKey.type)
             let input = try InputFiles.json(document)
+            try Self.refuseMalformedCredential(input, in: document)
             let signer = try DataIntegritySigner(key: signingKey, suite: chosen)
             let options = ProofOptions(
                 verificationMethod: verificationMethod ?? DIDKey.verificationMethodID(for: signingKey.publicKey),
@@ -89,6 +90,16 @@ struct SignCommand: ParsableCommand {
         } catch {
             throw Terminal.couldNotRun(error.description)
         }
+    }
+}
+
+extension SignCommand {
+    /// Refuses a document typed `VerifiableCredential` that every verifier would reject for its structure
+    /// (``StructurePolicy/signingProblem(_:)``): the message names the file and the field.
+    static func refuseMalformedCredential(_ input: JSONValue, in path: String) throws(CredentialError) {
+        guard let problem = StructurePolicy.signingProblem(input) else { return }
+        throw CredentialError(
+            .invalidCredential, "not signed: \(problem), and verifiers reject such a credential", location: path)
     }
 }
 

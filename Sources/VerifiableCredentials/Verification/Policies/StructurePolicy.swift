@@ -7,6 +7,17 @@ public struct StructurePolicy: CredentialPolicy {
         [Self.check(credential.json)]
     }
 
+    /// Why `document` should not be signed: its `type` names `VerifiableCredential` but it fails this policy's
+    /// check, which every verifier makes (a signer that went on would make a credential no one accepts). `nil`
+    /// for a VC 2.0 credential and for any document that does not claim to be one (a presentation, a registry).
+    public static func signingProblem(_ document: JSONValue) -> String? {
+        guard let object = document.objectValue,
+            object["type"]?.asArray.contains(.string("VerifiableCredential")) == true
+        else { return nil }
+        let structure = check(object)
+        return structure.status == .pass ? nil : structure.message
+    }
+
     static func check(_ json: JSONObject) -> Check {
         func fail(_ message: String) -> Check { .fail("structure", .invalidCredential, message) }
         let types = json["type"]?.asArray.compactMap(\.stringValue) ?? []
