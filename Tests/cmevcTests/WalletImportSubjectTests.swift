@@ -15,11 +15,10 @@ struct WalletImportSubjectTests {
     func refused(_ malformed: (subject: String, found: String)) throws {
         let s = try RegistryWalletVerifyCommandTests().setup()
         let unsigned = try JSONParser.parse(
-            Array(
-                """
-                {"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"\(s.issuer)",
-                 "validFrom":"2026-03-02T00:00:00Z","credentialSubject":\(malformed.subject)}
-                """.utf8))
+            """
+            {"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"\(s.issuer)",
+             "validFrom":"2026-03-02T00:00:00Z","credentialSubject":\(malformed.subject)}
+            """)
         // `cmevc sign` refuses such a credential (SignRefusalTests), so these are signed through the library.
         let key = try SigningKey(pemEncoded: try s.read("issuer.pem"))
         let method = DIDKey.verificationMethodID(for: key.publicKey)
