@@ -113,22 +113,20 @@ struct WalletListSkipTests {
         }
     }
 
-    @Test(
-        "a wallet file that is JSON but not a credential is a warning naming it, not listed or counted; exit 1",
-        arguments: ["text", "json", "csv"])
-    func notACredential(format: String) throws {
-        try expectSkipped(
-            "junk.json", content: "{\"a\": 1}",
-            warning: "not a credential: its \"type\" does not list VerifiableCredential", format: format)
-    }
+    /// Wallet files that are JSON but not credentials: the file, its content and the warning naming it.
+    static let notCredentials = [
+        ("junk.json", "{\"a\": 1}", "not a credential: its \"type\" does not list VerifiableCredential"),
+        (
+            "subjectless.json", "{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\"}",
+            "not a credential: it has no \"credentialSubject\""
+        ),
+    ]
 
     @Test(
-        "a wallet file whose type lists VerifiableCredential but that has no credentialSubject is a warning naming it, not listed; exit 1",
-        arguments: ["text", "json", "csv"])
-    func noCredentialSubject(format: String) throws {
-        try expectSkipped(
-            "subjectless.json", content: "{\"type\": [\"VerifiableCredential\"], \"issuer\": \"did:example:1\"}",
-            warning: "not a credential: it has no \"credentialSubject\"", format: format)
+        "a wallet file that is JSON but not a credential (no VerifiableCredential type, or no credentialSubject) is a warning naming it, not listed or counted; exit 1",
+        arguments: notCredentials, ["text", "json", "csv"])
+    func notACredential(_ file: (name: String, content: String, warning: String), format: String) throws {
+        try expectSkipped(file.name, content: file.content, warning: file.warning, format: format)
     }
 
     /// Credentials whose `credentialSubject` is not an object or a non-empty array of objects, what the warning
