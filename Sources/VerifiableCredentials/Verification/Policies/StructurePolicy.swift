@@ -25,9 +25,9 @@ public struct StructurePolicy: CredentialPolicy {
         guard let issuer = CredentialUnderVerification.issuerID(of: json), issuer.contains(":") else {
             return fail("issuer must be a URL or an object whose id is a URL")
         }
-        guard let subjects = json["credentialSubject"], !subjects.asArray.isEmpty,
-            subjects.asArray.allSatisfy({ $0.objectValue != nil })
-        else { return fail("credentialSubject must be an object or an array of objects") }
+        guard CredentialSubjectProblem(of: json) == nil else {
+            return fail("credentialSubject must be an object or an array of objects")
+        }
         if let id = json["id"], id.stringValue?.contains(":") != true { return fail("id must be a URL") }
         for key in ["validFrom", "validUntil"] {
             if let value = json[key], value.stringValue.flatMap(DateTimeStamp.init) == nil {

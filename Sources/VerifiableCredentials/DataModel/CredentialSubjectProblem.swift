@@ -1,5 +1,6 @@
 /// What is wrong with a credential's `credentialSubject`, which VC Data Model 2.0 (§4.8) requires: one object, or
-/// a non-empty array of objects. The wallet neither stores nor lists a credential with such a problem.
+/// a non-empty array of objects. The verifier's structure check fails such a credential (``StructurePolicy``), so
+/// `cmevc sign` does not sign it and the wallet neither stores nor lists it.
 enum CredentialSubjectProblem: Sendable {
     /// There is no `credentialSubject`.
     case missing
